@@ -1,0 +1,361 @@
+// Package catalog holds the error catalog as data: the APIs errdocs knows, the shapes their error
+// bodies take, and one entry for each documented error code with its status, retry policy, prose
+// and examples.
+//
+// The catalog is written once, as Markdown with front matter under content/, and read by
+// package catalog/load. Everything downstream (the engine, the site, the CLI and the WebAssembly
+// playground) takes a *Catalog. It travels between them as JSON (catalog.json), so this package
+// holds only types and has no dependencies beyond the standard library: the browser module links
+// it without a YAML or Markdown parser.
+//
+// # Shapes are declared, not coded per API
+//
+// An API's front matter lists the shapes of its error bodies. A Shape names where, in a JSON body,
+// the code, message, status, request id and field issues live (as dotted paths), which keys every
+// such body must carry, and which keys identify it. The engine knows how to read any shape
+// described this way; it knows no API by name.
+package catalog
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Catalog is every API in a content tree.
+type Catalog struct {
+	APIs []*API `json:"apis"`
+}
+
+// API is one API's machine facts, from the front matter of its index page.
+type API struct {
+	// ID is the API's folder name under content/, e.g. "plunk".
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Hosts are the hostnames the API answers on. A leading "*." matches any subdomain.
+	Hosts []string `json:"hosts"`
+	// PathPrefixes are URL path prefixes that point to this API on an unknown host, such as a
+	// self-hosted or single-tenant deployment (e.g. "/v1/investigations").
+	PathPrefixes []string    `json:"path_prefixes,omitempty"`
+	Keys         []KeyFormat `json:"keys"`
+	Headers      Headers     `json:"headers"`
+	Shapes       []*Shape    `json:"shapes"`
+	// Retry is the API's retry policy by HTTP status ("429", "5xx", "default").
+	Retry map[string]Retry `json:"retry"`
+	// Docs is the URL path of the API's overview page, e.g. "/plunk/".
+	Docs string `json:"docs"`
+	// Errors are the API's catalog entries, in a stable order.
+	Errors []*Entry `json:"errors"`
+	// Source is the index page, relative to the content root.
+	Source string `json:"source"`
+}
+
+// KeyFormat describes one kind of API key.
+type KeyFormat struct {
+	Prefix string `json:"prefix"`
+	// Kind is the key's role, e.g. "secret", "public", "live", "test".
+	Kind string `json:"kind"`
+	// Secret says the key must never be shared; a pasted one should be rotated.
+	Secret bool `json:"secret"`
+	// Note is shown to the user, e.g. "server-side only".
+	Note string `json:"note,omitempty"`
+}
+
+// Headers names the response and request headers that matter for an API. Empty means the API
+// does not send it.
+type Headers struct {
+	RequestID      string   `json:"request_id,omitempty"`
+	RetryAfter     string   `json:"retry_after,omitempty"`
+	RateLimit      []string `json:"rate_limit,omitempty"`
+	RateLimitReset string   `json:"rate_limit_reset,omitempty"`
+	IdempotencyKey string   `json:"idempotency_key,omitempty"`
+	// Identifying are headers whose presence points to this API (e.g. "RateLimit-Reset").
+	Identifying []string `json:"identifying,omitempty"`
+}
+
+// Shape declares one form of an API's JSON error body.
+type Shape struct {
+	// Name is the dialect name reported in verdicts, e.g. "plunk-envelope".
+	Name string `json:"name"`
+	// Match lists the dotted paths a body must have for this shape, each with the JSON type it
+	// must hold ("string", "number", "boolean", "object", "array") or a literal after "=".
+	// Example: {"success": "=false", "error": "object", "error.code": "string"}.
+	Match map[string]string `json:"match"`
+	// Only says the body has no top-level keys beyond those named in Match and the paths below.
+	Only bool `json:"only,omitempty"`
+	// CodePattern, when set, is a regular expression the code must match for the shape to fit
+	// (Puck's codes are snake_case strings; a sentence in the same key is not a code).
+	CodePattern string `json:"code_pattern,omitempty"`
+
+	Code      string `json:"code,omitempty"`
+	Message   string `json:"message,omitempty"`
+	Status    string `json:"status,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
+	Fields    string `json:"fields,omitempty"`
+	// FieldPath, FieldMessage and FieldCode are paths inside one element of Fields.
+	FieldPath    string `json:"field_path,omitempty"`
+	FieldMessage string `json:"field_message,omitempty"`
+	FieldCode    string `json:"field_code,omitempty"`
+	// Promised are the paths the docs promise in every body of this shape.
+	Promised []string `json:"promised,omitempty"`
+	// FieldsOnly lists the statuses on which Fields may appear; elsewhere it is a departure.
+	FieldsOnly []int `json:"fields_only,omitempty"`
+	// Strength is how strongly this shape alone identifies the API: "high", "medium" or "low".
+	Strength string `json:"strength"`
+	// ContentType is the media type this shape is sent with, if it is distinctive.
+	ContentType string `json:"content_type,omitempty"`
+
+	codeRE *regexp.Regexp
+}
+
+// Retry is a retry policy.
+type Retry struct {
+	// Strategy is "never", "retry-after", "backoff" or "conditional".
+	Strategy string `json:"strategy"`
+	// BaseSeconds, CapSeconds and Attempts shape exponential backoff.
+	BaseSeconds float64 `json:"base_seconds,omitempty"`
+	CapSeconds  float64 `json:"cap_seconds,omitempty"`
+	Attempts    int     `json:"attempts,omitempty"`
+	// Detail says in words when to retry, for "conditional" and to qualify the others.
+	Detail string `json:"detail,omitempty"`
+}
+
+// Retryable reports whether the policy ever allows a retry.
+func (r Retry) Retryable() bool { return r.Strategy != "never" && r.Strategy != "" }
+
+// Entry is one catalog page: an error code (or a codeless situation) with its facts and prose.
+type Entry struct {
+	API *API `json:"-"`
+	// Code is the code exactly as the API spells it; "" for a codeless body matched by shape and
+	// status (Plunk's flat bodies, Puck's 500).
+	Code string `json:"code"`
+	// Status is the documented HTTP status. Statuses lists every status the code is sent with.
+	Status   int   `json:"status"`
+	Statuses []int `json:"statuses"`
+	// Shape, when set, limits the entry to bodies of that shape.
+	Shape string `json:"shape,omitempty"`
+	// When, when set, is a regular expression on the message that selects this entry over
+	// others with the same code and status (Plunk's INTERNAL_SERVER_ERROR on a 429 is the billing
+	// cap).
+	When  string `json:"when,omitempty"`
+	Title string `json:"title"`
+	Retry Retry  `json:"retry"`
+	// Meaning, Causes and Fix are plain text from the page's sections.
+	Meaning string   `json:"meaning"`
+	Causes  []string `json:"causes"`
+	Fix     []string `json:"fix"`
+	// Hints select a cause for this instance from what the paste shows.
+	Hints []Hint `json:"hints,omitempty"`
+	// Fields lists the keys this entry's bodies must carry beyond the shape's promise.
+	Docs     string    `json:"docs"`
+	Examples []Example `json:"examples"`
+	// Drift notes where the API's docs and its code disagree about this entry.
+	Drift string `json:"drift,omitempty"`
+	// Source is the page file, relative to the content root, and Line its first line.
+	Source string `json:"source"`
+
+	whenRE *regexp.Regexp
+}
+
+// Hint is a cause the engine picks when a paste meets its conditions. Every condition that is
+// set must hold.
+type Hint struct {
+	// Message is a regular expression on the body's message.
+	Message string `json:"message,omitempty"`
+	// KeyKind is the kind of key the pasted request sent ("secret", "public", "none").
+	KeyKind string `json:"key_kind,omitempty"`
+	// Header is a response header that must be present ("!Name" for absent).
+	Header string `json:"header,omitempty"`
+	// Field is a regular expression on a field issue's message.
+	Field string `json:"field,omitempty"`
+	// Cause is the text the verdict gives as the cause.
+	Cause string `json:"cause"`
+
+	messageRE, fieldRE *regexp.Regexp
+}
+
+// Example is a fenced example response from a page.
+type Example struct {
+	// Lang is the fence's language ("json", "http").
+	Lang string `json:"lang"`
+	Text string `json:"text"`
+	// Line is the fence's first content line in Source.
+	Line int `json:"line"`
+}
+
+// Compile prepares the regular expressions in c and links each entry to its API. Load calls it;
+// a catalog decoded from JSON must call it before use.
+func (c *Catalog) Compile() error {
+	for _, a := range c.APIs {
+		for _, s := range a.Shapes {
+			if s.CodePattern != "" {
+				re, err := regexp.Compile(s.CodePattern)
+				if err != nil {
+					return fmt.Errorf("%s: shape %s: code_pattern: %w", a.Source, s.Name, err)
+				}
+				s.codeRE = re
+			}
+		}
+		for _, e := range a.Errors {
+			e.API = a
+			if len(e.Statuses) == 0 && e.Status != 0 {
+				e.Statuses = []int{e.Status}
+			}
+			if e.When != "" {
+				re, err := regexp.Compile(e.When)
+				if err != nil {
+					return fmt.Errorf("%s: when: %w", e.Source, err)
+				}
+				e.whenRE = re
+			}
+			for i := range e.Hints {
+				h := &e.Hints[i]
+				var err error
+				if h.Message != "" {
+					if h.messageRE, err = regexp.Compile(h.Message); err != nil {
+						return fmt.Errorf("%s: hints[%d].message: %w", e.Source, i, err)
+					}
+				}
+				if h.Field != "" {
+					if h.fieldRE, err = regexp.Compile(h.Field); err != nil {
+						return fmt.Errorf("%s: hints[%d].field: %w", e.Source, i, err)
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Decode reads a catalog from its JSON form and compiles it.
+func Decode(data []byte) (*Catalog, error) {
+	var c Catalog
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, fmt.Errorf("catalog.json: %w", err)
+	}
+	if err := c.Compile(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// API returns the API with the given id, or nil.
+func (c *Catalog) API(id string) *API {
+	for _, a := range c.APIs {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// CodeMatches reports whether code fits the shape's code pattern (always, if it has none).
+func (s *Shape) CodeMatches(code string) bool {
+	return s.codeRE == nil || s.codeRE.MatchString(code)
+}
+
+// WhenMatches reports whether the entry's When pattern matches msg (always, if it has none).
+func (e *Entry) WhenMatches(msg string) bool {
+	return e.whenRE == nil || e.whenRE.MatchString(msg)
+}
+
+// HasStatus reports whether the entry documents status.
+func (e *Entry) HasStatus(status int) bool {
+	for _, s := range e.Statuses {
+		if s == status {
+			return true
+		}
+	}
+	return false
+}
+
+// Matches reports whether every condition of h that can be checked holds. The caller supplies
+// what the paste shows.
+func (h *Hint) Matches(message, keyKind string, hasHeader func(string) bool, fieldMessages []string) bool {
+	if h.messageRE != nil && !h.messageRE.MatchString(message) {
+		return false
+	}
+	if h.KeyKind != "" && h.KeyKind != keyKind {
+		return false
+	}
+	if h.Header != "" {
+		name, absent := strings.CutPrefix(h.Header, "!")
+		if hasHeader(name) == absent {
+			return false
+		}
+	}
+	if h.fieldRE != nil {
+		ok := false
+		for _, m := range fieldMessages {
+			if h.fieldRE.MatchString(m) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// RetryFor returns the API's policy for status: the exact status, then "4xx"/"5xx", then
+// "default", then never.
+func (a *API) RetryFor(status int) Retry {
+	if r, ok := a.Retry[fmt.Sprint(status)]; ok {
+		return r
+	}
+	if status > 0 {
+		if r, ok := a.Retry[fmt.Sprintf("%dxx", status/100)]; ok {
+			return r
+		}
+	}
+	if r, ok := a.Retry["default"]; ok {
+		return r
+	}
+	return Retry{Strategy: "never"}
+}
+
+// Codes returns the distinct codes of the API, sorted.
+func (a *API) Codes() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range a.Errors {
+		if e.Code != "" && !seen[e.Code] {
+			seen[e.Code] = true
+			out = append(out, e.Code)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Shape returns the API's shape with the given name, or nil.
+func (a *API) Shape(name string) *Shape {
+	for _, s := range a.Shapes {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// Slug turns a code into its URL segment: "RATE_LIMIT_EXCEEDED" → "rate-limit-exceeded".
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}

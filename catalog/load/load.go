@@ -1,0 +1,667 @@
+// Package load reads a content tree of Markdown pages into a site: the pages themselves and the
+// error catalog their front matter declares.
+//
+// # The content tree
+//
+//	index.md                 the home page
+//	<api>/index.md           an API: its machine facts in front matter under "api:"
+//	<api>/errors/<slug>.md   one error code: code, status, title, retry, hints
+//	<api>/guides/<slug>.md   a guide
+//	anything-else.md         a plain page
+//
+// A folder whose index.md has no "api:" block is an ordinary section, so any folder of Markdown
+// pages builds. README.md files and files or folders starting with "." or "_" are skipped.
+//
+// # Error pages
+//
+// An error page's body has the sections "## What it means", "## Common causes" (a list),
+// "## How to fix" (a list), an optional "## Docs drift" and a last "## Examples" section. Every
+// fenced block whose info string is "json response" or "http response" is an example response;
+// on an error page there must be at least one, and the site build checks that each one decodes
+// to its own page's code.
+//
+// Errors name the file and line: a *Error carries both.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/errdocs/errdocs/catalog"
+	"github.com/goccy/go-yaml"
+)
+
+// Kind says what a page is.
+type Kind string
+
+// The kinds of page.
+const (
+	KindHome  Kind = "home"
+	KindAPI   Kind = "api"
+	KindError Kind = "error"
+	KindGuide Kind = "guide"
+	KindPage  Kind = "page"
+)
+
+// Page is one Markdown file.
+type Page struct {
+	// File is the path relative to the content root, e.g. "plunk/errors/conflict.md".
+	File string
+	// URL is the page's path on the site, e.g. "/plunk/errors/conflict/".
+	URL  string
+	Kind Kind
+	// Section is the top-level folder ("plunk"), or "" for pages at the root.
+	Section     string
+	Title       string
+	Description string
+	Weight      int
+	// Body is the Markdown after the front matter. BodyLine is the file line of its first line.
+	Body     []byte
+	BodyLine int
+	// Entry is the catalog entry of an error page; API the API of an API index page.
+	Entry *catalog.Entry
+	API   *catalog.API
+	// Blocks are the page's fenced code blocks, with their lines.
+	Blocks []Block
+}
+
+// Block is a fenced code block.
+type Block struct {
+	Info string
+	Text string
+	// Line is the line of the opening fence in the file.
+	Line int
+	// Section is the H2 heading the block sits under.
+	Section string
+}
+
+// IsResponse reports whether the block is marked as an error response ("json response").
+func (b Block) IsResponse() bool {
+	f := strings.Fields(b.Info)
+	return len(f) >= 2 && f[1] == "response"
+}
+
+// Lang is the block's language: the first word of its info string.
+func (b Block) Lang() string {
+	f := strings.Fields(b.Info)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// Site is a loaded content tree.
+type Site struct {
+	Catalog *catalog.Catalog
+	Pages   []*Page
+}
+
+// Error is a content error at a place in a file.
+type Error struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errors is every error found in a content tree.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Content reads every page under fsys and the catalog they declare. It reports all errors it
+// finds, not just the first, as Errors.
+func Content(fsys fs.FS) (*Site, error) {
+	l := &loader{fsys: fsys, apis: map[string]*catalog.API{}}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !strings.HasSuffix(name, ".md") || strings.EqualFold(name, "README.md") {
+			return nil
+		}
+		l.files = append(l.files, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read content: %w", err)
+	}
+	// API index pages first, so error pages can find their API.
+	sort.SliceStable(l.files, func(i, j int) bool {
+		return isAPIIndex(l.files[i]) && !isAPIIndex(l.files[j])
+	})
+	for _, p := range l.files {
+		l.page(p)
+	}
+	l.finish()
+	if len(l.errs) > 0 {
+		sort.SliceStable(l.errs, func(i, j int) bool {
+			if l.errs[i].File != l.errs[j].File {
+				return l.errs[i].File < l.errs[j].File
+			}
+			return l.errs[i].Line < l.errs[j].Line
+		})
+		return nil, l.errs
+	}
+	return &Site{Catalog: &l.cat, Pages: l.pages}, nil
+}
+
+func isAPIIndex(p string) bool {
+	return strings.Count(p, "/") == 1 && path.Base(p) == "index.md"
+}
+
+type loader struct {
+	fsys  fs.FS
+	files []string
+	pages []*Page
+	cat   catalog.Catalog
+	apis  map[string]*catalog.API
+	errs  Errors
+}
+
+func (l *loader) fail(file string, line int, format string, args ...any) {
+	l.errs = append(l.errs, &Error{File: file, Line: line, Err: fmt.Errorf(format, args...)})
+}
+
+// frontMatter is every key a page may have.
+type frontMatter struct {
+	Title       string       `yaml:"title"`
+	Description string       `yaml:"description"`
+	Weight      int          `yaml:"weight"`
+	API         *apiMatter   `yaml:"api"`
+	Code        *string      `yaml:"code"`
+	Status      int          `yaml:"status"`
+	Statuses    []int        `yaml:"statuses"`
+	Shape       string       `yaml:"shape"`
+	When        string       `yaml:"when"`
+	Retry       *retryMatter `yaml:"retry"`
+	Hints       []catalog.Hint
+	Draft       bool `yaml:"draft"`
+}
+
+type apiMatter struct {
+	Name         string                 `yaml:"name"`
+	Hosts        []string               `yaml:"hosts"`
+	PathPrefixes []string               `yaml:"path_prefixes"`
+	Keys         []catalog.KeyFormat    `yaml:"keys"`
+	Headers      catalog.Headers        `yaml:"headers"`
+	Shapes       []*catalog.Shape       `yaml:"shapes"`
+	Retry        map[string]retryMatter `yaml:"retry"`
+}
+
+type retryMatter struct {
+	Strategy    string  `yaml:"strategy"`
+	BaseSeconds float64 `yaml:"base_seconds"`
+	CapSeconds  float64 `yaml:"cap_seconds"`
+	Attempts    int     `yaml:"attempts"`
+	Detail      string  `yaml:"detail"`
+}
+
+func (r retryMatter) policy() (catalog.Retry, error) {
+	p := catalog.Retry{Strategy: r.Strategy, BaseSeconds: r.BaseSeconds, CapSeconds: r.CapSeconds,
+		Attempts: r.Attempts, Detail: r.Detail}
+	switch r.Strategy {
+	case "never", "retry-after", "conditional":
+	case "backoff":
+		if r.BaseSeconds <= 0 || r.Attempts <= 0 {
+			return p, errors.New(`retry: "backoff" needs base_seconds and attempts`)
+		}
+		if r.CapSeconds == 0 {
+			p.CapSeconds = r.BaseSeconds * float64(int(1)<<min(r.Attempts-1, 20))
+		}
+	case "":
+		return p, errors.New(`retry: strategy is missing (never, retry-after, backoff or conditional)`)
+	default:
+		return p, fmt.Errorf("retry: unknown strategy %q (want never, retry-after, backoff or conditional)", r.Strategy)
+	}
+	return p, nil
+}
+
+var yamlLineRE = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*`)
+
+// page reads one file.
+func (l *loader) page(file string) {
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		l.fail(file, 0, "%v", err)
+		return
+	}
+	fmText, body, bodyLine, ok := splitFrontMatter(data)
+	if !ok {
+		l.fail(file, 1, "front matter starts with --- but has no closing ---")
+		return
+	}
+	var fm frontMatter
+	if len(fmText) > 0 {
+		if err := yaml.UnmarshalWithOptions(fmText, &fm, yaml.Strict()); err != nil {
+			line, msg := 2, err.Error()
+			var se yaml.Error
+			if errors.As(err, &se) {
+				if tok := se.GetToken(); tok != nil && tok.Position != nil {
+					line = tok.Position.Line + 1
+				}
+				msg = se.GetMessage()
+			} else if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+				n, _ := strconv.Atoi(m[1])
+				line = n + 1
+				msg = msg[len(m[0]):]
+			}
+			l.fail(file, line, "front matter: %s", firstLine(msg))
+			return
+		}
+	}
+	if fm.Draft {
+		return
+	}
+	p := &Page{File: file, Title: fm.Title, Description: fm.Description, Weight: fm.Weight,
+		Body: body, BodyLine: bodyLine, URL: pageURL(file)}
+	if i := strings.IndexByte(file, '/'); i > 0 {
+		p.Section = file[:i]
+	}
+	p.Blocks = l.blocks(file, body, bodyLine)
+	dir := path.Dir(file)
+	switch {
+	case file == "index.md":
+		p.Kind = KindHome
+	case isAPIIndex(file) && fm.API != nil:
+		p.Kind = KindAPI
+		p.API = l.api(file, p.Section, fm)
+	case fm.Code != nil:
+		p.Kind = KindError
+		p.Entry = l.entry(p, fm)
+	case path.Base(dir) == "guides":
+		p.Kind = KindGuide
+	default:
+		p.Kind = KindPage
+	}
+	if fm.API != nil && p.Kind != KindAPI {
+		l.fail(file, 2, `front matter: "api:" belongs only in a top-level folder's index.md`)
+	}
+	if p.Title == "" {
+		if p.Entry != nil {
+			p.Title = p.Entry.Title
+		} else if p.API != nil {
+			p.Title = p.API.Name
+		} else {
+			l.fail(file, 1, "front matter: title is missing")
+		}
+	}
+	l.pages = append(l.pages, p)
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// splitFrontMatter separates YAML front matter from the body. bodyLine is the 1-based file line
+// where the body starts, so positions in the body map back to the file.
+func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, ok bool) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !bytes.HasPrefix(data, []byte("---\n")) && !bytes.HasPrefix(data, []byte("---\r\n")) {
+		return nil, data, 1, true
+	}
+	rest := data[bytes.IndexByte(data, '\n')+1:]
+	line := 2
+	for off := 0; off < len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var ln []byte
+		next := len(rest)
+		if end >= 0 {
+			ln = rest[off : off+end]
+			next = off + end + 1
+		} else {
+			ln = rest[off:]
+		}
+		if string(bytes.TrimRight(ln, "\r \t")) == "---" {
+			return rest[:off], rest[next:], line + 1, true
+		}
+		off = next
+		line++
+	}
+	return nil, nil, 0, false
+}
+
+func pageURL(file string) string {
+	p := strings.TrimSuffix(file, ".md")
+	if path.Base(p) == "index" {
+		p = path.Dir(p)
+	}
+	if p == "." {
+		return "/"
+	}
+	return "/" + p + "/"
+}
+
+func (l *loader) api(file, id string, fm frontMatter) *catalog.API {
+	m := fm.API
+	a := &catalog.API{ID: id, Name: m.Name, Hosts: m.Hosts, PathPrefixes: m.PathPrefixes,
+		Keys: m.Keys, Headers: m.Headers, Shapes: m.Shapes, Docs: "/" + id + "/",
+		Retry: map[string]catalog.Retry{}, Source: file}
+	if a.Name == "" {
+		a.Name = fm.Title
+	}
+	if a.Name == "" {
+		l.fail(file, 2, "api: name is missing")
+	}
+	for k, r := range m.Retry {
+		p, err := r.policy()
+		if err != nil {
+			l.fail(file, 2, "api.retry[%s]: %v", k, err)
+		}
+		a.Retry[k] = p
+	}
+	names := map[string]bool{}
+	for i, s := range m.Shapes {
+		if s.Name == "" {
+			l.fail(file, 2, "api.shapes[%d]: name is missing", i)
+		}
+		if names[s.Name] {
+			l.fail(file, 2, "api.shapes: duplicate shape %q", s.Name)
+		}
+		names[s.Name] = true
+		if len(s.Match) == 0 {
+			l.fail(file, 2, "api.shapes[%s]: match is empty", s.Name)
+		}
+		switch s.Strength {
+		case "high", "medium", "low":
+		case "":
+			s.Strength = "medium"
+		default:
+			l.fail(file, 2, "api.shapes[%s]: strength %q is not high, medium or low", s.Name, s.Strength)
+		}
+	}
+	for _, k := range a.Keys {
+		if k.Prefix == "" {
+			l.fail(file, 2, "api.keys: a key has no prefix")
+		}
+	}
+	l.apis[id] = a
+	l.cat.APIs = append(l.cat.APIs, a)
+	return a
+}
+
+func (l *loader) entry(p *Page, fm frontMatter) *catalog.Entry {
+	file := p.File
+	a := l.apis[p.Section]
+	if a == nil {
+		l.fail(file, 2, "front matter: code %q is outside an API folder (no %s/index.md with an api: block)", *fm.Code, p.Section)
+		return nil
+	}
+	e := &catalog.Entry{API: a, Code: *fm.Code, Status: fm.Status, Statuses: fm.Statuses,
+		Shape: fm.Shape, When: fm.When, Title: fm.Title, Hints: fm.Hints, Docs: p.URL, Source: file}
+	if e.Status < 100 || e.Status > 599 {
+		l.fail(file, 2, "front matter: status %d is not an HTTP status", e.Status)
+	}
+	if len(e.Statuses) == 0 {
+		e.Statuses = []int{e.Status}
+	} else if !e.HasStatus(e.Status) {
+		l.fail(file, 2, "front matter: statuses %v does not include status %d", e.Statuses, e.Status)
+	}
+	if e.Title == "" {
+		l.fail(file, 2, "front matter: title is missing")
+	}
+	if e.Shape != "" && a.Shape(e.Shape) == nil {
+		l.fail(file, 2, "front matter: shape %q is not one of %s's shapes", e.Shape, a.ID)
+	}
+	if e.Code == "" && e.Shape == "" && len(a.Shapes) != 1 {
+		l.fail(file, 2, `front matter: a page with code: "" needs shape:`)
+	}
+	if fm.Retry == nil {
+		l.fail(file, 2, "front matter: retry is missing")
+	} else if r, err := fm.Retry.policy(); err != nil {
+		l.fail(file, 2, "front matter: %v", err)
+	} else {
+		e.Retry = r
+	}
+	secs := sections(p.Body)
+	e.Meaning = plainText(secs["What it means"])
+	e.Causes = listItems(secs["Common causes"])
+	e.Fix = listItems(secs["How to fix"])
+	e.Drift = plainText(secs["Docs drift"])
+	for _, need := range []string{"What it means", "Common causes", "How to fix", "Examples"} {
+		if _, ok := secs[need]; !ok {
+			l.fail(file, p.BodyLine, "error page has no %q section", "## "+need)
+		}
+	}
+	if len(secs["Common causes"]) > 0 && len(e.Causes) == 0 {
+		l.fail(file, p.BodyLine, `"## Common causes" has no list items`)
+	}
+	if len(secs["How to fix"]) > 0 && len(e.Fix) == 0 {
+		l.fail(file, p.BodyLine, `"## How to fix" has no list items`)
+	}
+	for _, b := range p.Blocks {
+		if b.IsResponse() {
+			e.Examples = append(e.Examples, catalog.Example{Lang: b.Lang(), Text: b.Text, Line: b.Line})
+		}
+	}
+	if len(e.Examples) == 0 {
+		l.fail(file, p.BodyLine, "error page has no example response (a fenced block marked ```json response or ```http response)")
+	}
+	a.Errors = append(a.Errors, e)
+	return e
+}
+
+// finish sorts the catalog, compiles it and checks for duplicates.
+func (l *loader) finish() {
+	sort.Slice(l.cat.APIs, func(i, j int) bool { return l.cat.APIs[i].ID < l.cat.APIs[j].ID })
+	for _, a := range l.cat.APIs {
+		sort.SliceStable(a.Errors, func(i, j int) bool {
+			x, y := a.Errors[i], a.Errors[j]
+			if x.Code != y.Code {
+				return x.Code < y.Code
+			}
+			return x.Status < y.Status
+		})
+		seen := map[string]*catalog.Entry{}
+		for _, e := range a.Errors {
+			for _, s := range e.Statuses {
+				k := fmt.Sprintf("%s|%d|%s|%s", e.Code, s, e.Shape, e.When)
+				if prev, ok := seen[k]; ok {
+					what := fmt.Sprintf("code %q with status %d", e.Code, s)
+					if e.Code == "" {
+						what = fmt.Sprintf("codeless page for status %d", s)
+					}
+					l.fail(e.Source, 2, "duplicate %s: also in %s", what, prev.Source)
+				}
+				seen[k] = e
+			}
+		}
+	}
+	if err := l.cat.Compile(); err != nil {
+		l.errs = append(l.errs, &Error{File: "content", Err: err})
+	}
+}
+
+// blocks finds the fenced code blocks of a body.
+func (l *loader) blocks(file string, body []byte, bodyLine int) []Block {
+	var out []Block
+	lines := strings.Split(string(body), "\n")
+	section := ""
+	for i := 0; i < len(lines); i++ {
+		ln := strings.TrimRight(lines[i], "\r")
+		if h, ok := strings.CutPrefix(ln, "## "); ok {
+			section = strings.TrimSpace(h)
+			continue
+		}
+		fence, info, ok := openFence(ln)
+		if !ok {
+			continue
+		}
+		start := i
+		var text []string
+		closed := false
+		for i++; i < len(lines); i++ {
+			c := strings.TrimRight(lines[i], "\r")
+			t := strings.TrimLeft(c, " ")
+			if len(c)-len(t) < 4 && strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+				closed = true
+				break
+			}
+			text = append(text, c)
+		}
+		if !closed {
+			l.fail(file, bodyLine+start, "code fence %s is never closed", fence)
+		}
+		out = append(out, Block{Info: info, Text: strings.Join(text, "\n"), Line: bodyLine + start, Section: section})
+	}
+	return out
+}
+
+// openFence reports whether ln opens a fenced code block, with its fence and info string.
+func openFence(ln string) (fence, info string, ok bool) {
+	t := strings.TrimLeft(ln, " ")
+	if len(ln)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return "", "", false
+	}
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 {
+		return "", "", false
+	}
+	info = strings.TrimSpace(t[n:])
+	if t[0] == '`' && strings.Contains(info, "`") {
+		return "", "", false
+	}
+	return t[:n], info, true
+}
+
+// sections splits a body into its H2 sections, keyed by heading, skipping fenced blocks.
+func sections(body []byte) map[string][]string {
+	out := map[string][]string{}
+	cur := ""
+	inFence := ""
+	for _, ln := range strings.Split(string(body), "\n") {
+		ln = strings.TrimRight(ln, "\r")
+		if inFence != "" {
+			if strings.HasPrefix(strings.TrimLeft(ln, " "), inFence) {
+				inFence = ""
+			}
+			if cur != "" {
+				out[cur] = append(out[cur], ln)
+			}
+			continue
+		}
+		if f, _, ok := openFence(ln); ok {
+			inFence = f
+		}
+		if h, ok := strings.CutPrefix(ln, "## "); ok {
+			cur = strings.TrimSpace(h)
+			if _, dup := out[cur]; !dup {
+				out[cur] = []string{}
+			}
+			continue
+		}
+		if strings.HasPrefix(ln, "# ") {
+			cur = ""
+			continue
+		}
+		if cur != "" {
+			out[cur] = append(out[cur], ln)
+		}
+	}
+	return out
+}
+
+var listRE = regexp.MustCompile(`^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(.*)$`)
+
+// listItems returns the top-level list items of a section, as plain text.
+func listItems(lines []string) []string {
+	var out []string
+	inFence := false
+	for _, ln := range lines {
+		if _, _, ok := openFence(ln); ok {
+			inFence = !inFence
+			continue
+		}
+		if inFence {
+			continue
+		}
+		if m := listRE.FindStringSubmatch(ln); m != nil {
+			out = append(out, inline(m[1]))
+		} else if len(out) > 0 && strings.HasPrefix(ln, "  ") && strings.TrimSpace(ln) != "" &&
+			!listRE.MatchString(strings.TrimSpace(ln)) {
+			out[len(out)-1] += " " + inline(strings.TrimSpace(ln))
+		}
+	}
+	return out
+}
+
+// plainText returns a section's paragraphs as plain text, leaving out tables, lists and code.
+func plainText(lines []string) string {
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, inline(strings.Join(cur, " ")))
+			cur = nil
+		}
+	}
+	inFence := false
+	for _, ln := range lines {
+		t := strings.TrimSpace(ln)
+		if _, _, ok := openFence(ln); ok {
+			inFence = !inFence
+			flush()
+			continue
+		}
+		switch {
+		case inFence:
+		case t == "" || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") || listRE.MatchString(ln):
+			flush()
+		default:
+			cur = append(cur, t)
+		}
+	}
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
+var (
+	linkRE     = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
+	emphasisRE = regexp.MustCompile(`(\*\*|__)(.+?)(\*\*|__)`)
+)
+
+// inline strips the inline Markdown a verdict should not show: links keep their text, and
+// strong emphasis its words. Code spans keep their backticks, which read well as plain text.
+func inline(s string) string {
+	s = linkRE.ReplaceAllString(s, "$1")
+	s = emphasisRE.ReplaceAllString(s, "$2")
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,74 @@
+package engine
+
+// Verdict is what errdocs says about one paste. It is the machine contract: the CLI prints it
+// with --json, the playground's window.errdocs.explain returns it, and the golden files hold it.
+// Every field is always present in JSON, so consumers need no existence checks. Changing it
+// means changing README.md and wasm/errdocs.d.ts in the same commit.
+type Verdict struct {
+	// Input is what the paste was: "response", "request" or "unknown".
+	Input string `json:"input"`
+	// API is the catalog id of the API the paste came from; "" when none matched.
+	API string `json:"api"`
+	// Dialect is the body's shape: a catalog shape name, "problem+json", "html", "text",
+	// "empty" or "".
+	Dialect string `json:"dialect"`
+	// Confidence is how sure the API and dialect are: "high", "medium" or "low".
+	Confidence string `json:"confidence"`
+	// Status is the HTTP status: the status line's when there is one, else the body's; 0 if
+	// unknown.
+	Status int `json:"status"`
+	// Code is the error code exactly as the API spells it; "" if none.
+	Code string `json:"code"`
+	// Known says the code is in the catalog.
+	Known   bool     `json:"known"`
+	Title   string   `json:"title"`
+	Meaning string   `json:"meaning"`
+	Cause   string   `json:"cause"`
+	Fix     []string `json:"fix"`
+	Retry   Retry    `json:"retry"`
+	// RequestID is the id to quote to support, from the body or the header.
+	RequestID string    `json:"request_id"`
+	Fields    []Field   `json:"fields"`
+	Problems  []Problem `json:"problems"`
+	// Redacted describes each secret that was masked in this verdict.
+	Redacted []string `json:"redacted"`
+	// Docs is the URL path of the code's page, or of the API's overview.
+	Docs string `json:"docs"`
+	// Message is the error message the body carried.
+	Message string `json:"message"`
+}
+
+// Retry is the retry advice for this response.
+type Retry struct {
+	Retryable bool `json:"retryable"`
+	// Strategy is "retry-after", "backoff", "never" or "conditional".
+	Strategy string `json:"strategy"`
+	// AfterSeconds is how long to wait before the first retry; 0 when not known or not
+	// retryable.
+	AfterSeconds float64 `json:"after_seconds"`
+	// Schedule lists the waits in seconds for a backoff policy, e.g. [1, 2, 4, 8, 16].
+	Schedule []float64 `json:"schedule"`
+	Detail   string    `json:"detail"`
+}
+
+// Field is one field-level issue.
+type Field struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+	Code    string `json:"code"`
+	Hint    string `json:"hint"`
+	// Line is the 1-based line of the paste that holds the field, in the pasted request when
+	// there is one, else in the response; 0 when not found.
+	Line int `json:"line"`
+}
+
+// Problem is one way the paste departs from what the API documents, or a reason the paste
+// could not be read fully.
+type Problem struct {
+	// Severity is "error", "warning" or "info".
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	// Line and Column point into the paste, 1-based; 0 when the problem has no place.
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
