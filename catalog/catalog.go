@@ -38,10 +38,13 @@ type API struct {
 	Hosts []string `json:"hosts"`
 	// PathPrefixes are URL path prefixes that point to this API on an unknown host, such as a
 	// self-hosted or single-tenant deployment (e.g. "/v1/investigations").
-	PathPrefixes []string    `json:"path_prefixes,omitempty"`
-	Keys         []KeyFormat `json:"keys"`
-	Headers      Headers     `json:"headers"`
-	Shapes       []*Shape    `json:"shapes"`
+	PathPrefixes []string `json:"path_prefixes,omitempty"`
+	// SecretPaths are URL path templates with a secret segment, written {secret}, e.g.
+	// "/v1/webhooks/incoming/{provider}/{secret}". The secret is masked wherever it appears.
+	SecretPaths []string    `json:"secret_paths,omitempty"`
+	Keys        []KeyFormat `json:"keys"`
+	Headers     Headers     `json:"headers"`
+	Shapes      []*Shape    `json:"shapes"`
 	// Retry is the API's retry policy by HTTP status ("429", "5xx", "default").
 	Retry map[string]Retry `json:"retry"`
 	// Docs is the URL path of the API's overview page, e.g. "/plunk/".
@@ -181,7 +184,7 @@ type Example struct {
 	// Lang is the fence's language ("json", "http").
 	Lang string `json:"lang"`
 	Text string `json:"text"`
-	// Line is the fence's first content line in Source.
+	// Line is the line of the opening fence in Source.
 	Line int `json:"line"`
 }
 
@@ -271,8 +274,8 @@ func (e *Entry) HasStatus(status int) bool {
 	return false
 }
 
-// Matches reports whether every condition of h that can be checked holds. The caller supplies
-// what the paste shows.
+// Matches reports whether every condition of h holds. The caller supplies what the paste shows;
+// hasHeader is nil when the paste has no headers, and then no header condition holds.
 func (h *Hint) Matches(message, keyKind string, hasHeader func(string) bool, fieldMessages []string) bool {
 	if h.messageRE != nil && !h.messageRE.MatchString(message) {
 		return false
@@ -282,7 +285,7 @@ func (h *Hint) Matches(message, keyKind string, hasHeader func(string) bool, fie
 	}
 	if h.Header != "" {
 		name, absent := strings.CutPrefix(h.Header, "!")
-		if hasHeader(name) == absent {
+		if hasHeader == nil || hasHeader(name) == absent {
 			return false
 		}
 	}

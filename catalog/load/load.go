@@ -214,6 +214,7 @@ type apiMatter struct {
 	Name         string                 `yaml:"name"`
 	Hosts        []string               `yaml:"hosts"`
 	PathPrefixes []string               `yaml:"path_prefixes"`
+	SecretPaths  []string               `yaml:"secret_paths"`
 	Keys         []catalog.KeyFormat    `yaml:"keys"`
 	Headers      catalog.Headers        `yaml:"headers"`
 	Shapes       []*catalog.Shape       `yaml:"shapes"`
@@ -369,7 +370,7 @@ func pageURL(file string) string {
 
 func (l *loader) api(file, id string, fm frontMatter) *catalog.API {
 	m := fm.API
-	a := &catalog.API{ID: id, Name: m.Name, Hosts: m.Hosts, PathPrefixes: m.PathPrefixes,
+	a := &catalog.API{ID: id, Name: m.Name, Hosts: m.Hosts, PathPrefixes: m.PathPrefixes, SecretPaths: m.SecretPaths,
 		Keys: m.Keys, Headers: m.Headers, Shapes: m.Shapes, Docs: "/" + id + "/",
 		Retry: map[string]catalog.Retry{}, Source: file}
 	if a.Name == "" {
@@ -623,7 +624,8 @@ func listItems(lines []string) []string {
 	return out
 }
 
-// plainText returns a section's paragraphs as plain text, leaving out tables, lists and code.
+// plainText returns a section's paragraphs and list items as plain text, one list item a line,
+// leaving out tables and code.
 func plainText(lines []string) string {
 	var paras []string
 	var cur []string
@@ -643,7 +645,10 @@ func plainText(lines []string) string {
 		}
 		switch {
 		case inFence:
-		case t == "" || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") || listRE.MatchString(ln):
+		case listRE.MatchString(ln):
+			flush()
+			paras = append(paras, "• "+inline(listRE.FindStringSubmatch(ln)[1]))
+		case t == "" || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#"):
 			flush()
 		default:
 			cur = append(cur, t)

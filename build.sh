@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# build.sh: every step of building, testing and serving errdocs, as named functions.
+# Run one step with ./build.sh STEP; with no step it runs "all". Each step can run alone.
+#
+#   serve       fetch what is needed, build the WASM module and the site, serve it with live reload
+#   test        every test: generated files, vet, unit and golden tests, short fuzz runs,
+#               the WASM shim under node, and the real-browser tests in headless Chromium
+#   generate    regenerate templ components (go tool templ)
+#   vet         gofmt and go vet
+#   wasm        build the playground module into static/ (wasm_exec.js from GOROOT, .br and .gz)
+#   site        build the site into public/
+#   bench       engine benchmarks (explain a 2 KB and a 1 MB paste)
+#   bench-site  build 10,000 generated pages with errdocs and with Hugo, print the ratios
+#   bench-wasm  measure the playground in headless Chromium: size, time to ready, paste times
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+  PATH="/usr/local/go/bin:$PATH"
+fi
+export GOFLAGS="${GOFLAGS:-} -mod=readonly"
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+# need_chromium installs Debian's chromium when it is missing (the browser tests drive it).
+need_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  say "installing chromium (Debian package) for the browser tests"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+# need_node makes sure node is there for the WASM shim tests (go_js_wasm_exec runs under node).
+need_node() {
+  command -v node >/dev/null 2>&1 && return 0
+  say "installing nodejs (Debian package) for the WASM shim tests"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs >/dev/null
+}
+
+step_generate() {
+  say "generate templ components"
+  go tool templ generate -log-level error
+}
+
+# step_check_generated fails when the committed *_templ.go files differ from what templ
+# generates (templ's ensure-generated).
+step_check_generated() {
+  say "check generated files are committed"
+  step_generate
+  if ! git diff --quiet -- '*_templ.go'; then
+    git --no-pager diff --stat -- '*_templ.go' >&2
+    echo "generated templ files are out of date: run ./build.sh generate and commit" >&2
+    return 1
+  fi
+}
+
+step_vet() {
+  say "gofmt and go vet"
+  local bad
+  bad=$(gofmt -l $(git ls-files '*.go' | grep -v '_templ.go$') 2>/dev/null || true)
+  if [ -n "$bad" ]; then
+    echo "gofmt needed on: $bad" >&2
+    return 1
+  fi
+  go vet ./...
+}
+
+step_wasm() {
+  if [ ! -d wasm ] || [ -z "$(ls wasm/*.go 2>/dev/null)" ]; then
+    say "no wasm module yet; skipping"
+    return 0
+  fi
+  say "build the playground module"
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o static/errdocs.wasm ./wasm
+  cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" static/wasm_exec.js
+  rm -f static/errdocs.wasm.br static/errdocs.wasm.gz
+  go run ./site/internal/compress static/errdocs.wasm
+}
+
+step_site() {
+  say "build the site into public/"
+  go run ./cmd/errdocs build -o public "$@"
+}
+
+step_serve() {
+  go mod download
+  step_wasm
+  say "serve the site (Ctrl-C stops)"
+  go run ./cmd/errdocs serve "$@"
+}
+
+step_fuzz() {
+  local t="${FUZZTIME:-10s}"
+  say "short fuzz runs ($t each)"
+  local pkg target
+  while read -r pkg target; do
+    go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$t"
+  done < <(grep -rl --include='*_test.go' '^func Fuzz' . | sort | while read -r f; do
+             d=$(dirname "$f")
+             grep -o '^func Fuzz[A-Za-z0-9_]*' "$f" | sed 's/^func //' | while read -r fn; do echo "./${d#./} $fn"; done
+           done)
+}
+
+step_test() {
+  step_check_generated
+  step_vet
+  need_node
+  need_chromium
+  say "unit, golden and browser tests"
+  go test -count=1 ./...
+  if [ -d wasm ] && [ -n "$(ls wasm/*.go 2>/dev/null)" ]; then
+    say "WASM shim tests under node"
+    PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./wasm/...
+  fi
+  step_fuzz
+}
+
+step_bench() {
+  say "engine benchmarks"
+  go test ./engine -run '^$' -bench . -benchmem -count "${COUNT:-5}"
+}
+
+step_bench_site() {
+  command -v hugo >/dev/null 2>&1 || {
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq hugo >/dev/null
+  }
+  go run ./site/internal/benchsite "$@"
+}
+
+step_bench_wasm() {
+  need_chromium
+  step_wasm
+  go run ./wasm/internal/benchwasm "$@"
+}
+
+step_all() {
+  step_test
+  step_wasm
+  step_site
+}
+
+main() {
+  local s="${1:-all}"
+  [ $# -gt 0 ] && shift
+  case "$s" in
+    serve|test|generate|vet|wasm|site|bench|fuzz|all) "step_$s" "$@" ;;
+    bench-site) step_bench_site "$@" ;;
+    bench-wasm) step_bench_wasm "$@" ;;
+    *) echo "usage: ./build.sh [serve|test|generate|vet|wasm|site|bench|bench-site|bench-wasm|fuzz|all]" >&2; exit 2 ;;
+  esac
+}
+
+main "$@"

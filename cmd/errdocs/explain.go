@@ -1,0 +1,260 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/engine"
+)
+
+func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("explain", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	asJSON := fl.Bool("json", false, "print the verdict as one JSON object")
+	contentDir := fl.String("content", "", "read the catalog from this content folder instead of the shipped one")
+	if err := fl.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "errdocs explain: %v\nusage: errdocs explain [--json] [--content DIR] [FILE|-]\n", err)
+		return 2
+	}
+	if fl.NArg() > 1 {
+		fmt.Fprintln(stderr, "errdocs explain: give at most one FILE (or - for standard input)")
+		return 2
+	}
+	cat, err := loadCatalog(*contentDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
+		return 2
+	}
+	name := "-"
+	if fl.NArg() == 1 {
+		name = fl.Arg(0)
+	}
+	in := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		in = f
+	}
+	data, err := io.ReadAll(io.LimitReader(in, engine.MaxPaste+1))
+	if err != nil {
+		fmt.Fprintf(stderr, "errdocs explain: read %s: %v\n", name, err)
+		return 2
+	}
+	v := engine.Explain(cat, string(data))
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
+			return 2
+		}
+		return 0
+	}
+	report(stdout, v, useColor(stdout))
+	return 0
+}
+
+// loadCatalog reads the catalog from dir, or from the shipped content when dir is "".
+func loadCatalog(dir string) (*catalog.Catalog, error) {
+	var fsys fs.FS = content.FS
+	if dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("--content %s: not a folder", dir)
+		}
+		fsys = os.DirFS(dir)
+	}
+	s, err := load.Content(fsys)
+	if err != nil {
+		var es load.Errors
+		if errors.As(err, &es) && len(es) > 1 {
+			return nil, fmt.Errorf("the content has %d errors:\n%v", len(es), err)
+		}
+		return nil, err
+	}
+	return s.Catalog, nil
+}
+
+// useColor reports whether w is a terminal and NO_COLOR is unset (https://no-color.org).
+func useColor(w io.Writer) bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb"
+}
+
+// report prints a verdict for a person.
+func report(w io.Writer, v *engine.Verdict, color bool) {
+	st := styler(color)
+	head := []string{}
+	if v.Status != 0 {
+		head = append(head, fmt.Sprint(v.Status))
+	}
+	if v.Code != "" {
+		head = append(head, v.Code)
+	}
+	title := strings.Join(head, " ")
+	if v.Title != "" && v.Title != title {
+		if title != "" {
+			title += " · "
+		}
+		title += v.Title
+	}
+	fmt.Fprintln(w, st.bold(title))
+	var facts []string
+	if v.API != "" {
+		facts = append(facts, "API "+v.API)
+	} else {
+		facts = append(facts, "API unknown")
+	}
+	if v.Dialect != "" {
+		facts = append(facts, "shape "+v.Dialect)
+	}
+	facts = append(facts, "confidence "+v.Confidence)
+	if v.Code != "" && !v.Known {
+		facts = append(facts, "code not in the catalog")
+	}
+	fmt.Fprintln(w, st.dim(strings.Join(facts, " · ")))
+	section := func(name string) { fmt.Fprintf(w, "\n%s\n", st.bold(name)) }
+	para := func(text string) {
+		for _, p := range strings.Split(text, "\n\n") {
+			fmt.Fprintln(w, wrap(p, "  ", 96))
+		}
+	}
+	if v.Meaning != "" {
+		section("What it means")
+		para(v.Meaning)
+	}
+	if v.Cause != "" {
+		section("Likely cause")
+		para(v.Cause)
+	}
+	if len(v.Fix) > 0 {
+		section("How to fix")
+		for i, f := range v.Fix {
+			fmt.Fprintln(w, wrap(fmt.Sprintf("%d. %s", i+1, f), "  ", 96))
+		}
+	}
+	if v.Input == "response" || v.Retry.Detail != "" {
+		section("Retry")
+		verdict := st.red("do not retry")
+		if v.Retry.Retryable {
+			verdict = st.green("retry: " + v.Retry.Strategy)
+		}
+		fmt.Fprintln(w, "  "+verdict)
+		if v.Retry.Detail != "" {
+			fmt.Fprintln(w, wrap(v.Retry.Detail, "  ", 96))
+		}
+	}
+	if v.RequestID != "" {
+		section("Request id (quote it to support)")
+		fmt.Fprintln(w, "  "+v.RequestID)
+	}
+	if len(v.Fields) > 0 {
+		section("Fields")
+		for _, f := range v.Fields {
+			line := fmt.Sprintf("%s: %s", st.bold(orDash(f.Path)), f.Message)
+			if f.Line > 0 {
+				line += st.dim(fmt.Sprintf(" (line %d)", f.Line))
+			}
+			fmt.Fprintln(w, "  "+line)
+			if f.Hint != "" {
+				fmt.Fprintln(w, wrap(f.Hint, "    ", 96))
+			}
+		}
+	}
+	if len(v.Problems) > 0 {
+		section("Problems")
+		for _, p := range v.Problems {
+			tag := p.Severity
+			switch p.Severity {
+			case "error":
+				tag = st.red(tag)
+			case "warning":
+				tag = st.yellow(tag)
+			default:
+				tag = st.dim(tag)
+			}
+			where := ""
+			if p.Line > 0 {
+				where = fmt.Sprintf("line %d: ", p.Line)
+			}
+			fmt.Fprintf(w, "  %s %s\n", tag, strings.TrimLeft(wrap(where+p.Message, "    ", 96), " "))
+		}
+	}
+	if len(v.Redacted) > 0 {
+		section("Masked in this report")
+		for _, r := range v.Redacted {
+			fmt.Fprintln(w, "  "+r)
+		}
+	}
+	if v.Docs != "" {
+		section("Docs")
+		fmt.Fprintln(w, "  "+v.Docs)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "(body)"
+	}
+	return s
+}
+
+// wrap wraps text at width, indenting every line.
+func wrap(text, indent string, width int) string {
+	var b strings.Builder
+	col := 0
+	for i, word := range strings.Fields(text) {
+		if i == 0 {
+			b.WriteString(indent)
+			col = len(indent)
+		} else if col+1+len(word) > width {
+			b.WriteString("\n" + indent)
+			col = len(indent)
+		} else {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += len(word)
+	}
+	return b.String()
+}
+
+type styler bool
+
+func (s styler) wrap(code, text string) string {
+	if !s || text == "" {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+func (s styler) bold(t string) string   { return s.wrap("1", t) }
+func (s styler) dim(t string) string    { return s.wrap("2", t) }
+func (s styler) red(t string) string    { return s.wrap("31", t) }
+func (s styler) green(t string) string  { return s.wrap("32", t) }
+func (s styler) yellow(t string) string { return s.wrap("33", t) }

@@ -1,0 +1,45 @@
+// Command errdocs builds an API's error reference site and explains pasted HTTP errors.
+//
+//	errdocs explain [--json] [--content DIR] [FILE|-]   explain a paste
+//	errdocs build [--content DIR] [-o public] [--base-url URL]
+//	errdocs serve [--addr 127.0.0.1:8080] [--content DIR]
+//
+// The shipped content is embedded, so explain works from any folder.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  errdocs explain [--json] [--content DIR] [FILE|-]   explain a pasted response or request
+  errdocs build [--content DIR] [-o DIR] [--base-url URL] [--repo URL]
+  errdocs serve [--addr 127.0.0.1:8080] [--content DIR]
+`
+
+// Main runs the command with args (without the program name) and returns its exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "explain":
+		return runExplain(args[1:], stdin, stdout, stderr)
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "errdocs: unknown command %q\n%s", args[0], usage)
+	return 2
+}

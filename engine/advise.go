@@ -1,0 +1,340 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/errdocs/errdocs/catalog"
+)
+
+// Step 4: advise. The retry advice joins the catalog's policy with what this response says:
+// Retry-After as seconds or as an HTTP date, RateLimit-Reset, a retry hint in the body.
+
+// now is the clock for Retry-After dates when the response has no Date header. Tests set it.
+var now = time.Now
+
+func (e *explainer) advise() {
+	v := e.v
+	var policy catalog.Retry
+	switch {
+	case e.entry != nil:
+		policy = e.entry.Retry
+	case e.api != nil && v.Status != 0:
+		policy = e.api.RetryFor(v.Status)
+	default:
+		policy = genericRetry(v.Status)
+	}
+	v.Retry = e.retry(policy)
+}
+
+// genericRetry is the policy for a status when no catalog speaks for it.
+func genericRetry(status int) catalog.Retry {
+	switch status {
+	case 408, 425, 429:
+		return catalog.Retry{Strategy: "retry-after"}
+	case 500, 502, 503, 504:
+		return catalog.Retry{Strategy: "backoff", BaseSeconds: 1, CapSeconds: 30, Attempts: 5}
+	}
+	return catalog.Retry{Strategy: "never"}
+}
+
+func (e *explainer) retry(p catalog.Retry) Retry {
+	r := Retry{Strategy: p.Strategy, Retryable: p.Retryable(), Schedule: []float64{}}
+	if r.Strategy == "" {
+		r.Strategy = "never"
+	}
+	wait, source := e.waitHint()
+	var detail []string
+	switch r.Strategy {
+	case "retry-after":
+		if wait >= 0 {
+			r.AfterSeconds = wait
+			r.Schedule = []float64{wait}
+			detail = append(detail, fmt.Sprintf("Retry in %s (%s).", seconds(wait), source))
+		} else {
+			r.Schedule = backoff(1, 30, 5)
+			r.AfterSeconds = 1
+			detail = append(detail, "This response says nothing of when to retry (no Retry-After), so back off: "+schedule(r.Schedule)+".")
+		}
+	case "backoff":
+		r.Schedule = backoff(p.BaseSeconds, p.CapSeconds, p.Attempts)
+		r.AfterSeconds = r.Schedule[0]
+		if wait > r.AfterSeconds {
+			r.AfterSeconds = wait
+			detail = append(detail, fmt.Sprintf("Wait at least %s (%s), then back off: %s.", seconds(wait), source, schedule(r.Schedule)))
+		} else {
+			detail = append(detail, "Retry after "+schedule(r.Schedule)+".")
+		}
+	case "never":
+		detail = append(detail, "Do not retry this request as it is: fix it first.")
+	case "conditional":
+		if wait >= 0 {
+			r.AfterSeconds = wait
+		}
+	}
+	if p.Detail != "" {
+		detail = append(detail, p.Detail)
+	}
+	r.Detail = strings.Join(detail, " ")
+	return r
+}
+
+// waitHint finds how long this response asks to wait, and where it said so; -1 if it doesn't.
+func (e *explainer) waitHint() (float64, string) {
+	resp := e.p.resp
+	name := "Retry-After"
+	if e.api != nil && e.api.Headers.RetryAfter != "" {
+		name = e.api.Headers.RetryAfter
+	}
+	if h, ok := resp.header(name); ok {
+		if s, ok := parseRetryAfter(h, resp); ok {
+			return s, "Retry-After: " + h
+		}
+		e.problem("warning", fmt.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, clip(h, 60)), -1)
+	}
+	reset := "RateLimit-Reset"
+	if e.api != nil && e.api.Headers.RateLimitReset != "" {
+		reset = e.api.Headers.RateLimitReset
+	}
+	for _, n := range []string{reset, "X-RateLimit-Reset"} {
+		if h, ok := resp.header(n); ok {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(h), 64); err == nil && f >= 0 {
+				if f > 1e9 { // a Unix time, as some APIs send
+					f = math.Max(0, f-float64(e.reference().Unix()))
+				}
+				return f, n + ": " + h
+			}
+		}
+	}
+	if e.b != nil && e.b.root != nil {
+		for _, p := range []string{"error.details.retryAfter", "details.retryAfter", "retryAfter", "retry_after"} {
+			if n := e.b.root.get(p); n != nil && n.kind == jNumber {
+				if f, err := strconv.ParseFloat(n.str, 64); err == nil && f >= 0 {
+					return f, "the body's " + p
+				}
+			}
+		}
+	}
+	return -1, ""
+}
+
+// reference is the time a response's relative dates count from: its Date header, else now.
+func (e *explainer) reference() time.Time {
+	if d, ok := e.p.resp.header("Date"); ok {
+		if t, err := parseHTTPDate(d); err == nil {
+			return t
+		}
+	}
+	return now()
+}
+
+func parseRetryAfter(h string, resp *response) (float64, bool) {
+	h = strings.TrimSpace(h)
+	if n, err := strconv.ParseFloat(h, 64); err == nil && n >= 0 {
+		return n, true
+	}
+	t, err := parseHTTPDate(h)
+	if err != nil {
+		return 0, false
+	}
+	ref := now()
+	if d, ok := resp.header("Date"); ok {
+		if rt, err := parseHTTPDate(d); err == nil {
+			ref = rt
+		}
+	}
+	return math.Max(0, math.Ceil(t.Sub(ref).Seconds())), true
+}
+
+func parseHTTPDate(s string) (time.Time, error) {
+	var err error
+	for _, layout := range []string{time.RFC1123, "Monday, 02-Jan-06 15:04:05 MST", time.ANSIC} {
+		var t time.Time
+		if t, err = time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, err
+}
+
+// backoff returns the waits of exponential backoff.
+func backoff(base, capSec float64, attempts int) []float64 {
+	if base <= 0 {
+		base = 1
+	}
+	if attempts <= 0 {
+		attempts = 5
+	}
+	if attempts > 20 {
+		attempts = 20
+	}
+	out := make([]float64, attempts)
+	w := base
+	for i := range out {
+		if capSec > 0 && w > capSec {
+			w = capSec
+		}
+		out[i] = w
+		w *= 2
+	}
+	return out
+}
+
+func seconds(s float64) string {
+	if s == math.Trunc(s) {
+		return fmt.Sprintf("%d s", int64(s))
+	}
+	return fmt.Sprintf("%.1f s", s)
+}
+
+// schedule writes waits as "1 s, 2 s, 4 s, then stop".
+func schedule(ws []float64) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = seconds(w)
+	}
+	return strings.Join(parts, ", ") + ", then stop"
+}
+
+var (
+	patternRE = regexp.MustCompile(`(?i)match(?:es)? (?:the )?pattern\s+(\S+)`)
+	expectRE  = regexp.MustCompile(`(?i)expected (\w+), received (\w+)`)
+	enumRE    = regexp.MustCompile(`(?i)expected ('[^']*'(?:\s*\|\s*'[^']*')+)`)
+)
+
+// fieldHint says how to mend one field issue.
+func fieldHint(is issue) string {
+	msg := strings.TrimSpace(is.message)
+	low := strings.ToLower(msg)
+	path := "`" + is.path + "`"
+	if is.path == "" {
+		path = "the field"
+	}
+	switch {
+	case isRequiredMessage(msg, is.code) && is.path != "":
+		return "Add " + path + " to the request body."
+	case strings.Contains(low, "invalid email") || strings.Contains(low, "must be a valid email"):
+		return "Send " + path + " as a full address, such as name@example.com, with no spaces or display name."
+	case strings.Contains(low, "uuid"):
+		return "Send " + path + " as a UUID, such as 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c."
+	}
+	if m := patternRE.FindStringSubmatch(msg); m != nil {
+		hint := "Make " + path + " match " + m[1] + "."
+		if strings.Contains(m[1], "(s|m|h|d)") {
+			hint += ` Write a number and a unit, such as "7d", "12h", "30m" or "45s".`
+		}
+		return hint
+	}
+	if m := enumRE.FindStringSubmatch(msg); m != nil {
+		return "Use one of " + strings.ReplaceAll(m[1], "'", "\"") + " for " + path + "."
+	}
+	if m := expectRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("Send %s as a %s, not a %s.", path, m[1], m[2])
+	}
+	switch is.code {
+	case "too_small":
+		return "Make " + path + " longer or larger: it is under the minimum."
+	case "too_big":
+		return "Make " + path + " shorter or smaller: it is over the maximum."
+	case "invalid_enum_value":
+		return "Use one of the values the docs list for " + path + "."
+	case "reserved_event":
+		return "Pick an event name outside the reserved ones (email.*, contact.subscribed, contact.unsubscribed, segment.*.entry and segment.*.exit)."
+	}
+	return ""
+}
+
+// reason is the standard reason phrase of a status.
+func reason(status int) string {
+	return reasons[status]
+}
+
+var reasons = map[int]string{
+	200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently",
+	302: "Found", 304: "Not Modified", 307: "Temporary Redirect", 308: "Permanent Redirect",
+	400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
+	404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable", 408: "Request Timeout",
+	409: "Conflict", 410: "Gone", 411: "Length Required", 412: "Precondition Failed",
+	413: "Content Too Large", 414: "URI Too Long", 415: "Unsupported Media Type",
+	422: "Unprocessable Content", 425: "Too Early", 429: "Too Many Requests",
+	431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
+	500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
+	503: "Service Unavailable", 504: "Gateway Timeout",
+}
+
+func statusTitle(status int) string {
+	if status == 0 {
+		return "Unrecognised response"
+	}
+	if r := reason(status); r != "" {
+		return fmt.Sprintf("%d %s", status, r)
+	}
+	return fmt.Sprintf("HTTP %d", status)
+}
+
+func statusMeaning(status int) string {
+	switch {
+	case status == 0:
+		return "errdocs could not tell which API sent this or what status it had."
+	case status < 300:
+		return "The request succeeded: this is not an error."
+	case status < 400:
+		return "A redirect: the resource lives at the Location header's URL."
+	}
+	switch status {
+	case 400:
+		return "The server could not accept the request as sent."
+	case 401:
+		return "The request's credentials are missing or not accepted."
+	case 402:
+		return "The account must pay or upgrade before this request is allowed."
+	case 403:
+		return "The credentials were understood but do not allow this request."
+	case 404:
+		return "The URL or the resource it names does not exist."
+	case 405:
+		return "The path exists, but not for this method."
+	case 409:
+		return "The request conflicts with the resource's current state."
+	case 413:
+		return "The body is larger than the server accepts."
+	case 415:
+		return "The server does not accept the body's Content-Type."
+	case 422:
+		return "The body was read but its values did not pass validation."
+	case 429:
+		return "Too many requests in too short a time."
+	case 500:
+		return "The server failed while handling the request."
+	case 501:
+		return "The server does not implement this endpoint."
+	case 502:
+		return "A gateway or proxy got a bad answer, or none, from the server behind it."
+	case 503:
+		return "The service is down or overloaded for now."
+	case 504:
+		return "A gateway or proxy gave up waiting for the server behind it."
+	}
+	if status < 500 {
+		return "The server refused the request as sent."
+	}
+	return "The server failed to answer the request."
+}
+
+func statusFix(status int) []string {
+	switch {
+	case status == 401:
+		return []string{"Send the API key in the Authorization header as the API documents (usually Bearer <key>), and check that the key is current."}
+	case status == 429:
+		return []string{"Wait for Retry-After, then retry; slow the request rate."}
+	case status >= 500:
+		return []string{"Retry with exponential backoff; if it persists, contact the API's support with the request id."}
+	case status >= 400:
+		return []string{"Read the message and fix the request before sending it again."}
+	}
+	return []string{}
+}

@@ -1,0 +1,159 @@
+package engine
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/content"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want.json sections of testdata/explain")
+
+// testNow is the clock golden cases run at, so Retry-After dates give stable waits.
+var testNow = time.Date(2025, 11, 30, 10, 30, 0, 0, time.UTC)
+
+func init() { now = func() time.Time { return testNow } }
+
+var (
+	shippedOnce sync.Once
+	shipped     *catalog.Catalog
+	shippedErr  error
+)
+
+// shippedCatalog loads content/ once for all tests.
+func shippedCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	shippedOnce.Do(func() {
+		s, err := load.Content(content.FS)
+		if err == nil {
+			shipped = s.Catalog
+		}
+		shippedErr = err
+	})
+	if shippedErr != nil {
+		t.Fatalf("load shipped content: %v", shippedErr)
+	}
+	return shipped
+}
+
+// TestGolden runs every case in testdata/explain: a paste and the verdict it must give.
+// Run with -update to rewrite the verdicts after a deliberate change; review the diff.
+func TestGolden(t *testing.T) {
+	cat := shippedCatalog(t)
+	files, _ := filepath.Glob("testdata/explain/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden cases in testdata/explain")
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			paste, wantIdx := "", -1
+			for i, f := range ar.Files {
+				switch f.Name {
+				case "paste":
+					paste = string(f.Data)
+				case "want.json":
+					wantIdx = i
+				}
+			}
+			got, err := json.MarshalIndent(Explain(cat, paste), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			if *update {
+				if wantIdx < 0 {
+					ar.Files = append(ar.Files, txtar.File{Name: "want.json"})
+					wantIdx = len(ar.Files) - 1
+				}
+				ar.Files[wantIdx].Data = got
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if wantIdx < 0 {
+				t.Fatalf("%s has no want.json section; run go test -update", file)
+			}
+			if diff := cmp.Diff(string(ar.Files[wantIdx].Data), string(got)); diff != "" {
+				t.Errorf("verdict mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCatalogExamples decodes every example in content/ and checks that it yields its own page.
+func TestCatalogExamples(t *testing.T) {
+	cat := shippedCatalog(t)
+	for _, a := range cat.APIs {
+		for _, e := range a.Errors {
+			for _, ex := range e.Examples {
+				t.Run(e.Source, func(t *testing.T) {
+					v := Explain(cat, ex.Text)
+					// A codeless page matches by shape and status; a body without a status line
+					// or a status of its own (Puck's) has status 0.
+					codeOK := v.Code == e.Code || e.Code == ""
+					statusOK := e.HasStatus(v.Status) || v.Status == 0
+					if v.API != a.ID || !codeOK || !statusOK || v.Docs != e.Docs {
+						t.Errorf("%s:%d: example decodes to api=%q code=%q status=%d docs=%q; want api=%q code=%q status in %v docs=%q",
+							e.Source, ex.Line, v.API, v.Code, v.Status, v.Docs, a.ID, e.Code, e.Statuses, e.Docs)
+					}
+					for _, p := range v.Problems {
+						if p.Severity == "error" {
+							t.Errorf("%s:%d: example has an error: %s", e.Source, ex.Line, p.Message)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestThirdAPI proves that an API whose errors follow a supported shape needs only content
+// files: testdata/thirdapi declares a fictional API and the engine explains it.
+func TestThirdAPI(t *testing.T) {
+	s, err := load.Content(os.DirFS("testdata/thirdapi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := s.Catalog
+	for _, tc := range []struct {
+		name, paste string
+		code        string
+		status      int
+		fields      int
+		retryable   bool
+	}{
+		{"declined", `{"ok":false,"error":{"type":"card_declined","message":"The card was declined.","http_status":402,"trace_id":"tr_1"}}`, "card_declined", 402, 0, false},
+		{"invalid param with details", "HTTP/1.1 400 Bad Request\nAcme-Trace: tr_2\n\n" + `{"ok":false,"error":{"type":"invalid_param","message":"bad","http_status":400,"trace_id":"tr_2"},"details":[{"param":"amount","reason":"must be positive"}]}`, "invalid_param", 400, 1, false},
+		{"5xx uses the API's backoff", "HTTP/1.1 503 Service Unavailable\nContent-Type: application/json\n\n" + `{"ok":false,"error":{"type":"overloaded","message":"try later","http_status":503,"trace_id":"tr_3"}}`, "overloaded", 503, 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := Explain(cat, tc.paste)
+			if v.API != "acme" || v.Dialect != "acme-envelope" || v.Code != tc.code || v.Status != tc.status || len(v.Fields) != tc.fields || v.Retry.Retryable != tc.retryable {
+				t.Errorf("got api=%q dialect=%q code=%q status=%d fields=%d retryable=%v", v.API, v.Dialect, v.Code, v.Status, len(v.Fields), v.Retry.Retryable)
+			}
+			if v.RequestID == "" {
+				t.Error("no request id")
+			}
+		})
+	}
+	v := Explain(cat, "HTTP/1.1 503 Service Unavailable\n\n"+`{"ok":false,"error":{"type":"overloaded","message":"try later","http_status":503,"trace_id":"tr_3"}}`)
+	if got, want := v.Retry.Schedule, []float64{2, 4, 8, 16}; !cmp.Equal(got, want) {
+		t.Errorf("schedule = %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,94 @@
+package engine
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/tools/txtar"
+)
+
+// seedPastes adds every golden paste to a fuzz corpus.
+func seedPastes(f *testing.F) {
+	files, _ := filepath.Glob("testdata/explain/*.txtar")
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, af := range ar.Files {
+			if af.Name == "paste" {
+				f.Add(string(af.Data))
+			}
+		}
+	}
+}
+
+// FuzzRead checks that the paste reader never panics and keeps its offsets inside the paste.
+func FuzzRead(f *testing.F) {
+	seedPastes(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		p := read(text)
+		if r := p.resp; r != nil {
+			if r.bodyOff < 0 || r.bodyOff > len(p.text) || r.bodyOff+len(r.body) > len(p.text) {
+				t.Fatalf("body [%d:+%d] outside the paste of %d bytes", r.bodyOff, len(r.body), len(p.text))
+			}
+			if p.text[r.bodyOff:r.bodyOff+len(r.body)] != r.body {
+				t.Fatal("body is not the paste's text at bodyOff")
+			}
+		}
+		for _, pr := range p.problems {
+			if pr.Line < 0 || pr.Line > len(p.lines) {
+				t.Fatalf("problem line %d outside 1..%d", pr.Line, len(p.lines))
+			}
+		}
+	})
+}
+
+// FuzzExplain checks that Explain never panics, always gives a verdict that encodes as JSON,
+// and never reports an internal failure.
+func FuzzExplain(f *testing.F) {
+	seedPastes(f)
+	cat := shippedCatalog(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		v := Explain(cat, text)
+		for _, p := range v.Problems {
+			if strings.HasPrefix(p.Message, "errdocs failed on this paste") {
+				t.Fatalf("engine panicked: %s", p.Message)
+			}
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !utf8.Valid(b) {
+			t.Fatal("verdict JSON is not UTF-8")
+		}
+		switch v.Input {
+		case "response", "request", "unknown":
+		default:
+			t.Fatalf("input = %q", v.Input)
+		}
+	})
+}
+
+// FuzzJSON checks that the forgiving JSON reader agrees with encoding/json on what is valid.
+func FuzzJSON(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `{"a":[1,2,{"b":null}]}`, `"\u00e9\ud83d\ude00"`, `{"a":`, `[1,]`, `{"a" 1}`, `-0.5e3`, `tru`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, end, cut, err := parseJSON(s)
+		valid := json.Valid([]byte(s))
+		if valid {
+			if n == nil || err != nil || cut {
+				t.Fatalf("valid JSON %q: node=%v err=%v cut=%v", s, n != nil, err, cut)
+			}
+			if strings.TrimSpace(s[end:]) != "" {
+				t.Fatalf("valid JSON %q read only to %d", s, end)
+			}
+		}
+	})
+}

@@ -1,0 +1,458 @@
+package engine
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// A forgiving JSON reader. encoding/json answers a broken body with one error and no value; a
+// person who pasted a cut-off response wants what is there. This reader keeps every value it
+// read before the text ended or went wrong, remembers where each value started, and stops at a
+// nesting depth and a node count, so no paste can exhaust the stack or the heap.
+
+type jkind uint8
+
+const (
+	jNull jkind = iota
+	jBool
+	jNumber
+	jString
+	jObject
+	jArray
+)
+
+func (k jkind) String() string {
+	return [...]string{"null", "boolean", "number", "string", "object", "array"}[k]
+}
+
+// jnode is one JSON value.
+type jnode struct {
+	kind jkind
+	// str is a string's decoded text, a number's literal, or "true"/"false".
+	str string
+	// keys and vals hold an object's members in order; vals also holds an array's items.
+	keys []string
+	vals []*jnode
+	// off is the byte offset of the value in the parsed text; keyOff that of its key, for
+	// object members (-1 otherwise).
+	off, keyOff int
+	// cut says the text ended inside this value.
+	cut bool
+}
+
+// get returns the member at a dotted path ("error.code", "issues.0.path"), or nil.
+func (n *jnode) get(path string) *jnode {
+	for n != nil && path != "" {
+		seg, rest, _ := strings.Cut(path, ".")
+		path = rest
+		switch n.kind {
+		case jObject:
+			var next *jnode
+			for i, k := range n.keys {
+				if k == seg {
+					next = n.vals[i]
+					break
+				}
+			}
+			n = next
+		case jArray:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(n.vals) {
+				return nil
+			}
+			n = n.vals[i]
+		default:
+			return nil
+		}
+	}
+	return n
+}
+
+// text returns a scalar's text: a string's value, a number's literal; "" otherwise.
+func (n *jnode) text() string {
+	if n == nil || n.kind == jObject || n.kind == jArray || n.kind == jNull {
+		return ""
+	}
+	return n.str
+}
+
+// jsonError is a syntax error at a byte offset.
+type jsonError struct {
+	off int
+	msg string
+}
+
+const (
+	maxDepth = 512
+	maxNodes = 200_000
+)
+
+type jparser struct {
+	s     string
+	i     int
+	depth int
+	nodes int
+	err   *jsonError
+	// cut says the text ended before the value was complete.
+	cut bool
+}
+
+// parseJSON reads one JSON value from the start of s (after white space). It returns the value
+// (possibly partial), the offset just past it, and the first error. A nil node means nothing
+// could be read.
+func parseJSON(s string) (n *jnode, end int, cut bool, err *jsonError) {
+	p := &jparser{s: s}
+	p.ws()
+	n = p.value(-1)
+	return n, p.i, p.cut, p.err
+}
+
+func (p *jparser) fail(msg string, args ...any) {
+	if p.err == nil {
+		p.err = &jsonError{off: p.i, msg: fmt.Sprintf(msg, args...)}
+	}
+}
+
+func (p *jparser) eof() bool {
+	if p.i >= len(p.s) {
+		p.cut = true
+		return true
+	}
+	return false
+}
+
+func (p *jparser) ws() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// value reads one value. It returns nil, after recording an error, when no value starts here.
+func (p *jparser) value(keyOff int) *jnode {
+	if p.err != nil || p.eof() {
+		return nil
+	}
+	p.nodes++
+	keep := p.nodes <= maxNodes
+	start := p.i
+	switch c := p.s[p.i]; {
+	case c == '{':
+		return p.object(keyOff, keep)
+	case c == '[':
+		return p.array(keyOff, keep)
+	case c == '"':
+		str, ok := p.str()
+		n := &jnode{kind: jString, str: str, off: start, keyOff: keyOff, cut: !ok && p.cut}
+		if !keep {
+			return nil
+		}
+		return n
+	case c == '-' || c >= '0' && c <= '9':
+		p.i++
+		for p.i < len(p.s) && strings.IndexByte("0123456789.eE+-", p.s[p.i]) >= 0 {
+			p.i++
+		}
+		lit := p.s[start:p.i]
+		if _, err := strconv.ParseFloat(lit, 64); err != nil {
+			p.i = start
+			p.fail("invalid number %q", clip(lit, 20))
+			return nil
+		}
+		if !keep {
+			return nil
+		}
+		return &jnode{kind: jNumber, str: lit, off: start, keyOff: keyOff}
+	default:
+		for _, w := range [...]string{"true", "false", "null"} {
+			rest := p.s[p.i:]
+			if strings.HasPrefix(rest, w) {
+				p.i += len(w)
+				if !keep {
+					return nil
+				}
+				if w == "null" {
+					return &jnode{kind: jNull, off: start, keyOff: keyOff}
+				}
+				return &jnode{kind: jBool, str: w, off: start, keyOff: keyOff}
+			}
+			if len(rest) < len(w) && strings.HasPrefix(w, rest) {
+				p.i = len(p.s)
+				p.cut = true
+				return nil
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(p.s[p.i:])
+		if c == '\'' {
+			p.fail("strings must use double quotes, not single quotes")
+		} else {
+			p.fail("unexpected %s where a value should start", quoteRune(r))
+		}
+		return nil
+	}
+}
+
+func (p *jparser) object(keyOff int, keep bool) *jnode {
+	n := &jnode{kind: jObject, off: p.i, keyOff: keyOff}
+	p.depth++
+	defer func() { p.depth-- }()
+	if p.depth > maxDepth {
+		p.fail("nesting is deeper than %d levels", maxDepth)
+		return nil
+	}
+	p.i++
+	p.ws()
+	if p.eof() {
+		n.cut = true
+		return n
+	}
+	if p.s[p.i] == '}' {
+		p.i++
+		return n
+	}
+	for {
+		p.ws()
+		if p.eof() {
+			n.cut = true
+			return n
+		}
+		if p.s[p.i] != '"' {
+			if p.s[p.i] == '}' {
+				p.fail("trailing comma before }")
+			} else if p.s[p.i] == '\'' {
+				p.fail("object keys must use double quotes, not single quotes")
+			} else {
+				p.fail("object key must be a string in double quotes")
+			}
+			n.cut = true
+			return n
+		}
+		kOff := p.i
+		key, ok := p.str()
+		if !ok {
+			n.cut = true
+			return n
+		}
+		p.ws()
+		if p.eof() {
+			n.cut = true
+			return n
+		}
+		if p.s[p.i] != ':' {
+			p.fail("expected : after object key %q", clip(key, 40))
+			n.cut = true
+			return n
+		}
+		p.i++
+		p.ws()
+		v := p.value(kOff)
+		if keep && (v != nil || p.cut) {
+			if v == nil {
+				v = &jnode{kind: jNull, off: p.i, keyOff: kOff, cut: true}
+			}
+			n.keys = append(n.keys, key)
+			n.vals = append(n.vals, v)
+		}
+		if p.err != nil || p.cut {
+			n.cut = true
+			return n
+		}
+		p.ws()
+		if p.eof() {
+			n.cut = true
+			return n
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+		case '}':
+			p.i++
+			return n
+		default:
+			p.fail("expected , or } after object member %q", clip(key, 40))
+			n.cut = true
+			return n
+		}
+	}
+}
+
+func (p *jparser) array(keyOff int, keep bool) *jnode {
+	n := &jnode{kind: jArray, off: p.i, keyOff: keyOff}
+	p.depth++
+	defer func() { p.depth-- }()
+	if p.depth > maxDepth {
+		p.fail("nesting is deeper than %d levels", maxDepth)
+		return nil
+	}
+	p.i++
+	p.ws()
+	if p.eof() {
+		n.cut = true
+		return n
+	}
+	if p.s[p.i] == ']' {
+		p.i++
+		return n
+	}
+	for {
+		p.ws()
+		if p.eof() {
+			n.cut = true
+			return n
+		}
+		if p.s[p.i] == ']' {
+			p.fail("trailing comma before ]")
+			n.cut = true
+			return n
+		}
+		v := p.value(-1)
+		if keep && v != nil {
+			n.vals = append(n.vals, v)
+		}
+		if p.err != nil || p.cut {
+			n.cut = true
+			return n
+		}
+		p.ws()
+		if p.eof() {
+			n.cut = true
+			return n
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return n
+		default:
+			p.fail("expected , or ] in array")
+			n.cut = true
+			return n
+		}
+	}
+}
+
+// str reads a string starting at the opening quote. ok is false if the text ended or the string
+// is malformed.
+func (p *jparser) str() (string, bool) {
+	p.i++ // opening quote
+	start := p.i
+	// Fast path: no escapes.
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		if c == '"' {
+			s := p.s[start:p.i]
+			p.i++
+			return s, true
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+		p.i++
+	}
+	var b strings.Builder
+	b.WriteString(p.s[start:p.i])
+	for {
+		if p.eof() {
+			return b.String(), false
+		}
+		c := p.s[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return b.String(), true
+		case c < 0x20:
+			if c == '\n' && strings.TrimSpace(p.s[p.i:]) == "" {
+				// The paste ended inside the string: it was cut, not malformed.
+				p.i = len(p.s)
+				p.cut = true
+			} else if c == '\n' {
+				p.fail("string is not closed before the end of the line")
+			} else {
+				p.fail("control character %#02x in string; escape it", c)
+			}
+			return b.String(), false
+		case c == '\\':
+			p.i++
+			if p.eof() {
+				return b.String(), false
+			}
+			e := p.s[p.i]
+			p.i++
+			switch e {
+			case '"', '\\', '/':
+				b.WriteByte(e)
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
+			case 'u':
+				r, ok := p.hex4()
+				if !ok {
+					return b.String(), false
+				}
+				if utf16.IsSurrogate(r) && strings.HasPrefix(p.s[p.i:], `\u`) {
+					p.i += 2
+					r2, ok := p.hex4()
+					if !ok {
+						return b.String(), false
+					}
+					r = utf16.DecodeRune(r, r2)
+				}
+				b.WriteRune(r)
+			default:
+				p.i -= 2
+				p.fail(`invalid escape \%c in string`, e)
+				return b.String(), false
+			}
+		default:
+			b.WriteByte(c)
+			p.i++
+		}
+	}
+}
+
+func (p *jparser) hex4() (rune, bool) {
+	if len(p.s)-p.i < 4 {
+		p.i = len(p.s)
+		p.cut = true
+		return 0, false
+	}
+	v, err := strconv.ParseUint(p.s[p.i:p.i+4], 16, 32)
+	if err != nil {
+		p.fail(`invalid \u escape`)
+		return 0, false
+	}
+	p.i += 4
+	return rune(v), true
+}
+
+func quoteRune(r rune) string {
+	if r == utf8.RuneError {
+		return "a byte that is not UTF-8"
+	}
+	return strconv.QuoteRune(r)
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}

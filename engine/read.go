@@ -1,0 +1,445 @@
+package engine
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/errdocs/errdocs/engine/request"
+)
+
+// Step 1: read the paste. People paste whatever their tool showed them: a bare body, a raw
+// response, curl -i or curl -v output, the curl command and then its answer, a log line or a
+// traceback with JSON in it, a proxy's HTML page. read finds in all of these the request, if any,
+// and the response: status line, headers and body, each with its place in the paste.
+
+// MaxPaste is the most of a paste that is read. Beyond it the rest is ignored, with a warning.
+const MaxPaste = 16 << 20
+
+type header struct {
+	name, value string
+	line        int
+}
+
+// response is the response part of a paste.
+type response struct {
+	// proto and status come from a status line; statusLine is its line (0 if there is none).
+	proto      string
+	status     int
+	reason     string
+	statusLine int
+	headers    []header
+	// body is the body text and bodyOff its byte offset in the paste.
+	body    string
+	bodyOff int
+}
+
+func (r *response) header(name string) (string, bool) {
+	for _, h := range r.headers {
+		if strings.EqualFold(h.name, name) {
+			return h.value, true
+		}
+	}
+	return "", false
+}
+
+// paste is a read paste.
+type paste struct {
+	text  string
+	lines []int // byte offset of each line's start
+	// form is how the response was found: "http", "curl -v", "log", "body", "html", "text".
+	form string
+	req  *request.Request
+	resp *response
+	// statusHint is a status read from log or traceback text around the body.
+	statusHint int
+	// urls are the URLs the paste mentions, for evidence.
+	urls     []string
+	problems []Problem
+}
+
+// pos maps a byte offset in the paste to a 1-based line and column (in runes).
+func (p *paste) pos(off int) (line, col int) {
+	if off < 0 {
+		return 0, 0
+	}
+	if off > len(p.text) {
+		off = len(p.text)
+	}
+	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return i + 1, utf8.RuneCountInString(p.text[p.lines[i]:off]) + 1
+}
+
+// lineAt returns the 1-based line holding byte offset off.
+func (p *paste) lineAt(off int) int {
+	l, _ := p.pos(off)
+	return l
+}
+
+func (p *paste) warn(sev, msg string, off int) {
+	pr := Problem{Severity: sev, Message: msg}
+	if off >= 0 {
+		pr.Line, pr.Column = p.pos(off)
+	}
+	p.problems = append(p.problems, pr)
+}
+
+var (
+	statusLineRE = regexp.MustCompile(`(?m)^[ \t]*(?:< )?(HTTP/[0-9](?:\.[0-9])?)[ \t]+([1-5][0-9][0-9])\b[ \t]*([^\r\n]*)`)
+	urlRE        = regexp.MustCompile(`https?://[^\s"'<>\\)]+`)
+	// Status codes named in log and traceback text.
+	logStatusRE     = regexp.MustCompile(`(?i)(?:\bstatus(?:[ _]?code)?["']?\s*[:=]?\s*|\bHTTP(?:Error)?[ /:]+|\b)([1-5][0-9][0-9])(?:\s+(?:Client|Server) Error\b|\s+(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable (?:Entity|Content)|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Payment Required|Not Implemented)\b)`)
+	logStatusKVRE   = regexp.MustCompile(`(?i)\b(?:status|statusCode|status_code|http_status)["']?\s*[:=]\s*["']?([1-5][0-9][0-9])\b`)
+	logStatusFailRE = regexp.MustCompile(`(?i)\bfailed with status(?: code)? ([1-5][0-9][0-9])\b`)
+)
+
+// read reads text. It never fails: what it cannot make sense of becomes a problem.
+func read(text string) *paste {
+	p := &paste{}
+	if len(text) > MaxPaste {
+		cut := MaxPaste
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+		p.problems = append(p.problems, Problem{Severity: "warning",
+			Message: "The paste is larger than 16 MB; only its first 16 MB were read."})
+	}
+	p.text = text
+	p.lines = append(p.lines, 0)
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		p.lines = append(p.lines, i)
+	}
+	if strings.TrimSpace(text) == "" {
+		p.form = "empty"
+		return p
+	}
+	if binary(text) {
+		p.form = "binary"
+		p.warn("error", "The paste looks like binary data, not text: paste the response as text (for example curl -i output, or the body from your HTTP client).", -1)
+		return p
+	}
+	if !utf8.ValidString(text) {
+		i := firstInvalidUTF8(text)
+		p.warn("warning", "The paste has bytes that are not valid UTF-8; they were read as U+FFFD.", i)
+	}
+	p.urls = findURLs(text)
+
+	switch {
+	case isCurlVerbose(text):
+		p.readCurlVerbose()
+	default:
+		if m := lastStatusLine(text); m != nil {
+			p.readHTTP(m)
+		} else {
+			p.readLoose(0)
+		}
+	}
+	return p
+}
+
+// lastStatusLine finds the status line of the final response: curl -i -L and 100 Continue print
+// several, and the last one holds the body.
+func lastStatusLine(text string) []int {
+	ms := statusLineRE.FindAllStringSubmatchIndex(text, 64)
+	if len(ms) == 0 {
+		return nil
+	}
+	return ms[len(ms)-1]
+}
+
+// readHTTP reads a response from its status line m on; what comes before it may be a request.
+func (p *paste) readHTTP(m []int) {
+	text := p.text
+	p.form = "http"
+	r := &response{proto: text[m[2]:m[3]], reason: strings.TrimSpace(text[m[6]:m[7]]), statusLine: p.lineAt(m[0])}
+	r.status, _ = strconv.Atoi(text[m[4]:m[5]])
+	p.resp = r
+	if before := text[:m[0]]; strings.TrimSpace(before) != "" {
+		p.readRequest(before)
+	}
+	// Headers run to the first blank line.
+	off := m[1]
+	if i := strings.IndexByte(text[off:], '\n'); i >= 0 {
+		off += i + 1
+	} else {
+		off = len(text)
+	}
+	for off < len(text) {
+		end := strings.IndexByte(text[off:], '\n')
+		next := len(text)
+		ln := text[off:]
+		if end >= 0 {
+			ln = text[off : off+end]
+			next = off + end + 1
+		}
+		ln = strings.TrimRight(ln, "\r")
+		trimmed := strings.TrimPrefix(ln, "< ")
+		if strings.TrimSpace(trimmed) == "" {
+			off = next
+			break
+		}
+		name, value, ok := strings.Cut(trimmed, ":")
+		if !ok || strings.ContainsAny(strings.TrimSpace(name), " \t{[\"") || strings.TrimSpace(name) == "" {
+			// Not a header: the body started without a blank line (some tools drop it).
+			break
+		}
+		r.headers = append(r.headers, header{name: strings.TrimSpace(name), value: strings.TrimSpace(value), line: p.lineAt(off)})
+		off = next
+	}
+	r.body, r.bodyOff = text[off:], off
+}
+
+// readRequest reads the request that precedes a response, if there is one.
+func (p *paste) readRequest(text string) {
+	if !request.Detect(text) {
+		return
+	}
+	if req, ok := request.Parse(text); ok {
+		p.req = req
+	}
+}
+
+// readLoose handles a paste with no status line: a request and maybe its body, a log line or
+// traceback, or a bare body.
+func (p *paste) readLoose(from int) {
+	text := p.text[from:]
+	if request.Detect(text) {
+		req, rest, restLine, ok := request.ParsePrefix(text)
+		if ok {
+			p.req = req
+			if strings.TrimSpace(rest) == "" {
+				p.form = "request"
+				return
+			}
+			if restLine >= 1 && restLine <= len(p.lines) {
+				from = p.lines[restLine-1]
+			}
+			text = p.text[from:]
+		}
+	}
+	r := &response{}
+	p.resp = r
+	body := strings.TrimLeft(text, " \t\r\n")
+	off := from + len(text) - len(body)
+	switch {
+	case looksHTML(body):
+		p.form = "html"
+		r.body, r.bodyOff = body, off
+		return
+	case strings.HasPrefix(body, "{") || strings.HasPrefix(body, "["):
+		p.form = "body"
+		r.body, r.bodyOff = body, off
+		return
+	}
+	// A log line, a traceback or prose: look for JSON inside it and a status around it.
+	p.statusHint = logStatus(text)
+	if i, ok := findEmbeddedJSON(text); ok {
+		p.form = "log"
+		r.body, r.bodyOff = text[i:], from+i
+		return
+	}
+	if i := strings.Index(strings.ToLower(text), "<html"); i >= 0 {
+		p.form = "html"
+		r.body, r.bodyOff = text[i:], from+i
+		return
+	}
+	p.form = "text"
+	r.body, r.bodyOff = body, off
+}
+
+func logStatus(text string) int {
+	for _, re := range []*regexp.Regexp{logStatusRE, logStatusKVRE, logStatusFailRE} {
+		if m := re.FindStringSubmatch(text); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return n
+		}
+	}
+	return 0
+}
+
+// findEmbeddedJSON finds the first '{' in text where a JSON object of at least one member starts.
+func findEmbeddedJSON(text string) (int, bool) {
+	for i, tries := 0, 0; i < len(text) && tries < 64; tries++ {
+		j := strings.IndexByte(text[i:], '{')
+		if j < 0 {
+			return 0, false
+		}
+		i += j
+		n, _, _, err := parseJSON(text[i:])
+		if n != nil && n.kind == jObject && len(n.keys) > 0 && (err == nil || n.cut) {
+			return i, true
+		}
+		if n != nil && n.kind == jObject && len(n.keys) > 0 && pythonish(text[i:]) {
+			return i, true
+		}
+		i++
+	}
+	return 0, false
+}
+
+// pythonish reports whether s starts like a Python dict repr: {'key': ...}.
+func pythonish(s string) bool {
+	return strings.HasPrefix(s, "{'") || strings.HasPrefix(s, "{ '")
+}
+
+// isCurlVerbose reports whether text is curl -v output: "> " request lines and "< " response
+// lines.
+func isCurlVerbose(text string) bool {
+	hasOut, hasIn := false, false
+	n := 0
+	for ln := range strings.Lines(text) {
+		if n++; n > 400 {
+			break
+		}
+		switch {
+		case strings.HasPrefix(ln, "> "):
+			hasOut = true
+		case strings.HasPrefix(ln, "< HTTP/"):
+			hasIn = true
+		}
+		if hasOut && hasIn {
+			return true
+		}
+	}
+	return false
+}
+
+// readCurlVerbose reads curl -v output: "*" lines are curl's notes, "> " lines the request it
+// sent, "< " lines the response head, and the body follows.
+func (p *paste) readCurlVerbose() {
+	p.form = "curl -v"
+	text := p.text
+	var reqLines []string
+	reqStart, lastMeta := -1, -1
+	var statusOff = -1
+	off := 0
+	for ln := range strings.Lines(text) {
+		l := strings.TrimRight(ln, "\r\n")
+		switch {
+		case strings.HasPrefix(l, "> ") || l == ">":
+			if reqStart < 0 {
+				reqStart = off
+			}
+			reqLines = append(reqLines, strings.TrimPrefix(strings.TrimPrefix(l, ">"), " "))
+			lastMeta = off + len(ln)
+		case strings.HasPrefix(l, "< ") || l == "<":
+			if strings.HasPrefix(l, "< HTTP/") {
+				statusOff = off
+			}
+			lastMeta = off + len(ln)
+		case strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "{ [") || strings.HasPrefix(l, "} [") || l == "*":
+			lastMeta = off + len(ln)
+		}
+		off += len(ln)
+	}
+	// The command itself, when it was pasted above the transcript, has the body; the "> "
+	// lines do not.
+	if reqStart > 0 {
+		p.readRequest(text[:reqStart])
+	}
+	if p.req == nil && len(reqLines) > 0 {
+		if req, ok := request.Parse(strings.Join(reqLines, "\n")); ok {
+			req.StartLine, req.EndLine = p.lineAt(reqStart), p.lineAt(reqStart)+len(reqLines)-1
+			p.req = req
+		}
+	}
+	m := statusLineRE.FindStringSubmatchIndex(text[statusOff:])
+	r := &response{proto: text[statusOff+m[2] : statusOff+m[3]], reason: strings.TrimSpace(text[statusOff+m[6] : statusOff+m[7]]), statusLine: p.lineAt(statusOff)}
+	r.status, _ = strconv.Atoi(text[statusOff+m[4] : statusOff+m[5]])
+	off = statusOff
+	for ln := range strings.Lines(text[statusOff:]) {
+		l := strings.TrimRight(ln, "\r\n")
+		if strings.HasPrefix(l, "< ") {
+			if name, value, ok := strings.Cut(l[2:], ":"); ok && !strings.HasPrefix(l, "< HTTP/") {
+				r.headers = append(r.headers, header{name: strings.TrimSpace(name), value: strings.TrimSpace(value), line: p.lineAt(off)})
+			}
+		}
+		off += len(ln)
+	}
+	// The body is what is left after the last line curl wrote itself; curl's closing notes
+	// ("* Connection #0 … left intact") may follow it.
+	body := text[lastMeta:]
+	bodyOff := lastMeta
+	if i := strings.Index(body, "\n* "); i >= 0 {
+		body = body[:i+1]
+	}
+	lead := len(body) - len(strings.TrimLeft(body, "\r\n"))
+	r.body, r.bodyOff = body[lead:], bodyOff+lead
+	p.resp = r
+}
+
+func looksHTML(s string) bool {
+	head := strings.ToLower(clipBytes(s, 512))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		strings.HasPrefix(head, "<head") || strings.HasPrefix(head, "<body") ||
+		(strings.HasPrefix(head, "<") && strings.Contains(head, "<title>"))
+}
+
+func clipBytes(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// binary reports whether text looks like binary data: many control bytes or NULs early on.
+func binary(text string) bool {
+	s := clipBytes(text, 8192)
+	ctl := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			ctl++
+		}
+	}
+	return ctl*10 > len(s)
+}
+
+func firstInvalidUTF8(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// findURLs returns the distinct URLs in text, at most 32.
+func findURLs(text string) []string {
+	if !strings.Contains(text, "://") {
+		return nil
+	}
+	var out []string
+	for _, u := range urlRE.FindAllString(clipBytes(text, 1<<20), 32) {
+		u = strings.TrimRight(u, ".,;:'\"`")
+		if !contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

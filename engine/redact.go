@@ -1,0 +1,331 @@
+package engine
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/errdocs/errdocs/catalog"
+)
+
+// Step 6: redact. Secrets are never echoed back. One pass runs over the finished verdict, with one
+// table of secret patterns: the catalog's key formats, other vendors' well-known keys, bearer
+// tokens, webhook secrets, and secrets in URLs, headers and bodies. No other code masks anything.
+
+// secretPattern is one kind of secret. The regular expression's first group is the secret; keep
+// says how many of its leading bytes may be shown (a key's public prefix).
+type secretPattern struct {
+	label string
+	// anchors are lower-case strings one of which must occur in the text for the pattern to be
+	// tried; they keep large pastes fast.
+	anchors []string
+	re      *regexp.Regexp
+	keep    func(secret string) int
+	// rotate says a pasted secret of this kind should be rotated; test says it is a test key.
+	rotate bool
+}
+
+func keepPrefix(n int) func(string) int { return func(string) int { return n } }
+
+func keepNone(string) int { return 0 }
+
+// keepUpTo keeps everything through the last of the given separators in the first part of a key
+// ("sk_live_", "whsec_").
+func keepThrough(sep string) func(string) int {
+	return func(s string) int {
+		if i := strings.LastIndex(clipBytes(s, 12), sep); i >= 0 {
+			return i + len(sep)
+		}
+		return 0
+	}
+}
+
+var builtinSecrets = []secretPattern{
+	{label: "Stripe-style live secret key", anchors: []string{"_live_"}, rotate: true,
+		re: regexp.MustCompile(`\b((?:sk|rk)_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+	{label: "Stripe-style test key", anchors: []string{"_test_"},
+		re: regexp.MustCompile(`\b((?:sk|rk|pk)_test_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+	{label: "Stripe-style publishable key", anchors: []string{"pk_live_"},
+		re: regexp.MustCompile(`\b(pk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+	{label: "webhook signing secret", anchors: []string{"whsec_"}, rotate: true,
+		re: regexp.MustCompile(`\b(whsec_[A-Za-z0-9+/=_-]{6,})`), keep: keepPrefix(6)},
+	{label: "GitHub token", anchors: []string{"gh"}, rotate: true,
+		re: regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{20,})`), keep: keepPrefix(4)},
+	{label: "AWS access key id", anchors: []string{"akia"}, rotate: true,
+		re: regexp.MustCompile(`\b(AKIA[0-9A-Z]{16})\b`), keep: keepPrefix(4)},
+	{label: "Slack token", anchors: []string{"xox"}, rotate: true,
+		re: regexp.MustCompile(`\b(xox[abprs]-[A-Za-z0-9-]{10,})`), keep: keepPrefix(5)},
+	{label: "Google API key", anchors: []string{"aiza"}, rotate: true,
+		re: regexp.MustCompile(`\b(AIza[0-9A-Za-z_-]{35})`), keep: keepPrefix(4)},
+	{label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
+		re: regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})`), keep: keepNone},
+	{label: "password in a URL", anchors: []string{"://"}, rotate: true,
+		re: regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@"']+:([^@\s/"']+)@`), keep: keepNone},
+	{label: "secret in a URL query", anchors: []string{"key=", "token=", "secret=", "sig=", "signature=", "password=", "auth="}, rotate: true,
+		re: regexp.MustCompile(`(?i)[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret|client[_-]?secret|signature|sig|password)=([^&\s"'#<>]{4,})`), keep: keepNone},
+	{label: "bearer token", anchors: []string{"bearer", "token "}, rotate: true,
+		re: regexp.MustCompile(`(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{8,})`), keep: keepNone},
+	{label: "Basic credentials", anchors: []string{"basic"}, rotate: true,
+		re: regexp.MustCompile(`(?i)\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})`), keep: keepNone},
+	{label: "password in curl -u", anchors: []string{"-u", "--user"}, rotate: true,
+		re: regexp.MustCompile(`(?:^|\s)(?:-u|--user)\s*['"]?[^:\s'"]+:([^\s'"]+)`), keep: keepNone},
+	{label: "secret value", anchors: []string{"password", "secret", "key", "token", "passwd"}, rotate: true,
+		re: regexp.MustCompile(`(?i)["']?\b(?:password|passwd|secret|api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|client[_-]?secret|[a-z_]*signing_secret|private[_-]?key)["']?\s*[:=]\s*["']([^"'\s]{4,})["']`), keep: keepNone},
+	{label: "session cookie", anchors: []string{"cookie"}, rotate: true,
+		re: regexp.MustCompile(`(?i)(?:^|[\s;:])(?:[a-z_]*(?:token|session|sid|auth)[a-z_]*)=([^;\s"']{8,})`), keep: keepNone},
+}
+
+// redactor holds the patterns for one catalog.
+type redactor struct {
+	patterns []secretPattern
+}
+
+var redactors sync.Map // *catalog.Catalog → *redactor
+
+func redactorFor(cat *catalog.Catalog) *redactor {
+	if r, ok := redactors.Load(cat); ok {
+		return r.(*redactor)
+	}
+	r := &redactor{}
+	if cat != nil {
+		for _, a := range cat.APIs {
+			for _, k := range a.Keys {
+				kind := k.Kind
+				label := fmt.Sprintf("%s %s key", a.Name, kind)
+				r.patterns = append(r.patterns, secretPattern{
+					label:   label,
+					anchors: []string{strings.ToLower(k.Prefix)},
+					re:      regexp.MustCompile(`(?:^|[^A-Za-z0-9])(` + regexp.QuoteMeta(k.Prefix) + `[A-Za-z0-9_-]{8,})`),
+					keep:    keepPrefix(len(k.Prefix)),
+					rotate:  k.Secret && kind != "test",
+				})
+			}
+			for _, sp := range a.SecretPaths {
+				re := secretPathRE(sp)
+				if re == nil {
+					continue
+				}
+				anchor := strings.ToLower(sp)
+				if i := strings.IndexByte(anchor, '{'); i > 0 {
+					anchor = anchor[:i]
+				}
+				r.patterns = append(r.patterns, secretPattern{label: a.Name + " secret URL path segment",
+					anchors: []string{anchor}, re: re, keep: keepNone, rotate: true})
+			}
+		}
+	}
+	// The catalog's own formats first: they name the API.
+	r.patterns = append(r.patterns, builtinSecrets...)
+	if cat != nil {
+		redactors.Store(cat, r)
+	}
+	return r
+}
+
+// secretPathRE turns "/v1/hooks/{provider}/{secret}" into a pattern whose group is the secret.
+func secretPathRE(tpl string) *regexp.Regexp {
+	var b strings.Builder
+	found := false
+	for _, seg := range strings.Split(tpl, "/") {
+		if seg == "" {
+			continue
+		}
+		b.WriteString("/")
+		switch {
+		case seg == "{secret}":
+			b.WriteString(`([^/\s?#"'<>]{4,})`)
+			found = true
+		case strings.HasPrefix(seg, "{"):
+			b.WriteString(`[^/\s?#"'<>]+`)
+		default:
+			b.WriteString(regexp.QuoteMeta(seg))
+		}
+	}
+	if !found {
+		return nil
+	}
+	return regexp.MustCompile(b.String())
+}
+
+// secret is one secret found in a text.
+type secret struct {
+	start, end int
+	value      string
+	masked     string
+	pattern    *secretPattern
+}
+
+// find returns the secrets in text, in order, without overlaps.
+func (r *redactor) find(text string) []secret {
+	var lower string
+	var out []secret
+	for i := range r.patterns {
+		p := &r.patterns[i]
+		if lower == "" {
+			lower = strings.ToLower(text)
+		}
+		hit := false
+		for _, a := range p.anchors {
+			if strings.Contains(lower, a) {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			continue
+		}
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, 1000) {
+			if len(m) < 4 || m[2] < 0 {
+				continue
+			}
+			s, e := m[2], m[3]
+			if overlaps(out, s, e) {
+				continue
+			}
+			v := text[s:e]
+			if strings.Contains(v, "****") {
+				continue // already masked
+			}
+			out = append(out, secret{start: s, end: e, value: v, masked: mask(v, p.keep(v)), pattern: p})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func overlaps(list []secret, s, e int) bool {
+	for _, x := range list {
+		if s < x.end && x.start < e {
+			return true
+		}
+	}
+	return false
+}
+
+// mask keeps the first keep bytes and, for long secrets, the last four, which are enough to
+// tell which key it was without revealing it.
+func mask(v string, keep int) string {
+	if keep > len(v) {
+		keep = len(v)
+	}
+	rest := len(v) - keep
+	if rest >= 20 {
+		return v[:keep] + "****" + v[len(v)-4:]
+	}
+	return v[:keep] + "****"
+}
+
+// apply replaces the secrets in text.
+func apply(text string, secrets []secret) string {
+	if len(secrets) == 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	last := 0
+	for _, s := range secrets {
+		b.WriteString(text[last:s.start])
+		b.WriteString(s.masked)
+		last = s.end
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// Redact masks every secret in text and describes each one it masked. The playground shows the
+// paste through it, and share links carry only its output.
+func Redact(cat *catalog.Catalog, text string) (string, []string) {
+	r := redactorFor(cat)
+	found := r.find(text)
+	return apply(text, found), describe(found, text)
+}
+
+func describe(found []secret, text string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, s := range found {
+		line := strings.Count(text[:s.start], "\n") + 1
+		d := fmt.Sprintf("%s %s (line %d)", s.pattern.label, s.masked, line)
+		key := s.pattern.label + s.masked
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// redactVerdict masks secrets everywhere in v: those found in the paste, wherever they were
+// copied, and any the patterns find in v's own text. It lists them in v.Redacted and advises
+// rotating live ones.
+func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
+	r := redactorFor(cat)
+	if len(text) > MaxPaste {
+		text = text[:MaxPaste]
+	}
+	found := r.find(text)
+	var rotate, extra []string
+	seen := map[string]bool{}
+	for _, s := range found {
+		if s.pattern.rotate && !seen[s.masked] {
+			seen[s.masked] = true
+			rotate = append(rotate, s.pattern.label+" "+s.masked)
+		}
+	}
+	// Longest values first, so a secret that contains another is replaced whole.
+	values := make([]secret, 0, len(found))
+	values = append(values, found...)
+	sort.Slice(values, func(i, j int) bool { return len(values[i].value) > len(values[j].value) })
+	clean := func(s string) string {
+		if s == "" {
+			return s
+		}
+		for _, x := range values {
+			if strings.Contains(s, x.value) {
+				s = strings.ReplaceAll(s, x.value, x.masked)
+			}
+		}
+		more := r.find(s)
+		for _, x := range more {
+			if x.pattern.rotate && !seen[x.masked] {
+				seen[x.masked] = true
+				rotate = append(rotate, x.pattern.label+" "+x.masked)
+			}
+		}
+		for _, x := range more {
+			if !seen["extra"+x.masked] {
+				seen["extra"+x.masked] = true
+				extra = append(extra, x.pattern.label+" "+x.masked)
+			}
+		}
+		return apply(s, more)
+	}
+	v.Title = clean(v.Title)
+	v.Meaning = clean(v.Meaning)
+	v.Cause = clean(v.Cause)
+	v.Message = clean(v.Message)
+	v.Code = clean(v.Code)
+	v.RequestID = clean(v.RequestID)
+	v.Docs = clean(v.Docs)
+	v.Retry.Detail = clean(v.Retry.Detail)
+	for i := range v.Fix {
+		v.Fix[i] = clean(v.Fix[i])
+	}
+	for i := range v.Fields {
+		f := &v.Fields[i]
+		f.Path, f.Message, f.Hint, f.Code = clean(f.Path), clean(f.Message), clean(f.Hint), clean(f.Code)
+	}
+	for i := range v.Problems {
+		v.Problems[i].Message = clean(v.Problems[i].Message)
+	}
+	v.Redacted = append(v.Redacted, describe(found, text)...)
+	v.Redacted = append(v.Redacted, extra...)
+	if len(rotate) > 0 {
+		v.Problems = append(v.Problems, Problem{Severity: "warning", Message: fmt.Sprintf(
+			"The paste held %s. errdocs masked it everywhere, but a secret that has been pasted should be treated as exposed: rotate %s.",
+			joinAnd(rotate), plural(len(rotate), "it", "them"))})
+	}
+	sortProblems(v.Problems)
+}

@@ -1,0 +1,345 @@
+package engine
+
+import (
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/errdocs/errdocs/catalog"
+)
+
+// Step 2: recognise the body's shape. A body is JSON in one of the shapes the catalog declares,
+// RFC 9457 problem details from any API, an HTML page, plain text, or nothing.
+
+// body is what the body says, whatever its shape.
+type body struct {
+	dialect string
+	// root is the parsed JSON, if the body is JSON.
+	root *jnode
+	// cut says the JSON ended early; jerr is its syntax error, if any.
+	cut  bool
+	jerr *jsonError
+	// candidates are the catalog shapes the body fits, best first.
+	candidates []shapeMatch
+	// For non-JSON bodies: an HTML page's title and the server it names.
+	htmlTitle, htmlServer string
+}
+
+// shapeMatch is one catalog shape a body fits.
+type shapeMatch struct {
+	api   *catalog.API
+	shape *catalog.Shape
+	score int
+}
+
+// fields is what one shape reads from a body.
+type fields struct {
+	code, message, requestID string
+	status                   int
+	issues                   []issue
+	// issuesNode is the fields array, present even when empty.
+	issuesNode *jnode
+}
+
+type issue struct {
+	path, message, code string
+	off                 int
+}
+
+// readBody parses the response body and finds the shapes it fits.
+func readBody(cat *catalog.Catalog, text string, contentType string) *body {
+	b := &body{}
+	trimmed := strings.TrimSpace(text)
+	switch {
+	case trimmed == "":
+		b.dialect = "empty"
+		return b
+	case looksHTML(trimmed) || strings.Contains(strings.ToLower(contentType), "text/html"):
+		b.dialect = "html"
+		b.htmlTitle, b.htmlServer = htmlFacts(text)
+		return b
+	case trimmed[0] != '{' && trimmed[0] != '[':
+		b.dialect = "text"
+		return b
+	}
+	lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+	root, _, cut, jerr := parseJSON(text[lead:])
+	if jerr != nil {
+		jerr.off += lead
+	}
+	shift(root, lead)
+	b.root, b.cut, b.jerr = root, cut, jerr
+	if root == nil && pythonish(trimmed) {
+		// A Python dict printed by a log line: read it as the JSON it stands for.
+		if root2, cut2 := parsePythonRepr(text[lead:]); root2 != nil {
+			shift(root2, lead)
+			b.root, b.cut, b.jerr = root2, cut2, nil
+		}
+	} else if root != nil && jerr != nil && pythonish(trimmed) {
+		if root2, cut2 := parsePythonRepr(text[lead:]); root2 != nil {
+			shift(root2, lead)
+			b.root, b.cut, b.jerr = root2, cut2, nil
+		}
+	}
+	if b.root == nil || b.root.kind != jObject {
+		b.dialect = "json"
+		return b
+	}
+	if isProblem(b.root, contentType) {
+		b.dialect = "problem+json"
+	}
+	for _, a := range cat.APIs {
+		for _, s := range a.Shapes {
+			if score, ok := fits(b.root, s); ok {
+				b.candidates = append(b.candidates, shapeMatch{api: a, shape: s, score: score})
+			}
+		}
+	}
+	// Best first; ties keep catalog order.
+	for i := 1; i < len(b.candidates); i++ {
+		for j := i; j > 0 && b.candidates[j].score > b.candidates[j-1].score; j-- {
+			b.candidates[j], b.candidates[j-1] = b.candidates[j-1], b.candidates[j]
+		}
+	}
+	if b.dialect == "" {
+		b.dialect = "json"
+	}
+	return b
+}
+
+// shift moves every offset in n by d.
+func shift(n *jnode, d int) {
+	if n == nil || d == 0 {
+		return
+	}
+	n.off += d
+	if n.keyOff >= 0 {
+		n.keyOff += d
+	}
+	for _, v := range n.vals {
+		shift(v, d)
+	}
+}
+
+var strengthScore = map[string]int{"high": 5, "medium": 2, "low": 1}
+
+// fits reports whether root has shape s, and how strongly that points to s's API.
+func fits(root *jnode, s *catalog.Shape) (int, bool) {
+	for path, want := range s.Match {
+		n := root.get(path)
+		if n == nil {
+			return 0, false
+		}
+		if lit, ok := strings.CutPrefix(want, "="); ok {
+			if n.kind == jString || n.kind == jNumber || n.kind == jBool {
+				if n.str != lit {
+					return 0, false
+				}
+			} else if n.kind == jNull && lit != "null" || n.kind == jObject || n.kind == jArray {
+				return 0, false
+			}
+			continue
+		}
+		if n.kind.String() != want {
+			return 0, false
+		}
+	}
+	if s.Only {
+		allowed := map[string]bool{}
+		for _, p := range append(keysOf(s.Match), s.Code, s.Message, s.Status, s.RequestID, s.Fields) {
+			if p != "" {
+				top, _, _ := strings.Cut(p, ".")
+				allowed[top] = true
+			}
+		}
+		for _, p := range s.Promised {
+			top, _, _ := strings.Cut(p, ".")
+			allowed[top] = true
+		}
+		for _, k := range root.keys {
+			if !allowed[k] {
+				return 0, false
+			}
+		}
+	}
+	if s.Code != "" && !s.CodeMatches(root.get(s.Code).text()) {
+		return 0, false
+	}
+	score := strengthScore[s.Strength]
+	// Optional parts that are there add a little: a Puck body with issues[] is surer than a
+	// bare {"error": …}.
+	for _, p := range []string{s.Fields, s.RequestID} {
+		if p != "" && root.get(p) != nil {
+			if _, inMatch := s.Match[p]; !inMatch {
+				score++
+			}
+		}
+	}
+	return score, true
+}
+
+func keysOf(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// read reads the parts of a body that a shape declares.
+func (b *body) read(s *catalog.Shape) fields {
+	var f fields
+	r := b.root
+	f.code = r.get(s.Code).text()
+	if s.Code == "" {
+		f.code = ""
+	}
+	f.message = pathText(r, s.Message)
+	f.requestID = pathText(r, s.RequestID)
+	if s.Status != "" {
+		f.status = atoiStatus(r.get(s.Status).text())
+	}
+	if s.Fields != "" {
+		if arr := r.get(s.Fields); arr != nil && arr.kind == jArray {
+			f.issuesNode = arr
+			for _, it := range arr.vals {
+				f.issues = append(f.issues, issue{path: issuePath(it.get(s.FieldPath)),
+					message: it.get(s.FieldMessage).text(), code: pathText(it, s.FieldCode), off: it.off})
+			}
+		}
+	}
+	return f
+}
+
+func pathText(n *jnode, path string) string {
+	if path == "" {
+		return ""
+	}
+	return n.get(path).text()
+}
+
+// issuePath reads a field path given as "a.b" or as ["a", "b"].
+func issuePath(n *jnode) string {
+	if n == nil {
+		return ""
+	}
+	if n.kind == jArray {
+		parts := make([]string, 0, len(n.vals))
+		for _, v := range n.vals {
+			parts = append(parts, v.str)
+		}
+		return strings.Join(parts, ".")
+	}
+	return n.text()
+}
+
+func atoiStatus(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 100 || n > 599 {
+		return 0
+	}
+	return n
+}
+
+// isProblem reports whether a body is RFC 9457 problem details.
+func isProblem(root *jnode, contentType string) bool {
+	if strings.Contains(strings.ToLower(contentType), "application/problem+json") {
+		return true
+	}
+	n := 0
+	for _, k := range []string{"type", "title", "status", "detail", "instance"} {
+		if v := root.get(k); v != nil && (v.kind == jString || k == "status" && v.kind == jNumber) {
+			n++
+		}
+	}
+	return n >= 3 && root.get("title") != nil
+}
+
+// readProblem reads problem details: the code is a "code" member if there is one, else the last
+// segment of "type".
+func (b *body) readProblem() fields {
+	r := b.root
+	f := fields{message: r.get("detail").text(), status: atoiStatus(r.get("status").text())}
+	if f.message == "" {
+		f.message = r.get("title").text()
+	}
+	for _, k := range []string{"code", "error_code", "errorCode"} {
+		if c := r.get(k).text(); c != "" {
+			f.code = c
+			break
+		}
+	}
+	if t := r.get("type").text(); f.code == "" && t != "" && t != "about:blank" {
+		t = strings.TrimRight(t, "/")
+		f.code = t[strings.LastIndexAny(t, "/#:")+1:]
+	}
+	for _, k := range []string{"request_id", "requestId", "trace_id", "traceId", "instance"} {
+		if v := r.get(k).text(); v != "" && !(k == "instance" && strings.HasPrefix(v, "/")) {
+			f.requestID = v
+			break
+		}
+	}
+	for _, k := range []string{"errors", "invalid-params", "invalid_params", "violations"} {
+		arr := r.get(k)
+		if arr == nil || arr.kind != jArray {
+			continue
+		}
+		f.issuesNode = arr
+		for _, it := range arr.vals {
+			is := issue{off: it.off}
+			for _, pk := range []string{"pointer", "field", "name", "path", "propertyPath"} {
+				if v := it.get(pk); v != nil {
+					is.path = strings.TrimPrefix(strings.ReplaceAll(issuePath(v), "/", "."), ".")
+					break
+				}
+			}
+			for _, mk := range []string{"detail", "reason", "message", "title"} {
+				if v := it.get(mk).text(); v != "" {
+					is.message = v
+					break
+				}
+			}
+			f.issues = append(f.issues, is)
+		}
+		break
+	}
+	return f
+}
+
+var (
+	titleRE  = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+	h1RE     = regexp.MustCompile(`(?is)<h1[^>]*>(.*?)</h1>`)
+	tagRE    = regexp.MustCompile(`<[^>]*>`)
+	serverRE = regexp.MustCompile(`(?i)<center>\s*(nginx[^<]*|openresty[^<]*|apache[^<]*|cloudflare[^<]*)\s*</center>|(cloudflare)|(Amazon CloudFront|CloudFront)|(AWS ELB|awselb)|(Varnish)|(Heroku)|(Vercel)|(Fastly)`)
+)
+
+// htmlFacts reads an HTML error page's title (or first heading) and the server it names.
+func htmlFacts(s string) (title, server string) {
+	s = clipBytes(s, 64<<10)
+	if m := titleRE.FindStringSubmatch(s); m != nil {
+		title = m[1]
+	} else if m := h1RE.FindStringSubmatch(s); m != nil {
+		title = m[1]
+	}
+	title = strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(title, " "))), " ")
+	if m := serverRE.FindStringSubmatch(s); m != nil {
+		for _, g := range m[1:] {
+			if g != "" {
+				server = strings.TrimSpace(g)
+				break
+			}
+		}
+	}
+	return clip(title, 200), server
+}
+
+var leadingStatusRE = regexp.MustCompile(`\b([1-5][0-9][0-9])\b`)
+
+// statusIn finds an HTTP status in a title such as "502 Bad Gateway".
+func statusIn(s string) int {
+	if m := leadingStatusRE.FindStringSubmatch(s); m != nil {
+		return atoiStatus(m[1])
+	}
+	return 0
+}
