@@ -70,7 +70,9 @@ func (e *explainer) retry(p catalog.Retry) Retry {
 			detail = append(detail, "Retry after "+schedule(r.Schedule)+".")
 		}
 	case "never":
-		detail = append(detail, "Do not retry this request as it is: fix it first.")
+		if p.Detail == "" {
+			detail = append(detail, "Do not retry this request as it is: fix it first.")
+		}
 	case "conditional":
 		if wait >= 0 {
 			r.AfterSeconds = wait

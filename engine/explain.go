@@ -329,9 +329,10 @@ func (e *explainer) lookup() {
 		return
 	}
 	// An unknown code, or none: fall back to the codeless page for this shape and status.
+	// With no JSON body at all, the codeless page of an API with one shape stands for its status.
 	var codeless []*catalog.Entry
 	for _, x := range e.api.Errors {
-		if x.Code == "" && fitsShape(x) {
+		if x.Code == "" && (fitsShape(x) || e.shape == nil && e.b.root == nil && len(e.api.Shapes) == 1) {
 			codeless = append(codeless, x)
 		}
 	}
@@ -455,6 +456,9 @@ func (e *explainer) cause() string {
 	if c := e.contentTypeCause(); c != "" {
 		return c
 	}
+	if c := e.missingFieldCause(); c != "" {
+		return c
+	}
 	if x := e.entry; x != nil {
 		kind := e.keyKind(e.api)
 		msgs := make([]string, 0, len(e.f.issues))
@@ -471,9 +475,6 @@ func (e *explainer) cause() string {
 				return x.Hints[i].Cause
 			}
 		}
-	}
-	if c := e.missingFieldCause(); c != "" {
-		return c
 	}
 	if v.Message != "" {
 		return "The API said: " + clip(v.Message, 300)

@@ -280,8 +280,10 @@ func findEmbeddedJSON(text string) (int, bool) {
 		if n != nil && n.kind == jObject && len(n.keys) > 0 && (err == nil || n.cut) {
 			return i, true
 		}
-		if n != nil && n.kind == jObject && len(n.keys) > 0 && pythonish(text[i:]) {
-			return i, true
+		if pythonish(text[i:]) {
+			if n, _ := parsePythonRepr(text[i:]); n != nil && len(n.keys) > 0 {
+				return i, true
+			}
 		}
 		i++
 	}
@@ -321,8 +323,7 @@ func (p *paste) readCurlVerbose() {
 	p.form = "curl -v"
 	text := p.text
 	var reqLines []string
-	reqStart, lastMeta := -1, -1
-	var statusOff = -1
+	reqStart, headEnd, statusOff := -1, -1, -1
 	off := 0
 	for ln := range strings.Lines(text) {
 		l := strings.TrimRight(ln, "\r\n")
@@ -332,14 +333,11 @@ func (p *paste) readCurlVerbose() {
 				reqStart = off
 			}
 			reqLines = append(reqLines, strings.TrimPrefix(strings.TrimPrefix(l, ">"), " "))
-			lastMeta = off + len(ln)
 		case strings.HasPrefix(l, "< ") || l == "<":
 			if strings.HasPrefix(l, "< HTTP/") {
 				statusOff = off
 			}
-			lastMeta = off + len(ln)
-		case strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "{ [") || strings.HasPrefix(l, "} [") || l == "*":
-			lastMeta = off + len(ln)
+			headEnd = off + len(ln)
 		}
 		off += len(ln)
 	}
@@ -358,24 +356,29 @@ func (p *paste) readCurlVerbose() {
 	r := &response{proto: text[statusOff+m[2] : statusOff+m[3]], reason: strings.TrimSpace(text[statusOff+m[6] : statusOff+m[7]]), statusLine: p.lineAt(statusOff)}
 	r.status, _ = strconv.Atoi(text[statusOff+m[4] : statusOff+m[5]])
 	off = statusOff
-	for ln := range strings.Lines(text[statusOff:]) {
+	for ln := range strings.Lines(text[statusOff:headEnd]) {
 		l := strings.TrimRight(ln, "\r\n")
-		if strings.HasPrefix(l, "< ") {
-			if name, value, ok := strings.Cut(l[2:], ":"); ok && !strings.HasPrefix(l, "< HTTP/") {
-				r.headers = append(r.headers, header{name: strings.TrimSpace(name), value: strings.TrimSpace(value), line: p.lineAt(off)})
-			}
+		if name, value, ok := strings.Cut(strings.TrimPrefix(l, "< "), ":"); ok && strings.HasPrefix(l, "< ") && !strings.HasPrefix(l, "< HTTP/") {
+			r.headers = append(r.headers, header{name: strings.TrimSpace(name), value: strings.TrimSpace(value), line: p.lineAt(off)})
 		}
 		off += len(ln)
 	}
-	// The body is what is left after the last line curl wrote itself; curl's closing notes
-	// ("* Connection #0 … left intact") may follow it.
-	body := text[lastMeta:]
-	bodyOff := lastMeta
+	// The body follows the response head. curl's own lines ("* …", "{ [5 bytes data]") may come
+	// before it, and its closing note ("* Connection #0 … left intact") after it.
+	bodyOff := headEnd
+	for ln := range strings.Lines(text[headEnd:]) {
+		l := strings.TrimSpace(ln)
+		if l == "" || strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "{ [") || strings.HasPrefix(l, "} [") {
+			bodyOff += len(ln)
+			continue
+		}
+		break
+	}
+	body := text[bodyOff:]
 	if i := strings.Index(body, "\n* "); i >= 0 {
 		body = body[:i+1]
 	}
-	lead := len(body) - len(strings.TrimLeft(body, "\r\n"))
-	r.body, r.bodyOff = body[lead:], bodyOff+lead
+	r.body, r.bodyOff = body, bodyOff
 	p.resp = r
 }
 

@@ -42,7 +42,9 @@ func keepThrough(sep string) func(string) int {
 	}
 }
 
-var builtinSecrets = []secretPattern{
+// formatSecrets are other vendors' keys, known by their own format. They are tried before the
+// catalog's formats, whose short prefixes ("sk_") they would otherwise lose to.
+var formatSecrets = []secretPattern{
 	{label: "Stripe-style live secret key", anchors: []string{"_live_"}, rotate: true,
 		re: regexp.MustCompile(`\b((?:sk|rk)_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
 	{label: "Stripe-style test key", anchors: []string{"_test_"},
@@ -59,6 +61,11 @@ var builtinSecrets = []secretPattern{
 		re: regexp.MustCompile(`\b(xox[abprs]-[A-Za-z0-9-]{10,})`), keep: keepPrefix(5)},
 	{label: "Google API key", anchors: []string{"aiza"}, rotate: true,
 		re: regexp.MustCompile(`\b(AIza[0-9A-Za-z_-]{35})`), keep: keepPrefix(4)},
+}
+
+// contextSecrets are secrets known by where they stand (a header, a URL, a key name) rather
+// than by their own format. They are tried after every format.
+var contextSecrets = []secretPattern{
 	{label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
 		re: regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})`), keep: keepNone},
 	{label: "password in a URL", anchors: []string{"://"}, rotate: true,
@@ -89,6 +96,7 @@ func redactorFor(cat *catalog.Catalog) *redactor {
 		return r.(*redactor)
 	}
 	r := &redactor{}
+	r.patterns = append(r.patterns, formatSecrets...)
 	if cat != nil {
 		for _, a := range cat.APIs {
 			for _, k := range a.Keys {
@@ -116,8 +124,7 @@ func redactorFor(cat *catalog.Catalog) *redactor {
 			}
 		}
 	}
-	// The catalog's own formats first: they name the API.
-	r.patterns = append(r.patterns, builtinSecrets...)
+	r.patterns = append(r.patterns, contextSecrets...)
 	if cat != nil {
 		redactors.Store(cat, r)
 	}
@@ -185,14 +192,30 @@ func (r *redactor) find(text string) []secret {
 				continue
 			}
 			v := text[s:e]
-			if strings.Contains(v, "****") {
-				continue // already masked
+			if strings.Contains(v, "****") || placeholder(v) {
+				continue // already masked, or a placeholder in docs text
 			}
 			out = append(out, secret{start: s, end: e, value: v, masked: mask(v, p.keep(v)), pattern: p})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// placeholder reports whether v stands for a secret rather than being one: "{key}", "<token>",
+// "$API_KEY", "YOUR_API_KEY", "sk_…".
+func placeholder(v string) bool {
+	if v == "" || strings.ContainsAny(v[:1], "{<:$%") || strings.Contains(v, "…") || strings.Contains(v, "...") {
+		return true
+	}
+	upper := true
+	for _, r := range v {
+		if !(r >= 'A' && r <= 'Z' || r == '_') {
+			upper = false
+			break
+		}
+	}
+	return upper
 }
 
 func overlaps(list []secret, s, e int) bool {
@@ -204,14 +227,16 @@ func overlaps(list []secret, s, e int) bool {
 	return false
 }
 
-// mask keeps the first keep bytes and, for long secrets, the last four, which are enough to
-// tell which key it was without revealing it.
+// mask keeps the first keep bytes (a key's public prefix) and, for long keys, the last four,
+// which are enough to tell which key it was without revealing it.
 func mask(v string, keep int) string {
 	if keep > len(v) {
 		keep = len(v)
 	}
 	rest := len(v) - keep
-	if rest >= 20 {
+	// Only a key with a known prefix shows its last four: a password's or a token's tail is a
+	// piece of the secret itself.
+	if keep > 0 && rest >= 20 {
 		return v[:keep] + "****" + v[len(v)-4:]
 	}
 	return v[:keep] + "****"
@@ -269,8 +294,8 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
 	var rotate, extra []string
 	seen := map[string]bool{}
 	for _, s := range found {
-		if s.pattern.rotate && !seen[s.masked] {
-			seen[s.masked] = true
+		if s.pattern.rotate && !seen[s.pattern.label+s.masked] {
+			seen[s.pattern.label+s.masked] = true
 			rotate = append(rotate, s.pattern.label+" "+s.masked)
 		}
 	}
@@ -289,8 +314,8 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
 		}
 		more := r.find(s)
 		for _, x := range more {
-			if x.pattern.rotate && !seen[x.masked] {
-				seen[x.masked] = true
+			if x.pattern.rotate && !seen[x.pattern.label+x.masked] {
+				seen[x.pattern.label+x.masked] = true
 				rotate = append(rotate, x.pattern.label+" "+x.masked)
 			}
 		}

@@ -636,19 +636,32 @@ func plainText(lines []string) string {
 		}
 	}
 	inFence := false
+	// dropIntro ends with a full stop a paragraph that introduced a table or code block with
+	// a colon, since plain text leaves the table out.
+	dropIntro := func() {
+		flush()
+		if n := len(paras); n > 0 && strings.HasSuffix(paras[n-1], ":") {
+			paras[n-1] = strings.TrimSuffix(paras[n-1], ":") + "."
+		}
+	}
 	for _, ln := range lines {
 		t := strings.TrimSpace(ln)
 		if _, _, ok := openFence(ln); ok {
+			if !inFence {
+				dropIntro()
+			}
 			inFence = !inFence
 			flush()
 			continue
 		}
 		switch {
 		case inFence:
+		case strings.HasPrefix(t, "|"):
+			dropIntro()
 		case listRE.MatchString(ln):
 			flush()
 			paras = append(paras, "• "+inline(listRE.FindStringSubmatch(ln)[1]))
-		case t == "" || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#"):
+		case t == "" || strings.HasPrefix(t, "#"):
 			flush()
 		default:
 			cur = append(cur, t)
