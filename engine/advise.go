@@ -224,6 +224,9 @@ func fieldHint(is issue) string {
 	case strings.Contains(low, "uuid"):
 		return "Send " + path + " as a UUID, such as 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c."
 	}
+	if !strings.Contains(low, "pattern") && !strings.Contains(low, "expected") {
+		return codeHint(is.code, path)
+	}
 	if m := patternRE.FindStringSubmatch(msg); m != nil {
 		hint := "Make " + path + " match " + m[1] + "."
 		if strings.Contains(m[1], "(s|m|h|d)") {
@@ -237,7 +240,12 @@ func fieldHint(is issue) string {
 	if m := expectRE.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("Send %s as a %s, not a %s.", path, m[1], m[2])
 	}
-	switch is.code {
+	return codeHint(is.code, path)
+}
+
+// codeHint says how to mend a field issue from its code alone (zod's codes, as Plunk sends them).
+func codeHint(code, path string) string {
+	switch code {
 	case "too_small":
 		return "Make " + path + " longer or larger: it is under the minimum."
 	case "too_big":

@@ -461,9 +461,12 @@ func (e *explainer) cause() string {
 	}
 	if x := e.entry; x != nil {
 		kind := e.keyKind(e.api)
+		// Distinct messages only: a list of issues often repeats one message many times.
 		msgs := make([]string, 0, len(e.f.issues))
 		for _, is := range e.f.issues {
-			msgs = append(msgs, is.message)
+			if !contains(msgs, is.message) {
+				msgs = append(msgs, is.message)
+			}
 		}
 		// Without a header block, no header condition can be judged.
 		var has func(string) bool

@@ -33,9 +33,9 @@ type jnode struct {
 	kind jkind
 	// str is a string's decoded text, a number's literal, or "true"/"false".
 	str string
-	// keys and vals hold an object's members in order; vals also holds an array's items.
-	keys []string
+	// vals holds an object's members or an array's items, in order; key is a member's key.
 	vals []*jnode
+	key  string
 	// off is the byte offset of the value in the parsed text; keyOff that of its key, for
 	// object members (-1 otherwise).
 	off, keyOff int
@@ -51,9 +51,9 @@ func (n *jnode) get(path string) *jnode {
 		switch n.kind {
 		case jObject:
 			var next *jnode
-			for i, k := range n.keys {
-				if k == seg {
-					next = n.vals[i]
+			for _, v := range n.vals {
+				if v.key == seg {
+					next = v
 					break
 				}
 			}
@@ -79,6 +79,12 @@ func (n *jnode) text() string {
 	return n.str
 }
 
+func (n *jnode) setCut() {
+	if n != &skipped {
+		n.cut = true
+	}
+}
+
 // jsonError is a syntax error at a byte offset.
 type jsonError struct {
 	off int
@@ -87,8 +93,14 @@ type jsonError struct {
 
 const (
 	maxDepth = 512
-	maxNodes = 200_000
+	// maxNodes is how many values below the second level are kept; past it the reader checks
+	// the syntax but stores nothing, so a huge body costs little memory. The top two levels,
+	// where every shape's code, message and status live, are always kept.
+	maxNodes = 20_000
 )
+
+// skipped stands for a value past maxNodes: read, checked, not kept. Nothing writes to it.
+var skipped jnode
 
 type jparser struct {
 	s     string
@@ -140,8 +152,11 @@ func (p *jparser) value(keyOff int) *jnode {
 	if p.err != nil || p.eof() {
 		return nil
 	}
-	p.nodes++
-	keep := p.nodes <= maxNodes
+	keep := true
+	if p.depth >= 2 {
+		p.nodes++
+		keep = p.nodes <= maxNodes
+	}
 	start := p.i
 	switch c := p.s[p.i]; {
 	case c == '{':
@@ -200,7 +215,10 @@ func (p *jparser) value(keyOff int) *jnode {
 }
 
 func (p *jparser) object(keyOff int, keep bool) *jnode {
-	n := &jnode{kind: jObject, off: p.i, keyOff: keyOff}
+	n := &skipped
+	if keep {
+		n = &jnode{kind: jObject, off: p.i, keyOff: keyOff}
+	}
 	p.depth++
 	defer func() { p.depth-- }()
 	if p.depth > maxDepth {
@@ -210,7 +228,7 @@ func (p *jparser) object(keyOff int, keep bool) *jnode {
 	p.i++
 	p.ws()
 	if p.eof() {
-		n.cut = true
+		n.setCut()
 		return n
 	}
 	if p.s[p.i] == '}' {
@@ -220,7 +238,7 @@ func (p *jparser) object(keyOff int, keep bool) *jnode {
 	for {
 		p.ws()
 		if p.eof() {
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		if p.s[p.i] != '"' {
@@ -231,42 +249,42 @@ func (p *jparser) object(keyOff int, keep bool) *jnode {
 			} else {
 				p.fail("object key must be a string in double quotes")
 			}
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		kOff := p.i
 		key, ok := p.str()
 		if !ok {
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		p.ws()
 		if p.eof() {
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		if p.s[p.i] != ':' {
 			p.fail("expected : after object key %q", clip(key, 40))
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		p.i++
 		p.ws()
 		v := p.value(kOff)
-		if keep && (v != nil || p.cut) {
+		if keep && v != &skipped && (v != nil || p.cut) {
 			if v == nil {
 				v = &jnode{kind: jNull, off: p.i, keyOff: kOff, cut: true}
 			}
-			n.keys = append(n.keys, key)
+			v.key = key
 			n.vals = append(n.vals, v)
 		}
 		if p.err != nil || p.cut {
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		p.ws()
 		if p.eof() {
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		switch p.s[p.i] {
@@ -277,14 +295,17 @@ func (p *jparser) object(keyOff int, keep bool) *jnode {
 			return n
 		default:
 			p.fail("expected , or } after object member %q", clip(key, 40))
-			n.cut = true
+			n.setCut()
 			return n
 		}
 	}
 }
 
 func (p *jparser) array(keyOff int, keep bool) *jnode {
-	n := &jnode{kind: jArray, off: p.i, keyOff: keyOff}
+	n := &skipped
+	if keep {
+		n = &jnode{kind: jArray, off: p.i, keyOff: keyOff}
+	}
 	p.depth++
 	defer func() { p.depth-- }()
 	if p.depth > maxDepth {
@@ -294,7 +315,7 @@ func (p *jparser) array(keyOff int, keep bool) *jnode {
 	p.i++
 	p.ws()
 	if p.eof() {
-		n.cut = true
+		n.setCut()
 		return n
 	}
 	if p.s[p.i] == ']' {
@@ -304,25 +325,25 @@ func (p *jparser) array(keyOff int, keep bool) *jnode {
 	for {
 		p.ws()
 		if p.eof() {
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		if p.s[p.i] == ']' {
 			p.fail("trailing comma before ]")
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		v := p.value(-1)
-		if keep && v != nil {
+		if keep && v != nil && v != &skipped {
 			n.vals = append(n.vals, v)
 		}
 		if p.err != nil || p.cut {
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		p.ws()
 		if p.eof() {
-			n.cut = true
+			n.setCut()
 			return n
 		}
 		switch p.s[p.i] {
@@ -333,7 +354,7 @@ func (p *jparser) array(keyOff int, keep bool) *jnode {
 			return n
 		default:
 			p.fail("expected , or ] in array")
-			n.cut = true
+			n.setCut()
 			return n
 		}
 	}

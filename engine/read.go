@@ -151,11 +151,35 @@ func read(text string) *paste {
 // lastStatusLine finds the status line of the final response: curl -i -L and 100 Continue print
 // several, and the last one holds the body.
 func lastStatusLine(text string) []int {
-	ms := statusLineRE.FindAllStringSubmatchIndex(text, 64)
-	if len(ms) == 0 {
-		return nil
+	var last []int
+	for off, n := 0, 0; n < 64; n++ {
+		j := strings.Index(text[off:], "HTTP/")
+		if j < 0 {
+			break
+		}
+		at := off + j
+		off = at + 5
+		// The status line starts its line, after at most some blanks and curl's "< ".
+		ls := strings.LastIndexByte(text[:at], '\n') + 1
+		if at-ls > 8 {
+			continue
+		}
+		le := strings.IndexByte(text[at:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += at
+		}
+		if m := statusLineRE.FindStringSubmatchIndex(text[ls:le]); m != nil {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += ls
+				}
+			}
+			last = m
+		}
 	}
-	return ms[len(ms)-1]
+	return last
 }
 
 // readHTTP reads a response from its status line m on; what comes before it may be a request.
@@ -277,11 +301,11 @@ func findEmbeddedJSON(text string) (int, bool) {
 		}
 		i += j
 		n, _, _, err := parseJSON(text[i:])
-		if n != nil && n.kind == jObject && len(n.keys) > 0 && (err == nil || n.cut) {
+		if n != nil && n.kind == jObject && len(n.vals) > 0 && (err == nil || n.cut) {
 			return i, true
 		}
 		if pythonish(text[i:]) {
-			if n, _ := parsePythonRepr(text[i:]); n != nil && len(n.keys) > 0 {
+			if n, _ := parsePythonRepr(text[i:]); n != nil && len(n.vals) > 0 {
 				return i, true
 			}
 		}

@@ -21,8 +21,10 @@ type secretPattern struct {
 	// anchors are lower-case strings one of which must occur in the text for the pattern to be
 	// tried; they keep large pastes fast.
 	anchors []string
-	re      *regexp.Regexp
-	keep    func(secret string) int
+	// back is how many bytes before an anchor a match may start.
+	back int
+	re   *regexp.Regexp
+	keep func(secret string) int
 	// rotate says a pasted secret of this kind should be rotated; test says it is a test key.
 	rotate bool
 }
@@ -45,48 +47,51 @@ func keepThrough(sep string) func(string) int {
 // formatSecrets are other vendors' keys, known by their own format. They are tried before the
 // catalog's formats, whose short prefixes ("sk_") they would otherwise lose to.
 var formatSecrets = []secretPattern{
-	{label: "Stripe-style live secret key", anchors: []string{"_live_"}, rotate: true,
+	{back: 3, label: "Stripe-style live secret key", anchors: []string{"_live_"}, rotate: true,
 		re: regexp.MustCompile(`\b((?:sk|rk)_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
-	{label: "Stripe-style test key", anchors: []string{"_test_"},
+	{back: 3, label: "Stripe-style test key", anchors: []string{"_test_"},
 		re: regexp.MustCompile(`\b((?:sk|rk|pk)_test_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
-	{label: "Stripe-style publishable key", anchors: []string{"pk_live_"},
+	{back: 1, label: "Stripe-style publishable key", anchors: []string{"pk_live_"},
 		re: regexp.MustCompile(`\b(pk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
-	{label: "webhook signing secret", anchors: []string{"whsec_"}, rotate: true,
+	{back: 1, label: "webhook signing secret", anchors: []string{"whsec_"}, rotate: true,
 		re: regexp.MustCompile(`\b(whsec_[A-Za-z0-9+/=_-]{6,})`), keep: keepPrefix(6)},
-	{label: "GitHub token", anchors: []string{"gh"}, rotate: true,
+	{back: 1, label: "GitHub token", anchors: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}, rotate: true,
 		re: regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{20,})`), keep: keepPrefix(4)},
-	{label: "AWS access key id", anchors: []string{"akia"}, rotate: true,
+	{back: 1, label: "AWS access key id", anchors: []string{"akia"}, rotate: true,
 		re: regexp.MustCompile(`\b(AKIA[0-9A-Z]{16})\b`), keep: keepPrefix(4)},
-	{label: "Slack token", anchors: []string{"xox"}, rotate: true,
+	{back: 1, label: "Slack token", anchors: []string{"xox"}, rotate: true,
 		re: regexp.MustCompile(`\b(xox[abprs]-[A-Za-z0-9-]{10,})`), keep: keepPrefix(5)},
-	{label: "Google API key", anchors: []string{"aiza"}, rotate: true,
+	{back: 1, label: "Google API key", anchors: []string{"aiza"}, rotate: true,
 		re: regexp.MustCompile(`\b(AIza[0-9A-Za-z_-]{35})`), keep: keepPrefix(4)},
 }
 
 // contextSecrets are secrets known by where they stand (a header, a URL, a key name) rather
 // than by their own format. They are tried after every format.
 var contextSecrets = []secretPattern{
-	{label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
+	{back: 1, label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
 		re: regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})`), keep: keepNone},
-	{label: "password in a URL", anchors: []string{"://"}, rotate: true,
+	{back: 40, label: "password in a URL", anchors: []string{"://"}, rotate: true,
 		re: regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@"']+:([^@\s/"']+)@`), keep: keepNone},
-	{label: "secret in a URL query", anchors: []string{"key=", "token=", "secret=", "sig=", "signature=", "password=", "auth="}, rotate: true,
+	{back: 24, label: "secret in a URL query", anchors: []string{"key=", "token=", "secret=", "sig=", "signature=", "password=", "auth="}, rotate: true,
 		re: regexp.MustCompile(`(?i)[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret|client[_-]?secret|signature|sig|password)=([^&\s"'#<>]{4,})`), keep: keepNone},
-	{label: "bearer token", anchors: []string{"bearer", "token "}, rotate: true,
+	{back: 1, label: "bearer token", anchors: []string{"bearer", "token"}, rotate: true,
 		re: regexp.MustCompile(`(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{8,})`), keep: keepNone},
-	{label: "Basic credentials", anchors: []string{"basic"}, rotate: true,
+	{back: 1, label: "Basic credentials", anchors: []string{"basic"}, rotate: true,
 		re: regexp.MustCompile(`(?i)\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})`), keep: keepNone},
-	{label: "password in curl -u", anchors: []string{"-u", "--user"}, rotate: true,
+	{back: 2, label: "password in curl -u", anchors: []string{"-u", "--user"}, rotate: true,
 		re: regexp.MustCompile(`(?:^|\s)(?:-u|--user)\s*['"]?[^:\s'"]+:([^\s'"]+)`), keep: keepNone},
-	{label: "secret value", anchors: []string{"password", "secret", "key", "token", "passwd"}, rotate: true,
+	{back: 48, label: "secret value", anchors: []string{"password", "secret", "key", "token", "passwd"}, rotate: true,
 		re: regexp.MustCompile(`(?i)["']?\b(?:password|passwd|secret|api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|client[_-]?secret|[a-z_]*signing_secret|private[_-]?key)["']?\s*[:=]\s*["']([^"'\s]{4,})["']`), keep: keepNone},
-	{label: "session cookie", anchors: []string{"cookie"}, rotate: true,
+	{back: 48, label: "session cookie", anchors: []string{"token", "session", "sid", "auth"}, rotate: true,
 		re: regexp.MustCompile(`(?i)(?:^|[\s;:])(?:[a-z_]*(?:token|session|sid|auth)[a-z_]*)=([^;\s"']{8,})`), keep: keepNone},
 }
 
 // redactor holds the patterns for one catalog.
 type redactor struct {
 	patterns []secretPattern
+	// byFirst lists the distinct anchors by their first byte, built once.
+	byFirst [256][]string
+	once    sync.Once
 }
 
 var redactors sync.Map // *catalog.Catalog → *redactor
@@ -103,6 +108,7 @@ func redactorFor(cat *catalog.Catalog) *redactor {
 				kind := k.Kind
 				label := fmt.Sprintf("%s %s key", a.Name, kind)
 				r.patterns = append(r.patterns, secretPattern{
+					back:    1,
 					label:   label,
 					anchors: []string{strings.ToLower(k.Prefix)},
 					re:      regexp.MustCompile(`(?:^|[^A-Za-z0-9])(` + regexp.QuoteMeta(k.Prefix) + `[A-Za-z0-9_-]{8,})`),
@@ -119,7 +125,7 @@ func redactorFor(cat *catalog.Catalog) *redactor {
 				if i := strings.IndexByte(anchor, '{'); i > 0 {
 					anchor = anchor[:i]
 				}
-				r.patterns = append(r.patterns, secretPattern{label: a.Name + " secret URL path segment",
+				r.patterns = append(r.patterns, secretPattern{back: 1, label: a.Name + " secret URL path segment",
 					anchors: []string{anchor}, re: re, keep: keepNone, rotate: true})
 			}
 		}
@@ -164,42 +170,101 @@ type secret struct {
 	pattern    *secretPattern
 }
 
-// find returns the secrets in text, in order, without overlaps.
+// find returns the secrets in text, in order, without overlaps. A pattern runs only on windows
+// around its anchors, never over the whole text, so a 1 MB paste costs a few string searches.
 func (r *redactor) find(text string) []secret {
-	var lower string
+	hits := r.anchorHits(asciiLower(text))
 	var out []secret
 	for i := range r.patterns {
 		p := &r.patterns[i]
-		if lower == "" {
-			lower = strings.ToLower(text)
-		}
-		hit := false
 		for _, a := range p.anchors {
-			if strings.Contains(lower, a) {
-				hit = true
-				break
+			at := hits[a]
+			scanned := -1 // end of the last window searched for this anchor
+			for _, pos := range at {
+				if pos < scanned {
+					continue
+				}
+				start, end := window(text, pos, p.back)
+				scanned = end
+				for _, m := range p.re.FindAllStringSubmatchIndex(text[start:end], 100) {
+					if len(m) < 4 || m[2] < 0 {
+						continue
+					}
+					s, e := start+m[2], start+m[3]
+					if overlaps(out, s, e) {
+						continue
+					}
+					v := text[s:e]
+					if strings.Contains(v, "****") || placeholder(v) {
+						continue // already masked, or a placeholder in docs text
+					}
+					out = append(out, secret{start: s, end: e, value: v, masked: mask(v, p.keep(v)), pattern: p})
+				}
 			}
-		}
-		if !hit {
-			continue
-		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(text, 1000) {
-			if len(m) < 4 || m[2] < 0 {
-				continue
-			}
-			s, e := m[2], m[3]
-			if overlaps(out, s, e) {
-				continue
-			}
-			v := text[s:e]
-			if strings.Contains(v, "****") || placeholder(v) {
-				continue // already masked, or a placeholder in docs text
-			}
-			out = append(out, secret{start: s, end: e, value: v, masked: mask(v, p.keep(v)), pattern: p})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// anchorHits finds every anchor of every pattern in one pass over lower: at each byte only the
+// anchors that start with it are compared. It returns each anchor's offsets, at most 1,000.
+func (r *redactor) anchorHits(lower string) map[string][]int {
+	r.once.Do(func() {
+		seen := map[string]bool{}
+		for _, p := range r.patterns {
+			for _, a := range p.anchors {
+				if a != "" && !seen[a] {
+					seen[a] = true
+					r.byFirst[a[0]] = append(r.byFirst[a[0]], a)
+				}
+			}
+		}
+	})
+	hits := map[string][]int{}
+	for i := 0; i < len(lower); i++ {
+		for _, a := range r.byFirst[lower[i]] {
+			if strings.HasPrefix(lower[i:], a) && len(hits[a]) < 1000 {
+				hits[a] = append(hits[a], i)
+			}
+		}
+	}
+	return hits
+}
+
+// window is the stretch of text a pattern is tried on around an anchor at: from back bytes
+// before it (not before the line's start) to the first delimiter at least 256 bytes on (not past
+// the line's end), so a long token is never cut in two.
+func window(text string, at, back int) (start, end int) {
+	start = max(0, at-back)
+	if i := strings.LastIndexByte(text[start:at], '\n'); i >= 0 {
+		start += i + 1
+	}
+	end = min(len(text), at+256)
+	if i := strings.IndexByte(text[at:end], '\n'); i >= 0 {
+		return start, at + i
+	}
+	limit := min(len(text), end+4096)
+	if i := strings.IndexAny(text[end:limit], " \t\r\n\"'&,;<>"); i >= 0 {
+		return start, end + i
+	}
+	return start, limit
+}
+
+// asciiLower lowers ASCII letters only, so byte offsets stay the same as in s.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // placeholder reports whether v stands for a secret rather than being one: "{key}", "<token>",
@@ -291,7 +356,7 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
 		text = text[:MaxPaste]
 	}
 	found := r.find(text)
-	var rotate, extra []string
+	var rotate []string
 	seen := map[string]bool{}
 	for _, s := range found {
 		if s.pattern.rotate && !seen[s.pattern.label+s.masked] {
@@ -303,47 +368,59 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
 	values := make([]secret, 0, len(found))
 	values = append(values, found...)
 	sort.Slice(values, func(i, j int) bool { return len(values[i].value) > len(values[j].value) })
-	clean := func(s string) string {
-		if s == "" {
-			return s
-		}
-		for _, x := range values {
-			if strings.Contains(s, x.value) {
-				s = strings.ReplaceAll(s, x.value, x.masked)
-			}
-		}
-		more := r.find(s)
-		for _, x := range more {
-			if x.pattern.rotate && !seen[x.pattern.label+x.masked] {
-				seen[x.pattern.label+x.masked] = true
-				rotate = append(rotate, x.pattern.label+" "+x.masked)
-			}
-		}
-		for _, x := range more {
-			if !seen["extra"+x.masked] {
-				seen["extra"+x.masked] = true
-				extra = append(extra, x.pattern.label+" "+x.masked)
-			}
-		}
-		return apply(s, more)
-	}
-	v.Title = clean(v.Title)
-	v.Meaning = clean(v.Meaning)
-	v.Cause = clean(v.Cause)
-	v.Message = clean(v.Message)
-	v.Code = clean(v.Code)
-	v.RequestID = clean(v.RequestID)
-	v.Docs = clean(v.Docs)
-	v.Retry.Detail = clean(v.Retry.Detail)
+	strs := []*string{&v.Title, &v.Meaning, &v.Cause, &v.Message, &v.Code, &v.RequestID, &v.Docs, &v.Retry.Detail}
 	for i := range v.Fix {
-		v.Fix[i] = clean(v.Fix[i])
+		strs = append(strs, &v.Fix[i])
 	}
 	for i := range v.Fields {
 		f := &v.Fields[i]
-		f.Path, f.Message, f.Hint, f.Code = clean(f.Path), clean(f.Message), clean(f.Hint), clean(f.Code)
+		strs = append(strs, &f.Path, &f.Message, &f.Hint, &f.Code)
 	}
 	for i := range v.Problems {
-		v.Problems[i].Message = clean(v.Problems[i].Message)
+		strs = append(strs, &v.Problems[i].Message)
+	}
+	// First the secrets the paste held, wherever the verdict copied them.
+	for _, sp := range strs {
+		for _, x := range values {
+			if strings.Contains(*sp, x.value) {
+				*sp = strings.ReplaceAll(*sp, x.value, x.masked)
+			}
+		}
+	}
+	// Then any the patterns find in the verdict's text that came from the paste (a secret the
+	// paste held in another form, such as a JSON escape). Title, meaning and fix steps come from
+	// the catalog, which holds no secrets. One search over all those strings; per-string work
+	// only on a hit.
+	derived := []*string{&v.Cause, &v.Message, &v.Code, &v.RequestID, &v.Retry.Detail}
+	for i := range v.Fields {
+		f := &v.Fields[i]
+		derived = append(derived, &f.Path, &f.Message, &f.Code)
+	}
+	for i := range v.Problems {
+		derived = append(derived, &v.Problems[i].Message)
+	}
+	strs = derived
+	var all strings.Builder
+	for _, sp := range strs {
+		all.WriteString(*sp)
+		all.WriteString("\n\x00\n")
+	}
+	var extra []string
+	if len(r.find(all.String())) > 0 {
+		for _, sp := range strs {
+			more := r.find(*sp)
+			for _, x := range more {
+				if x.pattern.rotate && !seen[x.pattern.label+x.masked] {
+					seen[x.pattern.label+x.masked] = true
+					rotate = append(rotate, x.pattern.label+" "+x.masked)
+				}
+				if !seen["extra"+x.masked] {
+					seen["extra"+x.masked] = true
+					extra = append(extra, x.pattern.label+" "+x.masked)
+				}
+			}
+			*sp = apply(*sp, more)
+		}
 	}
 	v.Redacted = append(v.Redacted, describe(found, text)...)
 	v.Redacted = append(v.Redacted, extra...)

@@ -157,8 +157,8 @@ func fits(root *jnode, s *catalog.Shape) (int, bool) {
 			top, _, _ := strings.Cut(p, ".")
 			allowed[top] = true
 		}
-		for _, k := range root.keys {
-			if !allowed[k] {
+		for _, v := range root.vals {
+			if !allowed[v.key] {
 				return 0, false
 			}
 		}

@@ -1,0 +1,470 @@
+package request
+
+import "strings"
+
+// This file holds the text plumbing every form shares: lines, positions, strings that remember
+// where each of their bytes came from, and the classification of a paste's first line.
+
+// lineEnd returns the offset of the '\n' that ends the line holding offset i, or len(text).
+func lineEnd(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	j := strings.IndexByte(text[i:], '\n')
+	if j < 0 {
+		return len(text)
+	}
+	return i + j
+}
+
+// nextLine returns the offset of the line after the one holding offset i, or len(text).
+func nextLine(text string, i int) int {
+	e := lineEnd(text, i)
+	if e < len(text) {
+		return e + 1
+	}
+	return e
+}
+
+// lineText returns the line starting at i without its line end.
+func lineText(text string, i int) string {
+	return strings.TrimSuffix(text[i:lineEnd(text, i)], "\r")
+}
+
+// isBlank reports whether s holds only white space.
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\r', '\v', '\f':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// skipBlankLines returns the offset of the first line at or after i that is not blank.
+func skipBlankLines(text string, i int) int {
+	for i < len(text) {
+		e := lineEnd(text, i)
+		if !isBlank(text[i:e]) {
+			return i
+		}
+		if e == len(text) {
+			return len(text)
+		}
+		i = e + 1
+	}
+	return len(text)
+}
+
+// skipBOM returns 3 when text starts with a UTF-8 byte order mark, else 0.
+func skipBOM(text string) int {
+	if strings.HasPrefix(text, "\ufeff") {
+		return 3
+	}
+	return 0
+}
+
+// indentOf returns the spaces and tabs that start s.
+func indentOf(s string) string {
+	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
+}
+
+// advance moves a line and column past byte c. Columns count UTF-8 sequences: continuation
+// bytes do not move the column.
+func advance(line, col int, c byte) (int, int) {
+	if c == '\n' {
+		return line + 1, 1
+	}
+	if c&0xC0 != 0x80 {
+		return line, col + 1
+	}
+	return line, col
+}
+
+// locator turns byte offsets of the paste into lines and columns. It remembers where it last
+// was, so offsets asked for in increasing order cost time linear in the paste.
+type locator struct {
+	text      string
+	off       int
+	line, col int
+}
+
+// pos returns the 1-based line and column of byte offset off.
+func (l *locator) pos(off int) (line, col int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(l.text) {
+		off = len(l.text)
+	}
+	if off < l.off {
+		// Walk back by lines, then count the column from the line's start.
+		for l.off > off {
+			l.off--
+			if l.text[l.off] == '\n' {
+				l.line--
+			}
+		}
+		start := strings.LastIndexByte(l.text[:off], '\n') + 1
+		l.col = 1
+		for _, c := range []byte(l.text[start:off]) {
+			_, l.col = advance(l.line, l.col, c)
+		}
+		return l.line, l.col
+	}
+	for _, c := range []byte(l.text[l.off:off]) {
+		l.line, l.col = advance(l.line, l.col, c)
+	}
+	l.off = off
+	return l.line, l.col
+}
+
+// seg says that the bytes of a mapped string from off on were copied from the paste starting at
+// byte src, until the next seg.
+type seg struct{ off, src int }
+
+// bodySeg is a seg resolved to a line and column.
+type bodySeg struct{ off, line, col int }
+
+// mapped is a string that knows which byte of the paste each of its bytes came from.
+type mapped struct {
+	s    string
+	segs []seg
+}
+
+// srcAt returns the paste offset of byte k of m (or of its end when k is past it).
+func (m mapped) srcAt(k int) int {
+	if len(m.segs) == 0 {
+		return 0
+	}
+	best := m.segs[0]
+	for _, s := range m.segs {
+		if s.off > k {
+			break
+		}
+		best = s
+	}
+	return best.src + k - best.off
+}
+
+// slice returns m from byte k on.
+func (m mapped) slice(k int) mapped {
+	if k <= 0 {
+		return m
+	}
+	if k > len(m.s) {
+		k = len(m.s)
+	}
+	out := mapped{s: m.s[k:]}
+	out.segs = append(out.segs, seg{0, m.srcAt(k)})
+	for _, s := range m.segs {
+		if s.off > k {
+			out.segs = append(out.segs, seg{s.off - k, s.src})
+		}
+	}
+	return out
+}
+
+// builder assembles a mapped string byte by byte. A new seg starts only where the source is not
+// contiguous, so text copied verbatim costs one seg however long it is.
+type builder struct {
+	b    []byte
+	segs []seg
+	last int // paste offset of the last byte added; -2 when the next byte starts a new seg
+}
+
+func newBuilder() builder { return builder{last: -2} }
+
+func (b *builder) newSeg(src int) {
+	if n := len(b.segs); n > 0 && b.segs[n-1].off == len(b.b) {
+		b.segs[n-1].src = src
+		return
+	}
+	if len(b.segs) < maxSegs {
+		b.segs = append(b.segs, seg{len(b.b), src})
+	}
+}
+
+// add appends byte c, written at paste offset src.
+func (b *builder) add(c byte, src int) {
+	if src != b.last+1 {
+		b.newSeg(src)
+	}
+	b.b = append(b.b, c)
+	b.last = src
+}
+
+// addRun appends s, copied verbatim from the paste starting at src.
+func (b *builder) addRun(s string, src int) {
+	if s == "" {
+		return
+	}
+	if src != b.last+1 {
+		b.newSeg(src)
+	}
+	b.b = append(b.b, s...)
+	b.last = src + len(s) - 1
+}
+
+// addAt appends s, which the paste does not hold as such (an escape's result, an added quote),
+// and maps it to paste offset src.
+func (b *builder) addAt(s string, src int) {
+	if s == "" {
+		return
+	}
+	b.newSeg(src)
+	b.b = append(b.b, s...)
+	b.last = -2
+}
+
+// addMapped appends a mapped string.
+func (b *builder) addMapped(m mapped) {
+	if m.s == "" {
+		return
+	}
+	base := len(b.b)
+	for i, s := range m.segs {
+		if i == 0 && s.off == 0 && s.src == b.last+1 {
+			continue
+		}
+		if len(b.segs) < maxSegs {
+			b.segs = append(b.segs, seg{base + s.off, s.src})
+		}
+	}
+	b.b = append(b.b, m.s...)
+	b.last = -2
+	if n := len(m.segs); n > 0 {
+		last := m.segs[n-1]
+		b.last = last.src + len(m.s) - last.off - 1
+	}
+}
+
+func (b *builder) len() int { return len(b.b) }
+
+// builderMark is a point a builder can be truncated back to.
+type builderMark struct{ n, segs, last int }
+
+func (b *builder) mark() builderMark { return builderMark{len(b.b), len(b.segs), b.last} }
+
+func (b *builder) reset(m builderMark) {
+	b.b = b.b[:m.n]
+	b.segs = b.segs[:m.segs]
+	b.last = m.last
+}
+
+func (b *builder) done() mapped { return mapped{s: string(b.b), segs: b.segs} }
+
+// classifyLine says which form of request the line at offset i starts, and the offset where
+// that request's parser should begin. With deep set it may look past the line: over a code
+// fence, over curl -v's "* " lines, and through a window of JavaScript for a fetch( call.
+func classifyLine(text string, i int, deep bool) (kind, int) {
+	if i >= len(text) {
+		return kindNone, 0
+	}
+	line := lineText(text, i)
+	ind := len(indentOf(line))
+	s := line[ind:]
+	at := i + ind
+	if deep && strings.HasPrefix(s, "```") {
+		j := skipBlankLines(text, nextLine(text, i))
+		if j > i && j < len(text) && !strings.HasPrefix(strings.TrimLeft(lineText(text, j), " \t"), "```") {
+			return classifyLine(text, j, deep)
+		}
+		return kindNone, 0
+	}
+	if k := curlStart(s); k >= 0 {
+		return kindCurl, at + k
+	}
+	if strings.HasPrefix(s, ">") && isRequestLine(strings.TrimLeft(s[1:], " ")) {
+		return kindTrace, at
+	}
+	if isRequestLine(s) {
+		return kindHTTP, at
+	}
+	if isPseudoHeader(s) {
+		return kindPseudo, at
+	}
+	if deep && isTraceInfo(s) {
+		// curl -v prints "* Trying…" lines before the request.
+		j := i
+		for n := 0; n < 1000 && j < len(text); n++ {
+			l := lineText(text, j)
+			t := strings.TrimLeft(l, " \t")
+			if strings.HasPrefix(t, ">") {
+				if isRequestLine(strings.TrimLeft(t[1:], " ")) {
+					return kindTrace, j + len(l) - len(t)
+				}
+				return kindNone, 0
+			}
+			if !isTraceInfo(t) && !isBlank(t) {
+				return kindNone, 0
+			}
+			j = nextLine(text, j)
+		}
+		return kindNone, 0
+	}
+	if looksLikeFetch(text, at, deep) {
+		return kindFetch, at
+	}
+	return kindNone, 0
+}
+
+// isTraceInfo reports whether a line is one curl -v prints around the request: "* …" or
+// "{ [5 bytes data]".
+func isTraceInfo(s string) bool {
+	return strings.HasPrefix(s, "*") || strings.HasPrefix(s, "{ [") || strings.HasPrefix(s, "} [")
+}
+
+// curlStart returns the offset in s of a "curl" word that starts a command, after an optional
+// shell prompt ("$ ", "% ", "user@host:~$ ", "PS C:\> ", "C:\Users\ada>"), or -1.
+func curlStart(s string) int {
+	limit := min(len(s), 256)
+	for k := 0; k < limit; k++ {
+		j := strings.Index(s[k:limit], "curl")
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if isCurlWord(s[k:]) && isPrompt(s[:k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// isCurlWord reports whether s starts with the word curl or curl.exe.
+func isCurlWord(s string) bool {
+	if !strings.HasPrefix(s, "curl") {
+		return false
+	}
+	rest := s[4:]
+	if len(rest) >= 4 && strings.EqualFold(rest[:4], ".exe") {
+		rest = rest[4:]
+	}
+	return rest == "" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\\' || rest[0] == '\r' ||
+		rest[0] == '^'
+}
+
+// isPrompt reports whether p, the text before a command on its line, is empty or a shell prompt.
+func isPrompt(p string) bool {
+	p = strings.TrimRight(p, " \t")
+	if p == "" {
+		return true
+	}
+	if strings.HasSuffix(p, "❯") || strings.HasSuffix(p, "➜") {
+		return true
+	}
+	switch p[len(p)-1] {
+	case '$', '%', '#', '>':
+	default:
+		return false
+	}
+	pre := p[:len(p)-1]
+	return pre == "" || strings.HasPrefix(pre, "PS ") || !strings.ContainsAny(pre, " \t")
+}
+
+// isRequestLine reports whether s is an HTTP request line: a method, a target that is a path,
+// "*" or an absolute http(s) URL, and an optional protocol. Without a protocol the method must
+// be in upper case, so that prose is not taken for a request.
+func isRequestLine(s string) bool {
+	sp := strings.IndexAny(s, " \t")
+	if sp < 3 || sp > 7 || !isMethod(s[:sp]) {
+		return false
+	}
+	if len(s) > 64<<10 {
+		s = s[:64<<10]
+	}
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 3 || !isMethod(f[0]) {
+		return false
+	}
+	t := f[1]
+	if !(strings.HasPrefix(t, "/") || t == "*" || hasPrefixFold(t, "http://") || hasPrefixFold(t, "https://")) {
+		return false
+	}
+	if len(f) == 3 {
+		return strings.HasPrefix(f[2], "HTTP/")
+	}
+	return f[0] == strings.ToUpper(f[0])
+}
+
+// isPseudoHeader reports whether s is an HTTP/2 pseudo header that starts a request.
+func isPseudoHeader(s string) bool {
+	for _, p := range []string{":method:", ":authority:", ":path:", ":scheme:"} {
+		if hasPrefixFold(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// jsStartWords are the words JavaScript around a fetch call may start with.
+var jsStartWords = []string{"fetch", "await", "const", "let", "var", "return", "async", "function",
+	"export", "import", "window", "globalThis", "self", "try", "void"}
+
+// looksLikeFetch reports whether the JavaScript at offset at is, or leads to, a fetch( call. The
+// line must start with a word JavaScript starts with, or a comment; the call must be on the line
+// itself or, with deep set, within a window of the paste.
+func looksLikeFetch(text string, at int, deep bool) bool {
+	s := lineText(text, at)
+	if len(s) > 512 {
+		s = s[:512]
+	}
+	word := s
+	for i := 0; i < len(s); i++ {
+		if !isIdentByte(s[i]) {
+			word = s[:i]
+			break
+		}
+	}
+	ok := strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/*") || strings.HasPrefix(s, "(")
+	for _, w := range jsStartWords {
+		if word == w {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	if containsFetchCall(s) {
+		return true
+	}
+	if !deep {
+		return false
+	}
+	end := min(len(text), at+detectWindow)
+	return containsFetchCall(text[at:end])
+}
+
+// containsFetchCall reports whether s holds the word fetch followed by an opening parenthesis.
+func containsFetchCall(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "fetch")
+		if j < 0 {
+			return false
+		}
+		j += i
+		i = j + 5
+		if j > 0 && isIdentByte(s[j-1]) {
+			continue
+		}
+		k := i
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+			k++
+		}
+		if k < len(s) && s[k] == '(' {
+			return true
+		}
+	}
+}
+
+func isIdentByte(c byte) bool {
+	return isAlnum(c) || c == '_' || c == '$' || c >= 0x80
+}
