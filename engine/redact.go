@@ -23,6 +23,9 @@ type secretPattern struct {
 	anchors []string
 	// back is how many bytes before an anchor a match may start.
 	back int
+	// near, when set, lists bytes one of which must follow an anchor within 48 bytes for a
+	// match to be possible (the "=" of key=value); it saves trying the pattern at all.
+	near string
 	re   *regexp.Regexp
 	keep func(secret string) int
 	// rotate says a pasted secret of this kind should be rotated; test says it is a test key.
@@ -70,7 +73,7 @@ var formatSecrets = []secretPattern{
 var contextSecrets = []secretPattern{
 	{back: 1, label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
 		re: regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})`), keep: keepNone},
-	{back: 40, label: "password in a URL", anchors: []string{"://"}, rotate: true,
+	{back: 40, near: "@", label: "password in a URL", anchors: []string{"://"}, rotate: true,
 		re: regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@"']+:([^@\s/"']+)@`), keep: keepNone},
 	{back: 24, label: "secret in a URL query", anchors: []string{"key=", "token=", "secret=", "sig=", "signature=", "password=", "auth="}, rotate: true,
 		re: regexp.MustCompile(`(?i)[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret|client[_-]?secret|signature|sig|password)=([^&\s"'#<>]{4,})`), keep: keepNone},
@@ -78,11 +81,11 @@ var contextSecrets = []secretPattern{
 		re: regexp.MustCompile(`(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{8,})`), keep: keepNone},
 	{back: 1, label: "Basic credentials", anchors: []string{"basic"}, rotate: true,
 		re: regexp.MustCompile(`(?i)\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})`), keep: keepNone},
-	{back: 2, label: "password in curl -u", anchors: []string{"-u", "--user"}, rotate: true,
+	{back: 2, near: ":", label: "password in curl -u", anchors: []string{"-u", "--user"}, rotate: true,
 		re: regexp.MustCompile(`(?:^|\s)(?:-u|--user)\s*['"]?[^:\s'"]+:([^\s'"]+)`), keep: keepNone},
-	{back: 48, label: "secret value", anchors: []string{"password", "secret", "key", "token", "passwd"}, rotate: true,
+	{back: 48, near: ":=", label: "secret value", anchors: []string{"password", "secret", "key", "token", "passwd"}, rotate: true,
 		re: regexp.MustCompile(`(?i)["']?\b(?:password|passwd|secret|api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|client[_-]?secret|[a-z_]*signing_secret|private[_-]?key)["']?\s*[:=]\s*["']([^"'\s]{4,})["']`), keep: keepNone},
-	{back: 48, label: "session cookie", anchors: []string{"token", "session", "sid", "auth"}, rotate: true,
+	{back: 48, near: "=", label: "session cookie", anchors: []string{"token", "session", "sid", "auth"}, rotate: true,
 		re: regexp.MustCompile(`(?i)(?:^|[\s;:])(?:[a-z_]*(?:token|session|sid|auth)[a-z_]*)=([^;\s"']{8,})`), keep: keepNone},
 }
 
@@ -184,6 +187,9 @@ func (r *redactor) find(text string) []secret {
 				if pos < scanned {
 					continue
 				}
+				if p.near != "" && strings.IndexAny(text[pos:min(len(text), pos+48)], p.near) < 0 {
+					continue
+				}
 				start, end := window(text, pos, p.back)
 				scanned = end
 				for _, m := range p.re.FindAllStringSubmatchIndex(text[start:end], 100) {
@@ -221,11 +227,20 @@ func (r *redactor) anchorHits(lower string) map[string][]int {
 			}
 		}
 	})
-	hits := map[string][]int{}
+	var hits map[string][]int
 	for i := 0; i < len(lower); i++ {
-		for _, a := range r.byFirst[lower[i]] {
-			if strings.HasPrefix(lower[i:], a) && len(hits[a]) < 1000 {
-				hits[a] = append(hits[a], i)
+		cands := r.byFirst[lower[i]]
+		if cands == nil {
+			continue
+		}
+		for _, a := range cands {
+			if len(lower)-i >= len(a) && lower[i:i+len(a)] == a {
+				if hits == nil {
+					hits = map[string][]int{}
+				}
+				if len(hits[a]) < 1000 {
+					hits[a] = append(hits[a], i)
+				}
 			}
 		}
 	}
