@@ -37,6 +37,12 @@ func newVerdict() *Verdict {
 		Problems: []Problem{}, Redacted: []string{}, Retry: Retry{Strategy: "never", Schedule: []float64{}}}
 }
 
+// maxMessage and maxFields bound what a verdict quotes from a body.
+const (
+	maxMessage = 2000
+	maxFields  = 200
+)
+
 type explainer struct {
 	cat *catalog.Catalog
 	v   *Verdict
@@ -247,6 +253,20 @@ func (e *explainer) readFields() {
 		e.f = genericFields(e.b.root)
 	}
 	e.bodyStatus = e.f.status
+	// A verdict quotes the body, it does not echo it: over-long values are cut.
+	if len(e.f.message) > maxMessage {
+		e.problem("info", fmt.Sprintf("The error message is %d bytes long; the verdict shows its first %d.", len(e.f.message), maxMessage), -1)
+		e.f.message = clip(e.f.message, maxMessage)
+	}
+	e.f.code, e.f.requestID = clip(e.f.code, 200), clip(e.f.requestID, 200)
+	for i := range e.f.issues {
+		is := &e.f.issues[i]
+		is.path, is.message, is.code = clip(is.path, 500), clip(is.message, 1000), clip(is.code, 100)
+	}
+	if len(e.f.issues) > maxFields {
+		e.problem("info", fmt.Sprintf("The body lists %d field issues; the verdict shows the first %d.", len(e.f.issues), maxFields), -1)
+		e.f.issues = e.f.issues[:maxFields]
+	}
 	e.v.Code = e.f.code
 	e.v.Message = e.f.message
 	e.v.RequestID = e.f.requestID

@@ -1248,6 +1248,7 @@ func (jp *jsParser) jsonProps(out *builder, depth int, emitted bool) bool {
 		}
 		seen++
 		if jp.isPunct("...") {
+			jp.triviaTo(out, t.start)
 			jp.lastEnd = t.end
 			jp.advance()
 			emitted = jp.jsonSpread(out, depth, emitted)

@@ -128,9 +128,7 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			bodyEnd--
 		}
 		if bodyEnd > bodyStart {
-			b := newBuilder()
-			b.addRun(text[bodyStart:bodyEnd], bodyStart)
-			p.body, p.hasBody = b.done(), true
+			p.body, p.hasBody = dedent(text, bodyStart, bodyEnd, indent), true
 			last = bodyEnd - 1
 		}
 	}
@@ -219,4 +217,23 @@ func isStopLine(s string) bool {
 	}
 	return strings.HasPrefix(t, "< ") || t == "<" || strings.HasPrefix(t, "```") ||
 		strings.HasPrefix(t, "###") || isRequestLine(t)
+}
+
+// dedent returns text[from:to] with indent removed from the start of each line that has it.
+func dedent(text string, from, to int, indent string) mapped {
+	b := newBuilder()
+	if indent == "" {
+		b.addRun(text[from:to], from)
+		return b.done()
+	}
+	for i := from; i < to; {
+		e := min(nextLine(text, i), to)
+		j := i
+		if strings.HasPrefix(text[i:e], indent) {
+			j += len(indent)
+		}
+		b.addRun(text[j:e], j)
+		i = e
+	}
+	return b.done()
 }

@@ -8,10 +8,15 @@ import (
 )
 
 func TestScratch(t *testing.T) {
+	if os.Getenv("RQ") == "" {
+		t.Skip()
+	}
 	b, _ := os.ReadFile(os.Getenv("RQ"))
 	r, rest, rl, ok := ParsePrefix(string(b))
 	fmt.Println("detect", Detect(string(b)), "ok", ok, "restLine", rl)
-	if !ok { return }
+	if !ok {
+		return
+	}
 	j, _ := json.MarshalIndent(r, "", "  ")
 	fmt.Println(string(j))
 	fmt.Printf("body: %q\n", r.Body)

@@ -53,8 +53,8 @@ type bashLexer struct {
 	hasIn    bool
 }
 
-func (lx *bashLexer) restAt() int            { return lx.rest }
-func (lx *bashLexer) lastAt() int            { return lx.last }
+func (lx *bashLexer) restAt() int           { return lx.rest }
+func (lx *bashLexer) lastAt() int           { return lx.last }
 func (lx *bashLexer) stdin() (mapped, bool) { return lx.in, lx.hasIn }
 
 func (lx *bashLexer) finish(rest int) {
@@ -553,8 +553,8 @@ type cch struct {
 	src int
 }
 
-func (lx *cmdLexer) restAt() int            { return lx.rest }
-func (lx *cmdLexer) lastAt() int            { return lx.last }
+func (lx *cmdLexer) restAt() int           { return lx.rest }
+func (lx *cmdLexer) lastAt() int           { return lx.last }
 func (lx *cmdLexer) stdin() (mapped, bool) { return mapped{}, false }
 
 // fill runs cmd.exe's pass over one more character; it returns false at the end of the command.
