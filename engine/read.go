@@ -376,7 +376,16 @@ func (p *paste) readCurlVerbose() {
 			p.req = req
 		}
 	}
-	m := statusLineRE.FindStringSubmatchIndex(text[statusOff:])
+	var m []int
+	if statusOff >= 0 {
+		m = statusLineRE.FindStringSubmatchIndex(text[statusOff:min(len(text), max(headEnd, statusOff))])
+	}
+	if m == nil {
+		// "< HTTP/" without a status: not a transcript after all.
+		p.form, p.req = "", nil
+		p.readLoose(0)
+		return
+	}
 	r := &response{proto: text[statusOff+m[2] : statusOff+m[3]], reason: strings.TrimSpace(text[statusOff+m[6] : statusOff+m[7]]), statusLine: p.lineAt(statusOff)}
 	r.status, _ = strconv.Atoi(text[statusOff+m[4] : statusOff+m[5]])
 	off = statusOff

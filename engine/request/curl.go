@@ -275,7 +275,7 @@ func (c *curlCmd) build() {
 	r.URLLine = p.line(u.src())
 
 	// The data, joined as curl joins it.
-	b := newBuilder()
+	b := newTextBuilder(p.text)
 	hasData, hasJSON := false, false
 	prevJSON := false
 	for i, d := range c.data {

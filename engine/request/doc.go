@@ -44,7 +44,8 @@
 //
 // # Positions
 //
-// Lines and columns are 1-based. A column counts characters (UTF-8 sequences), not bytes. Every
+// Lines and columns are 1-based. A column counts characters, not bytes: a UTF-8
+// sequence, or a byte that is not valid UTF-8, is one column. Every
 // body keeps a map from its bytes to the paste, so BodyPosition is exact for bodies copied from the
 // paste, even across lines and escapes; for a body converted from a JavaScript object literal it
 // is exact at each token. The converted JSON keeps the object's layout (its line breaks and

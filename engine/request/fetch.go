@@ -188,7 +188,7 @@ func (jp *jsParser) skipBalanced() jtok {
 
 // raw returns the source text of v, mapped.
 func (jp *jsParser) raw(v *jsValue) mapped {
-	b := newBuilder()
+	b := newTextBuilder(jp.text)
 	if v.end > v.start {
 		b.addRun(jp.text[v.start:v.end], v.start)
 	} else {
@@ -466,7 +466,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 		return
 	}
 	jp.bodyKind = "string"
-	b := newBuilder()
+	b := newTextBuilder(jp.text)
 	jp.lastEnd, jp.ptr, jp.failed, jp.unres, jp.topExpr = jp.tok.start, nil, false, nil, ""
 	jp.outCap = 2*len(jp.text) + 1<<20
 	ok := jp.json(&b, 0)
@@ -475,7 +475,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 		jp.seek(v.args)
 		start := jp.tok.start
 		end := jp.skipExpr()
-		raw := newBuilder()
+		raw := newTextBuilder(jp.text)
 		raw.addRun(jp.text[start:max(start, end)], start)
 		p.body, p.hasBody = raw.done(), true
 		p.note("The argument of JSON.stringify on line %d could not be turned into JSON; the body holds it as written.", p.line(start))
@@ -612,7 +612,7 @@ func (jp *jsParser) value(depth int) *jsValue {
 // concat evaluates a + b + … where at least one side is a string. An operand the parser cannot
 // evaluate is kept as ${operand}.
 func (jp *jsParser) concat(first *jsValue, start, depth int) *jsValue {
-	b := newBuilder()
+	b := newTextBuilder(jp.text)
 	var exprs []jsExpr
 	isString := false
 	addOperand := func(v *jsValue) {
@@ -656,7 +656,7 @@ func (jp *jsParser) primary(depth int) *jsValue {
 	v := &jsValue{start: t.start, end: t.end}
 	switch t.kind {
 	case jString:
-		b := newBuilder()
+		b := newTextBuilder(jp.text)
 		to := t.end
 		if to-t.start >= 2 && jp.text[to-1] == jp.text[t.start] {
 			to--
@@ -881,7 +881,7 @@ func (jp *jsParser) cookTemplate(t jtok) (mapped, []jsExpr) {
 	if to > from && text[to-1] == '`' {
 		to--
 	}
-	b := newBuilder()
+	b := newTextBuilder(text)
 	b.newSeg(from)
 	var exprs []jsExpr
 	for i := from; i < to; {

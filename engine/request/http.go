@@ -221,7 +221,7 @@ func isStopLine(s string) bool {
 
 // dedent returns text[from:to] with indent removed from the start of each line that has it.
 func dedent(text string, from, to int, indent string) mapped {
-	b := newBuilder()
+	b := newTextBuilder(text)
 	if indent == "" {
 		b.addRun(text[from:to], from)
 		return b.done()

@@ -178,10 +178,7 @@ func BodyPosition(r *Request, offset int) (line, col int) {
 	if s.off > offset || s.off > len(r.Body) {
 		return line, col
 	}
-	for _, c := range []byte(r.Body[s.off:offset]) {
-		line, col = advance(line, col, c)
-	}
-	return line, col
+	return advanceText(line, col, r.Body[s.off:offset])
 }
 
 // Limits that keep time and memory bounded on any paste.

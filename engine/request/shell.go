@@ -212,7 +212,7 @@ func (lx *bashLexer) wordHere() (word, bool) {
 // and ends the command after it.
 func (lx *bashLexer) readHeredoc(i int) {
 	text := lx.text
-	b := newBuilder()
+	b := newTextBuilder(text)
 	j := i
 	for j < len(text) {
 		l := lineText(text, j)
@@ -240,7 +240,7 @@ func (lx *bashLexer) readHeredoc(i int) {
 func (lx *bashLexer) word() word {
 	text := lx.text
 	start := lx.i
-	b := newBuilder()
+	b := newTextBuilder(text)
 loop:
 	for lx.i < len(text) {
 		c := text[lx.i]
@@ -648,7 +648,7 @@ func (lx *cmdLexer) next() (word, bool) {
 		lx.pop(1)
 	}
 	first, _ := lx.peek(0)
-	b := newBuilder()
+	b := newTextBuilder(lx.text)
 	quoted := false
 	for {
 		ch, ok := lx.peek(0)

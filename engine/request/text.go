@@ -1,6 +1,9 @@
 package request
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // This file holds the text plumbing every form shares: lines, positions, strings that remember
 // where each of their bytes came from, and the classification of a paste's first line.
@@ -71,16 +74,15 @@ func indentOf(s string) string {
 	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
 }
 
-// advance moves a line and column past byte c. Columns count UTF-8 sequences: continuation
-// bytes do not move the column.
-func advance(line, col int, c byte) (int, int) {
-	if c == '\n' {
-		return line + 1, 1
+// advanceText moves a line and column past the text s. Columns count characters: a UTF-8
+// sequence, or an invalid byte, is one column.
+func advanceText(line, col int, s string) (int, int) {
+	n := strings.Count(s, "\n")
+	if n == 0 {
+		return line, col + utf8.RuneCountInString(s)
 	}
-	if c&0xC0 != 0x80 {
-		return line, col + 1
-	}
-	return line, col
+	last := strings.LastIndexByte(s, '\n')
+	return line + n, 1 + utf8.RuneCountInString(s[last+1:])
 }
 
 // locator turns byte offsets of the paste into lines and columns. It remembers where it last
@@ -93,30 +95,14 @@ type locator struct {
 
 // pos returns the 1-based line and column of byte offset off.
 func (l *locator) pos(off int) (line, col int) {
-	if off < 0 {
-		off = 0
-	}
-	if off > len(l.text) {
-		off = len(l.text)
-	}
+	off = max(0, min(off, len(l.text)))
 	if off < l.off {
-		// Walk back by lines, then count the column from the line's start.
-		for l.off > off {
-			l.off--
-			if l.text[l.off] == '\n' {
-				l.line--
-			}
-		}
+		l.line -= strings.Count(l.text[off:l.off], "\n")
 		start := strings.LastIndexByte(l.text[:off], '\n') + 1
-		l.col = 1
-		for _, c := range []byte(l.text[start:off]) {
-			_, l.col = advance(l.line, l.col, c)
-		}
+		l.off, l.col = off, 1+utf8.RuneCountInString(l.text[start:off])
 		return l.line, l.col
 	}
-	for _, c := range []byte(l.text[l.off:off]) {
-		l.line, l.col = advance(l.line, l.col, c)
-	}
+	l.line, l.col = advanceText(l.line, l.col, l.text[l.off:off])
 	l.off = off
 	return l.line, l.col
 }
@@ -168,27 +154,71 @@ func (m mapped) slice(k int) mapped {
 }
 
 // builder assembles a mapped string byte by byte. A new seg starts only where the source is not
-// contiguous, so text copied verbatim costs one seg however long it is.
+// contiguous, so text copied verbatim costs one seg however long it is. A builder made with
+// newTextBuilder does not even copy: while everything added is one verbatim run of the paste,
+// it keeps only where the run starts and how long it is, and done returns a substring.
 type builder struct {
 	b    []byte
 	segs []seg
-	last int // paste offset of the last byte added; -2 when the next byte starts a new seg
+	last int    // paste offset of the last byte added; -2 when the next byte starts a new seg
+	text string // the paste, for a lazy builder
+	lazy bool   // the content is text[segs[0].src:][:vlen], not yet copied into b
+	vlen int
 }
 
 func newBuilder() builder { return builder{last: -2} }
 
+// newTextBuilder returns a builder that avoids copying verbatim runs of text.
+func newTextBuilder(text string) builder { return builder{last: -2, text: text, lazy: true} }
+
+// len returns the length of the content.
+func (b *builder) len() int {
+	if b.lazy {
+		return b.vlen
+	}
+	return len(b.b)
+}
+
+// verbatim reports whether a run of n bytes at paste offset src may extend a lazy builder.
+func (b *builder) verbatim(src, n int) bool {
+	return b.lazy && (b.vlen == 0 || src == b.last+1) && src >= 0 && src+n <= len(b.text)
+}
+
+// materialize copies a lazy builder's content into b.
+func (b *builder) materialize() {
+	if !b.lazy {
+		return
+	}
+	b.lazy = false
+	if b.vlen > 0 {
+		start := b.segs[0].src
+		b.b = append(make([]byte, 0, 2*b.vlen), b.text[start:start+b.vlen]...)
+	}
+	b.vlen = 0
+}
+
 func (b *builder) newSeg(src int) {
-	if n := len(b.segs); n > 0 && b.segs[n-1].off == len(b.b) {
-		b.segs[n-1].src = src
+	n := b.len()
+	if k := len(b.segs); k > 0 && b.segs[k-1].off == n {
+		b.segs[k-1].src = src
 		return
 	}
 	if len(b.segs) < maxSegs {
-		b.segs = append(b.segs, seg{len(b.b), src})
+		b.segs = append(b.segs, seg{n, src})
 	}
 }
 
 // add appends byte c, written at paste offset src.
 func (b *builder) add(c byte, src int) {
+	if b.verbatim(src, 1) && b.text[src] == c {
+		if b.vlen == 0 {
+			b.newSeg(src)
+		}
+		b.vlen++
+		b.last = src
+		return
+	}
+	b.materialize()
 	if src != b.last+1 {
 		b.newSeg(src)
 	}
@@ -201,6 +231,15 @@ func (b *builder) addRun(s string, src int) {
 	if s == "" {
 		return
 	}
+	if b.verbatim(src, len(s)) {
+		if b.vlen == 0 {
+			b.newSeg(src)
+		}
+		b.vlen += len(s)
+		b.last = src + len(s) - 1
+		return
+	}
+	b.materialize()
 	if src != b.last+1 {
 		b.newSeg(src)
 	}
@@ -214,6 +253,7 @@ func (b *builder) addAt(s string, src int) {
 	if s == "" {
 		return
 	}
+	b.materialize()
 	b.newSeg(src)
 	b.b = append(b.b, s...)
 	b.last = -2
@@ -224,6 +264,7 @@ func (b *builder) addMapped(m mapped) {
 	if m.s == "" {
 		return
 	}
+	b.materialize()
 	base := len(b.b)
 	for i, s := range m.segs {
 		if i == 0 && s.off == 0 && s.src == b.last+1 {
@@ -241,20 +282,31 @@ func (b *builder) addMapped(m mapped) {
 	}
 }
 
-func (b *builder) len() int { return len(b.b) }
-
 // builderMark is a point a builder can be truncated back to.
 type builderMark struct{ n, segs, last int }
 
-func (b *builder) mark() builderMark { return builderMark{len(b.b), len(b.segs), b.last} }
+func (b *builder) mark() builderMark {
+	b.materialize()
+	return builderMark{len(b.b), len(b.segs), b.last}
+}
 
 func (b *builder) reset(m builderMark) {
+	b.materialize()
 	b.b = b.b[:m.n]
 	b.segs = b.segs[:m.segs]
 	b.last = m.last
 }
 
-func (b *builder) done() mapped { return mapped{s: string(b.b), segs: b.segs} }
+func (b *builder) done() mapped {
+	if b.lazy {
+		if b.vlen == 0 {
+			return mapped{segs: b.segs}
+		}
+		start := b.segs[0].src
+		return mapped{s: b.text[start : start+b.vlen], segs: b.segs}
+	}
+	return mapped{s: string(b.b), segs: b.segs}
+}
 
 // classifyLine says which form of request the line at offset i starts, and the offset where
 // that request's parser should begin. With deep set it may look past the line: over a code
