@@ -176,7 +176,7 @@ func (p *jparser) value(keyOff int) *jnode {
 			p.i++
 		}
 		lit := p.s[start:p.i]
-		if _, err := strconv.ParseFloat(lit, 64); err != nil {
+		if !validNumber(lit) {
 			p.i = start
 			p.fail("invalid number %q", clip(lit, 20))
 			return nil
@@ -476,4 +476,43 @@ func clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// validNumber reports whether lit follows JSON's number grammar:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?. Unlike strconv.ParseFloat it accepts numbers
+// too large for a float64, as JSON does.
+func validNumber(lit string) bool {
+	i := 0
+	digits := func() int {
+		n := 0
+		for i < len(lit) && lit[i] >= '0' && lit[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(lit) && lit[i] == '-' {
+		i++
+	}
+	if i < len(lit) && lit[i] == '0' {
+		i++
+	} else if digits() == 0 {
+		return false
+	}
+	if i < len(lit) && lit[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(lit) && (lit[i] == 'e' || lit[i] == 'E') {
+		i++
+		if i < len(lit) && (lit[i] == '+' || lit[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(lit)
 }
