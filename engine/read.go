@@ -239,16 +239,14 @@ func (p *paste) readRequest(text string) {
 func (p *paste) readLoose(from int) {
 	text := p.text[from:]
 	if request.Detect(text) {
-		req, rest, restLine, ok := request.ParsePrefix(text)
+		req, rest, _, ok := request.ParsePrefix(text)
 		if ok {
 			p.req = req
 			if strings.TrimSpace(rest) == "" {
 				p.form = "request"
 				return
 			}
-			if restLine >= 1 && restLine <= len(p.lines) {
-				from = p.lines[restLine-1]
-			}
+			from += len(text) - len(rest)
 			text = p.text[from:]
 		}
 	}

@@ -155,6 +155,10 @@ func (c *curlCmd) option(name, flag string, v mapped, at int) {
 	line := p.line(at)
 	switch name {
 	case "request":
+		if strings.TrimSpace(v.s) == "" {
+			p.note("The method given with %s on line %d is empty; curl then sends its default method.", flag, line)
+			break
+		}
 		c.method, c.methodAt = v.s, at
 	case "header":
 		c.header(v, at, "")

@@ -44,16 +44,19 @@
 //
 // # Positions
 //
-// Lines and columns are 1-based. A column counts characters, not bytes: a UTF-8
-// sequence, or a byte that is not valid UTF-8, is one column. Every
-// body keeps a map from its bytes to the paste, so BodyPosition is exact for bodies copied from the
-// paste, even across lines and escapes; for a body converted from a JavaScript object literal it
-// is exact at each token. The converted JSON keeps the object's layout (its line breaks and
-// indentation) so that its lines still match the paste.
+// Lines and columns are 1-based. A column counts characters, not bytes: a UTF-8 sequence, or a
+// byte that is not valid UTF-8, is one column. Every body keeps a map from its bytes to the
+// paste, so BodyPosition is exact for bodies copied from the paste, even across lines and
+// escapes (an escape maps to where it is written); for a body converted from a JavaScript object
+// literal it is exact at each token. The converted JSON keeps the object's layout (its line
+// breaks and indentation; comments become spaces) so that its lines still match the paste, and
+// Request.Unresolved lists the values the parser had to keep as written.
 //
 // # Limits
 //
 // Parse never panics and works in time and memory linear in the paste: headers, query
-// parameters, form fields and notes are capped, nesting deeper than a few hundred levels is not
-// converted, and the position map of a body is capped, after which positions are best effort.
+// parameters, form fields and notes are capped; nesting deeper than a few hundred levels is not
+// converted; evaluating constants stops after a budget of tokens; and the position map of a body
+// is capped, after which positions are best effort. A body copied verbatim from the paste is a
+// substring of it, not a copy.
 package request

@@ -69,15 +69,22 @@ type jsParser struct {
 	resDepth int
 	resolves int
 	nodes    int
+	steps    int    // tokens read, revisits included
 	bodyKind string // "string", "urlencoded", "form" or ""
 
 	// State of a JSON conversion.
-	lastEnd int      // where the copying of white space resumes
-	ptr     []string // JSON pointer of the value being converted
+	lastEnd int       // where the copying of white space resumes
+	ptr     []ptrStep // JSON pointer of the value being converted
 	failed  bool
 	outCap  int
 	unres   []Unresolved
 	topExpr string // set when the whole converted value is one unresolved expression
+}
+
+// ptrStep is one step of a JSON pointer: an object key, or an array index when index >= 0.
+type ptrStep struct {
+	key   string
+	index int
 }
 
 // jsState is a point the parser can return to.
@@ -105,6 +112,14 @@ func (jp *jsParser) seek(off int) {
 func (jp *jsParser) advance() {
 	jp.prevEnd = jp.tok.end
 	jp.tok = jp.lx.next()
+	jp.steps++
+}
+
+// canRevisit reports whether the parser may go back to read a part of the paste again, as it
+// does to evaluate a constant. Past a budget of tokens proportional to the paste, it may not,
+// so that time stays linear.
+func (jp *jsParser) canRevisit() bool {
+	return jp.steps < 2*len(jp.text)+1<<16 && jp.resDepth < maxResolveDepth && jp.resolves < maxResolve
 }
 
 func (jp *jsParser) tokText() string { return jp.text[jp.tok.start:jp.tok.end] }
@@ -285,7 +300,7 @@ scan:
 	} else {
 		p.note("The fetch( call on line %d is never closed.", p.line(open.start))
 	}
-	if url == nil {
+	if url == nil || url.end <= url.start {
 		return 0, false
 	}
 
@@ -302,7 +317,7 @@ scan:
 				case "method":
 					jp.setMethod(pr.val)
 				case "headers":
-					jp.headers(pr.val)
+					jp.headers(pr.val, 0)
 				case "body":
 					body = pr.val
 				}
@@ -359,6 +374,10 @@ func (jp *jsParser) setMethod(v *jsValue) {
 		return
 	}
 	m := s.s
+	if strings.TrimSpace(m) == "" {
+		p.note("The method on line %d is empty, so fetch rejects the call; GET is assumed.", p.line(v.start))
+		return
+	}
 	up := strings.ToUpper(m)
 	switch up {
 	case "DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT":
@@ -372,8 +391,9 @@ func (jp *jsParser) setMethod(v *jsValue) {
 	r.MethodLine = p.line(v.start)
 }
 
-// headers adds the headers given as an object, a Headers object or an array of pairs.
-func (jp *jsParser) headers(v *jsValue) {
+// headers adds the headers given as an object, a Headers object or an array of pairs. depth
+// counts nested Headers objects.
+func (jp *jsParser) headers(v *jsValue, depth int) {
 	p := jp.p
 	add := func(name string, at int, val *jsValue) {
 		s, exprs, raw := jp.stringOf(val)
@@ -398,13 +418,13 @@ func (jp *jsParser) headers(v *jsValue) {
 			}
 		}
 	case jvCall:
-		if v.callee == "new Headers" {
+		if v.callee == "new Headers" && depth < 4 && jp.canRevisit() {
 			st := jp.save()
 			jp.seek(v.args)
 			if !jp.isPunct(")") {
 				w := jp.value(1)
 				jp.restore(st)
-				jp.headers(w)
+				jp.headers(w, depth+1)
 				return
 			}
 			jp.restore(st)
@@ -580,7 +600,7 @@ func (jp *jsParser) stringOf(v *jsValue) (s mapped, exprs []jsExpr, raw bool) {
 // resolve evaluates the constant name declared earlier in the paste, or returns nil.
 func (jp *jsParser) resolve(name string, depth int) *jsValue {
 	off, ok := jp.decls[name]
-	if !ok || jp.resDepth >= maxResolveDepth || jp.resolves >= maxResolve {
+	if !ok || !jp.canRevisit() {
 		return nil
 	}
 	jp.resolves++
@@ -1055,7 +1075,7 @@ func (jp *jsParser) jsonPrimary(out *builder, depth int) bool {
 // jsonNamed converts the value of the identifier name, written at offset at: the constant's
 // value when the paste declares it, else the name as an unresolved string.
 func (jp *jsParser) jsonNamed(out *builder, name string, at, depth int) bool {
-	if off, ok := jp.decls[name]; ok && jp.resDepth < maxResolveDepth && jp.resolves < maxResolve {
+	if off, ok := jp.decls[name]; ok && jp.canRevisit() {
 		jp.resolves++
 		st := jp.save()
 		jp.seek(off)
@@ -1100,7 +1120,11 @@ func (jp *jsParser) addUnresolved(expr string, off int) {
 	var b strings.Builder
 	for _, k := range jp.ptr {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(k))
+		if k.index >= 0 {
+			b.WriteString(strconv.Itoa(k.index))
+		} else {
+			b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(k.key))
+		}
 	}
 	jp.unres = append(jp.unres, Unresolved{Pointer: b.String(), Expr: expr, Offset: off})
 }
@@ -1268,7 +1292,7 @@ func (jp *jsParser) jsonProps(out *builder, depth int, emitted bool) bool {
 			jp.failed = true
 			return emitted
 		}
-		jp.ptr = append(jp.ptr, key)
+		jp.ptr = append(jp.ptr, ptrStep{key: key, index: -1})
 		has := false
 		switch {
 		case jp.isPunct(":"):
@@ -1312,7 +1336,7 @@ func (jp *jsParser) jsonSpread(out *builder, depth int, emitted bool) bool {
 		jp.advance()
 		simple := jp.atValueEnd()
 		jp.restore(st)
-		if off, ok := jp.decls[name]; ok && simple && jp.resDepth < maxResolveDepth && jp.resolves < maxResolve {
+		if off, ok := jp.decls[name]; ok && simple && jp.canRevisit() {
 			jp.resolves++
 			st := jp.save()
 			jp.seek(off)
@@ -1354,9 +1378,12 @@ func (jp *jsParser) jsonKey(out *builder) (string, jtok, bool) {
 		if to-t.start >= 2 && text[to-1] == text[t.start] {
 			to--
 		}
-		b := newBuilder()
-		cookJS(&b, text, t.start+1, to)
-		key = string(b.b)
+		key = text[t.start+1 : to]
+		if strings.IndexByte(key, '\\') >= 0 {
+			b := newBuilder()
+			cookJS(&b, text, t.start+1, to)
+			key = string(b.b)
+		}
 		jp.emitString(out, t)
 	case jTemplate:
 		s, _ := jp.cookTemplate(t)
@@ -1437,7 +1464,7 @@ func (jp *jsParser) jsonArray(out *builder, depth int) {
 		if n > 0 {
 			out.add(',', comma)
 		}
-		jp.ptr = append(jp.ptr, strconv.Itoa(n))
+		jp.ptr = append(jp.ptr, ptrStep{index: n})
 		has := jp.json(out, depth+1)
 		jp.ptr = jp.ptr[:len(jp.ptr)-1]
 		if !has {

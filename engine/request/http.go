@@ -124,6 +124,17 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			}
 		}
 		bodyEnd = end
+		if bodyStart < end && (text[bodyStart] == '{' || text[bodyStart] == '[') {
+			// A JSON body followed by more text, such as the response's body, ends with its
+			// value.
+			if e := jsonValueEnd(text[bodyStart:end]); e > 0 {
+				after := bodyStart + e
+				next := skipBlankLines(text, nextLine(text, after))
+				if isBlank(text[after:lineEnd(text, after)]) && next < end {
+					bodyEnd, end = after, next
+				}
+			}
+		}
 		for bodyEnd > bodyStart && strings.IndexByte(" \t\r\n", text[bodyEnd-1]) >= 0 {
 			bodyEnd--
 		}
@@ -172,6 +183,9 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 // setMethod sets the request's method from the word m written at offset at, noting a method
 // that is not in upper case.
 func (p *parser) setMethod(m string, at int, where string) {
+	if strings.TrimSpace(m) == "" {
+		return
+	}
 	if m != strings.ToUpper(m) {
 		p.note("%s has the method %q; methods are case-sensitive and servers expect %q.", where, clip(m, 20), clip(strings.ToUpper(m), 20))
 	}
@@ -236,4 +250,34 @@ func dedent(text string, from, to int, indent string) mapped {
 		i = e
 	}
 	return b.done()
+}
+
+// jsonValueEnd returns the offset just past the JSON object or array that starts s, or -1 when
+// it does not end.
+func jsonValueEnd(s string) int {
+	depth := 0
+	inString := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if inString {
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
 }

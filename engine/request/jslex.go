@@ -30,10 +30,11 @@ type jtok struct {
 
 // jsLexer reads tokens from text starting at i.
 type jsLexer struct {
-	text  string
-	i     int
-	prev  jtok // the token returned last, to tell a regular expression from a division
-	depth int  // nesting of template literals, bounded
+	text    string
+	i       int
+	prev    jtok // the token returned last, to tell a regular expression from a division
+	depth   int  // nesting of template literals, bounded
+	noRegex int  // a '/' before this offset is not a regular expression
 }
 
 // next returns the next token.
@@ -98,10 +99,13 @@ func (lx *jsLexer) scan() jtok {
 		t.kind, lx.i = jPunct, i+3
 	case c == '=' && strings.HasPrefix(text[i:], "=>"):
 		t.kind, lx.i = jPunct, i+2
-	case c == '/' && lx.regexAllowed():
+	case c == '/' && i >= lx.noRegex && lx.regexAllowed():
 		if j := scanRegex(text, i); j > 0 {
 			t.kind, lx.i = jRegex, j
 		} else {
+			// No regular expression ends on this line: do not look again before its end, so
+			// that a long line costs linear time.
+			lx.noRegex = lineEnd(text, i)
 			t.kind, lx.i = jPunct, i+1
 		}
 	default:

@@ -28,7 +28,10 @@ type Request struct {
 	Query map[string][]string
 	// Proto is the protocol of a raw HTTP request line, such as "HTTP/1.1"; "" otherwise.
 	Proto string
-	// Headers lists the request headers in order, with names as written.
+	// Headers lists the request headers in order, with names as written. For curl it holds the
+	// -H headers and those set by -A, -e, -b and --oauth2-bearer (see Header.Flag), but not the
+	// ones curl adds by itself, such as the Content-Type that -d or --json imply: ContentType
+	// gives the effective one.
 	Headers []Header
 	// Body is the body text as sent: the data of curl's -d, --data-raw, --json and the like
 	// (several joined as curl joins them), the string literal given to fetch or the JSON text of
@@ -152,7 +155,9 @@ func Detect(text string) bool {
 
 // BodyPosition maps a byte offset inside r.Body to the 1-based line and column of the paste
 // where that byte was written. Offsets past the end of the body map to the position after its
-// last byte. It returns 0, 0 when the request has no body from the paste.
+// last byte. It returns 0, 0 when the request has no body from the paste. In a body with more
+// than 65,536 escapes or converted tokens the map is cut short, and offsets past the cut map to
+// where it ends.
 func BodyPosition(r *Request, offset int) (line, col int) {
 	if r == nil || len(r.bodyMap) == 0 {
 		return 0, 0
@@ -174,11 +179,14 @@ func BodyPosition(r *Request, offset int) (line, col int) {
 		}
 	}
 	s := r.bodyMap[lo]
-	line, col = s.line, s.col
-	if s.off > offset || s.off > len(r.Body) {
-		return line, col
+	if s.line == 0 && lo > 0 {
+		// The map was capped: give the last position it knows.
+		return r.bodyMap[lo-1].line, r.bodyMap[lo-1].col
 	}
-	return advanceText(line, col, r.Body[s.off:offset])
+	if s.off > offset || s.off > len(r.Body) {
+		return s.line, s.col
+	}
+	return advanceText(s.line, s.col, r.Body[s.off:offset])
 }
 
 // Limits that keep time and memory bounded on any paste.
@@ -231,7 +239,7 @@ func parseAt(text string, i int) (*Request, string, int, bool) {
 	if end > len(text) {
 		end = len(text)
 	}
-	restLine, _ := p.loc.pos(end)
+	restLine := p.loc.lineOf(end)
 	if p.r.EndLine < p.r.StartLine {
 		p.r.EndLine = p.r.StartLine
 	}
@@ -250,14 +258,19 @@ type parser struct {
 	hasBody bool
 	// extraQuery holds query strings added to the URL's own, such as curl -G's data.
 	extraQuery []string
+	// headersCapped says the header cap was reached and noted.
+	headersCapped bool
 }
 
 func newParser(text string) *parser {
-	return &parser{text: text, loc: locator{text: text, line: 1, col: 1}, r: &Request{}}
+	return &parser{text: text, loc: newLocator(text), r: &Request{}}
 }
 
 // note adds a note once; the number of notes is capped.
 func (p *parser) note(format string, args ...any) {
+	if len(p.r.Notes) >= maxNotes {
+		return
+	}
 	s := fmt.Sprintf(format, args...)
 	if p.noted == nil {
 		p.noted = map[string]bool{}
@@ -270,15 +283,15 @@ func (p *parser) note(format string, args ...any) {
 }
 
 // line returns the 1-based line of byte offset off in the paste.
-func (p *parser) line(off int) int {
-	l, _ := p.loc.pos(off)
-	return l
-}
+func (p *parser) line(off int) int { return p.loc.lineOf(off) }
 
 // addHeader appends a header unless the cap is reached.
 func (p *parser) addHeader(h Header) {
 	if len(p.r.Headers) >= maxHeaders {
-		p.note("The request has more than %d headers; the rest were not read.", maxHeaders)
+		if !p.headersCapped {
+			p.headersCapped = true
+			p.note("The request has more than %d headers; the rest were not read.", maxHeaders)
+		}
 		return
 	}
 	p.r.Headers = append(p.r.Headers, h)
@@ -302,6 +315,10 @@ func (p *parser) finish() {
 		r.Body = p.body.s
 		r.bodyMap = make([]bodySeg, 0, len(p.body.segs))
 		for _, s := range p.body.segs {
+			if s.src < 0 {
+				r.bodyMap = append(r.bodyMap, bodySeg{off: s.off}) // unknown from here on
+				break
+			}
 			l, c := p.loc.pos(s.src)
 			r.bodyMap = append(r.bodyMap, bodySeg{off: s.off, line: l, col: c})
 		}

@@ -707,6 +707,12 @@ var httpCases = []tc{
 		rest: "HTTP/1.1 401", restLine: 10,
 	},
 	{
+		name: "request followed by a bare JSON response",
+		in:   "POST /v1/track HTTP/1.1\nHost: x.test\n\n{\"event\": \"a\",\n \"x\": \"}\"}\n\n{\"success\":false}\n",
+		body: "{\"event\": \"a\",\n \"x\": \"}\"}", bodyLine: 4, bodyCol: 1, end: 5,
+		rest: `{"success":false}`, restLine: 7,
+	},
+	{
 		name: "CRLF", in: "POST /v1/track HTTP/1.1\r\nHost: x.test\r\nContent-Type: application/json\r\n\r\n{\"a\":1}\r\n",
 		headers: []string{"Host: x.test", "Content-Type: application/json"},
 		body:    `{"a":1}`, bodyLine: 5, bodyCol: 1, url: "https://x.test/v1/track",

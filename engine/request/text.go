@@ -86,24 +86,49 @@ func advanceText(line, col int, s string) (int, int) {
 }
 
 // locator turns byte offsets of the paste into lines and columns. It remembers where it last
-// was, so offsets asked for in increasing order cost time linear in the paste.
+// was, so offsets asked for in increasing order cost time linear in the paste, and it counts
+// columns only when asked for one.
 type locator struct {
 	text      string
-	off       int
-	line, col int
+	off       int // the offset it is at
+	line      int // the line of off
+	lineStart int // where that line starts
+	colOff    int // an offset on the line whose column is known…
+	col       int // …and that column
+}
+
+func newLocator(text string) locator { return locator{text: text, line: 1, col: 1} }
+
+// seek moves to offset off.
+func (l *locator) seek(off int) {
+	off = max(0, min(off, len(l.text)))
+	if off >= l.off {
+		d := l.text[l.off:off]
+		if n := strings.Count(d, "\n"); n > 0 {
+			l.line += n
+			l.lineStart = l.off + strings.LastIndexByte(d, '\n') + 1
+		}
+	} else {
+		l.line -= strings.Count(l.text[off:l.off], "\n")
+		l.lineStart = strings.LastIndexByte(l.text[:off], '\n') + 1
+	}
+	l.off = off
+}
+
+// lineOf returns the 1-based line of byte offset off.
+func (l *locator) lineOf(off int) int {
+	l.seek(off)
+	return l.line
 }
 
 // pos returns the 1-based line and column of byte offset off.
 func (l *locator) pos(off int) (line, col int) {
-	off = max(0, min(off, len(l.text)))
-	if off < l.off {
-		l.line -= strings.Count(l.text[off:l.off], "\n")
-		start := strings.LastIndexByte(l.text[:off], '\n') + 1
-		l.off, l.col = off, 1+utf8.RuneCountInString(l.text[start:off])
-		return l.line, l.col
+	l.seek(off)
+	if l.colOff < l.lineStart || l.colOff > l.off {
+		l.colOff, l.col = l.lineStart, 1
 	}
-	l.line, l.col = advanceText(l.line, l.col, l.text[l.off:off])
-	l.off = off
+	l.col += utf8.RuneCountInString(l.text[l.colOff:l.off])
+	l.colOff = l.off
 	return l.line, l.col
 }
 
@@ -120,15 +145,23 @@ type mapped struct {
 	segs []seg
 }
 
-// srcAt returns the paste offset of byte k of m (or of its end when k is past it).
+// srcAt returns the paste offset of byte k of m (or of its end when k is past it). Past the
+// end of a capped map it returns the last offset known.
 func (m mapped) srcAt(k int) int {
 	if len(m.segs) == 0 {
 		return 0
 	}
 	best := m.segs[0]
-	for _, s := range m.segs {
+	for i, s := range m.segs {
 		if s.off > k {
 			break
+		}
+		if s.src < 0 {
+			if i > 0 {
+				prev := m.segs[i-1]
+				return prev.src + s.off - prev.off
+			}
+			return 0
 		}
 		best = s
 	}
@@ -197,15 +230,22 @@ func (b *builder) materialize() {
 	b.vlen = 0
 }
 
+// newSeg starts a seg at the current end. Past maxSegs segs it ends the map with a seg whose
+// src is -1: from there on, positions are unknown.
 func (b *builder) newSeg(src int) {
 	n := b.len()
-	if k := len(b.segs); k > 0 && b.segs[k-1].off == n {
+	k := len(b.segs)
+	if k > 0 && b.segs[k-1].src < 0 {
+		return
+	}
+	if k > 0 && b.segs[k-1].off == n {
 		b.segs[k-1].src = src
 		return
 	}
-	if len(b.segs) < maxSegs {
-		b.segs = append(b.segs, seg{n, src})
+	if k >= maxSegs {
+		src = -1
 	}
+	b.segs = append(b.segs, seg{n, src})
 }
 
 // add appends byte c, written at paste offset src.
@@ -264,15 +304,24 @@ func (b *builder) addMapped(m mapped) {
 	if m.s == "" {
 		return
 	}
+	if len(m.segs) == 1 && m.segs[0].off == 0 && b.verbatim(m.segs[0].src, len(m.s)) &&
+		b.text[m.segs[0].src:m.segs[0].src+len(m.s)] == m.s {
+		b.addRun(m.s, m.segs[0].src)
+		return
+	}
 	b.materialize()
 	base := len(b.b)
 	for i, s := range m.segs {
 		if i == 0 && s.off == 0 && s.src == b.last+1 {
 			continue
 		}
-		if len(b.segs) < maxSegs {
-			b.segs = append(b.segs, seg{base + s.off, s.src})
+		if k := len(b.segs); k > 0 && b.segs[k-1].src < 0 {
+			break
 		}
+		if len(b.segs) >= maxSegs {
+			s.src = -1
+		}
+		b.segs = append(b.segs, seg{base + s.off, s.src})
 	}
 	b.b = append(b.b, m.s...)
 	b.last = -2
