@@ -51,6 +51,10 @@ type API struct {
 	Docs string `json:"docs"`
 	// Errors are the API's catalog entries, in a stable order.
 	Errors []*Entry `json:"errors"`
+	// Operations, Schemas and Predict describe the API's requests (see openapi.go).
+	Operations []*Operation       `json:"operations,omitempty"`
+	Schemas    map[string]*Schema `json:"schemas,omitempty"`
+	Predict    *Predict           `json:"predict,omitempty"`
 	// Source is the index page, relative to the content root.
 	Source string `json:"source"`
 }

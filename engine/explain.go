@@ -97,6 +97,9 @@ func (e *explainer) run() {
 	e.advise()
 	e.mapFields()
 	e.check()
+	if e.p.req != nil {
+		e.checkRequest()
+	}
 }
 
 // chooseAPI is step 3: weigh the evidence for each API.
@@ -628,11 +631,13 @@ func (e *explainer) mapFields() {
 	e.v.Cause = e.cause()
 }
 
-// explainRequest handles a paste that holds a request and no response.
+// explainRequest handles a paste that holds a request and no response: it checks the request
+// against its operation and explains the answer the API would send.
 func (e *explainer) explainRequest() {
 	v, req := e.v, e.p.req
 	v.Input = "request"
 	if req == nil {
+		v.Input = "unknown"
 		v.Title = "Nothing recognised"
 		v.Meaning = "The paste holds no HTTP response, JSON body or request that errdocs could read."
 		v.Fix = []string{"Paste the whole response, for example the output of curl -i, or the JSON body your HTTP client received."}
@@ -641,13 +646,82 @@ func (e *explainer) explainRequest() {
 	e.p.resp = &response{}
 	e.b = &body{dialect: ""}
 	e.chooseAPI()
-	v.Title = fmt.Sprintf("%s %s", req.Method, req.Path)
+	rc := e.checkRequest()
 	if e.api != nil {
 		v.Docs = e.api.Docs
-		v.Meaning = fmt.Sprintf("A request to the %s API. Paste the response too, and errdocs explains it.", e.api.Name)
-	} else {
-		v.Meaning = "A request to an API errdocs has no catalog for."
 	}
+	pr := rc.Predicted
+	if pr == nil || pr.Check == ckOK {
+		v.Title = fmt.Sprintf("%s %s", req.Method, req.Path)
+		switch {
+		case e.api == nil:
+			v.Meaning = "A request to an API errdocs has no catalog for, so it cannot check it."
+		case pr != nil:
+			v.Title = "The request looks right"
+			v.Meaning = fmt.Sprintf("errdocs found nothing %s would refuse in this request; it should answer %d.", e.api.Name, pr.Status)
+		default:
+			v.Meaning = fmt.Sprintf("A request to the %s API. errdocs could not tell which operation it calls; paste the response too, and errdocs explains it.", e.api.Name)
+		}
+		if pr != nil {
+			v.Predicted = pr
+		}
+		return
+	}
+	// Explain the predicted answer as if it had come back: its entry's meaning and fix.
+	v.Predicted = pr
+	v.Status, v.Code = pr.Status, pr.Code
+	shape := ""
+	if e.api != nil && len(e.api.Shapes) > 0 {
+		shape = e.api.Shapes[0].Name
+		e.shape = e.api.Shapes[0]
+	}
+	v.Dialect = shape
+	e.lookup()
+	e.describe()
+	e.advise()
+	if e.entry != nil {
+		v.Title = "The API would answer: " + e.entry.Title
+	}
+	v.Cause = e.requestCause(rc)
+}
+
+// checkRequest runs the request checks and copies what they find into the verdict.
+func (e *explainer) checkRequest() *RequestCheck {
+	v, p := e.v, e.p
+	rc := CheckRequest(e.cat, e.api, p.req, p.reqText)
+	v.Operation = rc.Operation
+	v.FixedRequest = rc.FixedRequest
+	for _, rp := range rc.Problems {
+		line, col := rp.Line, rp.Column
+		if line > 0 {
+			line += p.reqLine0
+			col += p.reqCol0
+		}
+		v.Problems = append(v.Problems, Problem{Severity: rp.Severity, Message: rp.Message,
+			Line: line, Column: col, Pointer: rp.Pointer})
+	}
+	if v.Input == "request" {
+		for _, f := range rc.Fields {
+			if f.Line > 0 {
+				f.Line += p.reqLine0
+			}
+			if f.Hint == "" {
+				f.Hint = fieldHint(issue{path: f.Path, message: f.Message, code: f.Code})
+			}
+			v.Fields = append(v.Fields, f)
+		}
+	}
+	return rc
+}
+
+// requestCause names the first thing the API would refuse.
+func (e *explainer) requestCause(rc *RequestCheck) string {
+	for _, rp := range rc.Problems {
+		if rp.Severity == "error" {
+			return rp.Message
+		}
+	}
+	return ""
 }
 
 // sortProblems orders problems by severity, keeping their order within one severity.

@@ -52,6 +52,10 @@ type paste struct {
 	// form is how the response was found: "http", "curl -v", "log", "body", "html", "text".
 	form string
 	req  *request.Request
+	// reqText is the exact text req was read from; its line reqLine0+1 is the paste's line 1
+	// plus reqLine0, and reqCol0 columns were cut from each of its lines (curl -v's "> ").
+	reqText           string
+	reqLine0, reqCol0 int
 	resp *response
 	// statusHint is a status read from log or traceback text around the body.
 	statusHint int
@@ -230,7 +234,7 @@ func (p *paste) readRequest(text string) {
 		return
 	}
 	if req, ok := request.Parse(text); ok {
-		p.req = req
+		p.req, p.reqText = req, text
 	}
 }
 
@@ -241,7 +245,7 @@ func (p *paste) readLoose(from int) {
 	if request.Detect(text) {
 		req, rest, _, ok := request.ParsePrefix(text)
 		if ok {
-			p.req = req
+			p.req, p.reqText, p.reqLine0 = req, text, p.lineAt(from)-1
 			if strings.TrimSpace(rest) == "" {
 				p.form = "request"
 				return
@@ -369,9 +373,9 @@ func (p *paste) readCurlVerbose() {
 		p.readRequest(text[:reqStart])
 	}
 	if p.req == nil && len(reqLines) > 0 {
-		if req, ok := request.Parse(strings.Join(reqLines, "\n")); ok {
-			req.StartLine, req.EndLine = p.lineAt(reqStart), p.lineAt(reqStart)+len(reqLines)-1
-			p.req = req
+		joined := strings.Join(reqLines, "\n")
+		if req, ok := request.Parse(joined); ok {
+			p.req, p.reqText, p.reqLine0, p.reqCol0 = req, joined, p.lineAt(reqStart)-1, 2
 		}
 	}
 	var m []int
@@ -380,7 +384,7 @@ func (p *paste) readCurlVerbose() {
 	}
 	if m == nil {
 		// "< HTTP/" without a status: not a transcript after all.
-		p.form, p.req = "", nil
+		p.form, p.req, p.reqText, p.reqLine0, p.reqCol0 = "", nil, "", 0, 0
 		p.readLoose(0)
 		return
 	}

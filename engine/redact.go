@@ -383,7 +383,11 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
 	values := make([]secret, 0, len(found))
 	values = append(values, found...)
 	sort.Slice(values, func(i, j int) bool { return len(values[i].value) > len(values[j].value) })
-	strs := []*string{&v.Title, &v.Meaning, &v.Cause, &v.Message, &v.Code, &v.RequestID, &v.Docs, &v.Retry.Detail}
+	strs := []*string{&v.Title, &v.Meaning, &v.Cause, &v.Message, &v.Code, &v.RequestID, &v.Docs, &v.Retry.Detail,
+		&v.Operation, &v.FixedRequest}
+	if v.Predicted != nil {
+		strs = append(strs, &v.Predicted.Text)
+	}
 	for i := range v.Fix {
 		strs = append(strs, &v.Fix[i])
 	}
@@ -402,11 +406,22 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
 			}
 		}
 	}
+	if v.Predicted != nil {
+		v.Predicted.Body = replaceIn(v.Predicted.Body, func(s string) string {
+			for _, x := range values {
+				s = strings.ReplaceAll(s, x.value, x.masked)
+			}
+			return apply(s, r.find(s))
+		})
+	}
 	// Then any the patterns find in the verdict's text that came from the paste (a secret the
 	// paste held in another form, such as a JSON escape). Title, meaning and fix steps come from
 	// the catalog, which holds no secrets. One search over all those strings; per-string work
 	// only on a hit.
-	derived := []*string{&v.Cause, &v.Message, &v.Code, &v.RequestID, &v.Retry.Detail}
+	derived := []*string{&v.Cause, &v.Message, &v.Code, &v.RequestID, &v.Retry.Detail, &v.FixedRequest}
+	if v.Predicted != nil {
+		derived = append(derived, &v.Predicted.Text)
+	}
 	for i := range v.Fields {
 		f := &v.Fields[i]
 		derived = append(derived, &f.Path, &f.Message, &f.Code)
@@ -445,4 +460,21 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
 			joinAnd(rotate), plural(len(rotate), "it", "them"))})
 	}
 	sortProblems(v.Problems)
+}
+
+// replaceIn applies f to every string in x, a value made of maps, slices and scalars.
+func replaceIn(x any, f func(string) string) any {
+	switch t := x.(type) {
+	case string:
+		return f(t)
+	case map[string]any:
+		for k, v := range t {
+			t[k] = replaceIn(v, f)
+		}
+	case []any:
+		for i, v := range t {
+			t[i] = replaceIn(v, f)
+		}
+	}
+	return x
 }

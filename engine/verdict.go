@@ -36,6 +36,15 @@ type Verdict struct {
 	Docs string `json:"docs"`
 	// Message is the error message the body carried.
 	Message string `json:"message"`
+	// Operation is the API operation a pasted request calls, as "POST /v1/track"; "" when
+	// there is no request or it matches none.
+	Operation string `json:"operation"`
+	// Predicted is the answer the API would send to a pasted request that has no response;
+	// null otherwise, or when errdocs cannot tell.
+	Predicted *Predicted `json:"predicted"`
+	// FixedRequest is the pasted request with every mechanical fix made, in the form it was
+	// pasted in; "" when there is nothing to fix or a fix needs a decision.
+	FixedRequest string `json:"fixed_request"`
 }
 
 // Retry is the retry advice for this response.
@@ -71,4 +80,7 @@ type Problem struct {
 	// Line and Column point into the paste, 1-based; 0 when the problem has no place.
 	Line   int `json:"line"`
 	Column int `json:"column"`
+	// Pointer is the JSON pointer of the request body value concerned ("/email"); "" when the
+	// problem is not about a body value.
+	Pointer string `json:"pointer"`
 }

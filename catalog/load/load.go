@@ -219,6 +219,7 @@ type apiMatter struct {
 	Headers      catalog.Headers        `yaml:"headers"`
 	Shapes       []*catalog.Shape       `yaml:"shapes"`
 	Retry        map[string]retryMatter `yaml:"retry"`
+	Predict      *catalog.Predict       `yaml:"predict"`
 }
 
 type retryMatter struct {
@@ -372,7 +373,7 @@ func (l *loader) api(file, id string, fm frontMatter) *catalog.API {
 	m := fm.API
 	a := &catalog.API{ID: id, Name: m.Name, Hosts: m.Hosts, PathPrefixes: m.PathPrefixes, SecretPaths: m.SecretPaths,
 		Keys: m.Keys, Headers: m.Headers, Shapes: m.Shapes, Docs: "/" + id + "/",
-		Retry: map[string]catalog.Retry{}, Source: file}
+		Retry: map[string]catalog.Retry{}, Source: file, Predict: m.Predict}
 	if a.Name == "" {
 		a.Name = fm.Title
 	}
@@ -411,6 +412,7 @@ func (l *loader) api(file, id string, fm frontMatter) *catalog.API {
 			l.fail(file, 2, "api.keys: a key has no prefix")
 		}
 	}
+	l.openapi(a)
 	l.apis[id] = a
 	l.cat.APIs = append(l.cat.APIs, a)
 	return a
