@@ -56,7 +56,7 @@ type paste struct {
 	// plus reqLine0, and reqCol0 columns were cut from each of its lines (curl -v's "> ").
 	reqText           string
 	reqLine0, reqCol0 int
-	resp *response
+	resp              *response
 	// statusHint is a status read from log or traceback text around the body.
 	statusHint int
 	// urls are the URLs the paste mentions, for evidence.
