@@ -143,6 +143,13 @@ func report(w io.Writer, v *engine.Verdict, color bool) {
 			fmt.Fprintln(w, wrap(p, "  ", 96))
 		}
 	}
+	if v.Operation != "" {
+		fmt.Fprintln(w, st.dim("operation "+v.Operation))
+	}
+	if v.Predicted != nil && v.Predicted.Text != "" {
+		section(fmt.Sprintf("Predicted answer: %d %s", v.Predicted.Status, v.Predicted.Code))
+		fmt.Fprintln(w, "  "+v.Predicted.Text)
+	}
 	if v.Meaning != "" {
 		section("What it means")
 		para(v.Meaning)
@@ -202,6 +209,12 @@ func report(w io.Writer, v *engine.Verdict, color bool) {
 				where = fmt.Sprintf("line %d: ", p.Line)
 			}
 			fmt.Fprintf(w, "  %s %s\n", tag, strings.TrimLeft(wrap(where+p.Message, "    ", 96), " "))
+		}
+	}
+	if v.FixedRequest != "" {
+		section("Corrected request")
+		for _, ln := range strings.Split(v.FixedRequest, "\n") {
+			fmt.Fprintln(w, "  "+ln)
 		}
 	}
 	if len(v.Redacted) > 0 {
