@@ -1,0 +1,78 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/site"
+)
+
+const buildUsage = "usage: errdocs build [--content DIR] [-o DIR] [--base-url URL] [--repo URL]"
+
+// runBuild renders a content folder (the shipped content when --content is not given) into a
+// static site. Content errors print as file:line: message and exit 1; usage errors exit 2.
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	contentDir := fl.String("content", "", "content folder (default: the content shipped in errdocs)")
+	out := fl.String("o", "public", "output folder")
+	baseURL := fl.String("base-url", "/", "where the site is served, e.g. https://user.github.io/repo/")
+	repo := fl.String("repo", "", `repository URL for "Edit this page" links, e.g. https://github.com/org/docs`)
+	quiet := fl.Bool("q", false, "print nothing on success")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, buildUsage)
+			return 0
+		}
+		fmt.Fprintf(stderr, "errdocs build: %v\n%s\n", err, buildUsage)
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "errdocs build: unexpected argument %q\n%s\n", fl.Arg(0), buildUsage)
+		return 2
+	}
+	var fsys fs.FS = content.FS
+	if *contentDir != "" {
+		st, err := os.Stat(*contentDir)
+		if err != nil || !st.IsDir() {
+			fmt.Fprintf(stderr, "errdocs build: --content %s: not a folder\n", *contentDir)
+			return 2
+		}
+		fsys = os.DirFS(*contentDir)
+	}
+	rep, err := site.BuildReport(site.Options{Content: fsys, OutDir: *out, BaseURL: *baseURL, RepoURL: *repo})
+	return reportBuild(rep, err, *out, *quiet, stdout, stderr)
+}
+
+// reportBuild prints a build's outcome and returns the exit status.
+func reportBuild(rep *site.Report, err error, out string, quiet bool, stdout, stderr io.Writer) int {
+	if err != nil {
+		var les load.Errors
+		var le *load.Error
+		switch {
+		case errors.As(err, &les):
+			for _, e := range les {
+				fmt.Fprintln(stderr, e)
+			}
+		case errors.As(err, &le):
+			fmt.Fprintln(stderr, le)
+		default:
+			fmt.Fprintf(stderr, "errdocs build: %v\n", err)
+		}
+		return 1
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintf(stderr, "errdocs build: note: %s\n", n)
+	}
+	if !quiet {
+		fmt.Fprintf(stdout, "built %d pages (%d files, %.1f MB) into %s in %d ms\n",
+			rep.Pages, rep.Files, float64(rep.Bytes)/1e6, out, rep.Duration.Milliseconds())
+	}
+	return 0
+}

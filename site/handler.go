@@ -1,0 +1,147 @@
+package site
+
+import (
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+// Handler serves a built site the way a static host does: index.html for a folder, a redirect
+// to add a folder's trailing slash, 404.html with status 404, and the headers of the site's
+// _headers file, so the Content-Security-Policy holds in errdocs serve and in the browser tests
+// as it will in production. base is the site's base path ("/" or "/repo/").
+func Handler(m *MemOutput, base string) http.Handler {
+	if !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	var rules []headerRule
+	if h, ok := m.File("_headers"); ok {
+		rules = parseHeaders(string(h))
+	}
+	return &handler{m: m, base: base, rules: rules}
+}
+
+type handler struct {
+	m     *MemOutput
+	base  string
+	rules []headerRule
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	if p+"/" == h.base {
+		http.Redirect(w, r, h.base, http.StatusMovedPermanently)
+		return
+	}
+	rel, ok := strings.CutPrefix(p, h.base)
+	if !ok {
+		h.notFound(w)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+rel), "/")
+	if strings.HasSuffix(p, "/") {
+		name = strings.TrimPrefix(name+"/index.html", "/")
+	}
+	data, ok := h.m.File(name)
+	if !ok {
+		if _, dir := h.m.File(name + "/index.html"); dir && !strings.HasSuffix(p, "/") {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
+		h.notFound(w)
+		return
+	}
+	h.apply(w, "/"+name)
+	if ct := contentType(name); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
+	if w.Header().Get("Cache-Control") == "" {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
+	http.ServeContent(w, r, name, time.Time{}, strings.NewReader(string(data)))
+}
+
+func (h *handler) notFound(w http.ResponseWriter) {
+	h.apply(w, "/404.html")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	nf, _ := h.m.File("404.html")
+	w.Write(nf)
+}
+
+// apply sets the headers of every _headers rule that matches the site path p.
+func (h *handler) apply(w http.ResponseWriter, p string) {
+	full := h.base + strings.TrimPrefix(p, "/")
+	for _, r := range h.rules {
+		if matchPattern(r.pattern, full) {
+			for _, kv := range r.headers {
+				w.Header().Set(kv[0], kv[1])
+			}
+		}
+	}
+}
+
+func contentType(name string) string {
+	switch path.Ext(name) {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".json":
+		return "application/json"
+	case ".svg":
+		return "image/svg+xml"
+	case ".wasm":
+		return "application/wasm"
+	case ".xml":
+		return "application/xml"
+	case ".br":
+		return "application/octet-stream"
+	case ".txt", "":
+		return "text/plain; charset=utf-8"
+	}
+	return ""
+}
+
+// headerRule is one path pattern of a _headers file and its headers.
+type headerRule struct {
+	pattern string
+	headers [][2]string
+}
+
+func parseHeaders(text string) []headerRule {
+	var rules []headerRule
+	for _, ln := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(ln)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if !strings.HasPrefix(ln, " ") && !strings.HasPrefix(ln, "\t") {
+			rules = append(rules, headerRule{pattern: t})
+			continue
+		}
+		if len(rules) == 0 {
+			continue
+		}
+		if k, v, ok := strings.Cut(t, ":"); ok {
+			r := &rules[len(rules)-1]
+			r.headers = append(r.headers, [2]string{strings.TrimSpace(k), strings.TrimSpace(v)})
+		}
+	}
+	return rules
+}
+
+// matchPattern matches a _headers path with at most one "*" splat.
+func matchPattern(pattern, p string) bool {
+	before, after, star := strings.Cut(pattern, "*")
+	if !star {
+		return pattern == p
+	}
+	return len(p) >= len(before)+len(after) && strings.HasPrefix(p, before) && strings.HasSuffix(p, after)
+}

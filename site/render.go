@@ -1,0 +1,357 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/a-h/templ"
+	"github.com/errdocs/errdocs/catalog"
+)
+
+// view is everything a page's templates read.
+type view struct {
+	b      *builder
+	p      *page
+	body   *body // the page's Markdown, nil when it has none
+	nav    *nav
+	crumbs []navLink
+	prev   *navLink
+	next   *navLink
+	toc    []tocItem
+	// retryID is the id of an error page's generated retry section.
+	retryID string
+}
+
+func (v *view) href(sitePath string) templ.SafeURL { return templ.SafeURL(v.b.href(sitePath)) }
+
+func (v *view) asset(name string) string { return v.b.assets[name] }
+
+func (v *view) headTitle() string {
+	if v.p.url == "/" {
+		return v.b.name
+	}
+	return v.p.title + " · " + v.b.name
+}
+
+func (v *view) canonical() string {
+	if v.p.kind == kindNotFound {
+		return ""
+	}
+	return v.b.absURL(v.p.url)
+}
+
+func (v *view) ogType() string {
+	if v.p.url == "/" {
+		return "website"
+	}
+	return "article"
+}
+
+// current reports whether u is this page.
+func (v *view) current(u string) bool { return u == v.p.url }
+
+var (
+	ariaPage = templ.Attributes{"aria-current": "page"}
+	ariaTrue = templ.Attributes{"aria-current": "true"}
+	noAttrs  = templ.Attributes{}
+)
+
+// pageCurrent marks a link to this page.
+func (v *view) pageCurrent(u string) templ.Attributes {
+	if v.current(u) {
+		return ariaPage
+	}
+	return noAttrs
+}
+
+// topCurrent marks a top navigation link to this page or its section.
+func (v *view) topCurrent(u string) templ.Attributes {
+	switch {
+	case v.current(u):
+		return ariaPage
+	case v.inSection(u):
+		return ariaTrue
+	}
+	return noAttrs
+}
+
+// inSection reports whether u is this page's section, for the top navigation.
+func (v *view) inSection(u string) bool { return u != "/" && strings.HasPrefix(v.p.url, u) }
+
+func (v *view) editURL() string {
+	r := v.b.opts.RepoURL
+	if r == "" || v.p.src == nil {
+		return ""
+	}
+	r = strings.TrimSuffix(r, "/")
+	if strings.Contains(r, "/edit/") || strings.Contains(r, "/blob/") || strings.Contains(r, "/tree/") {
+		return r + "/" + v.p.src.File
+	}
+	return r + "/edit/main/content/" + v.p.src.File
+}
+
+// errorPart is one part of an error page's body, in order.
+type errorPart struct {
+	sec   *section
+	drift bool
+	retry bool
+}
+
+// errorParts orders an error page's sections, putting the generated retry advice before the
+// examples (or last) and the docs drift note in a callout.
+func (v *view) errorParts() []errorPart {
+	var out []errorPart
+	done := false
+	if v.body != nil {
+		for i := range v.body.Sections {
+			s := &v.body.Sections[i]
+			if s.Title == "Examples" && !done {
+				out = append(out, errorPart{retry: true})
+				done = true
+			}
+			out = append(out, errorPart{sec: s, drift: s.Title == "Docs drift"})
+		}
+	}
+	if !done {
+		out = append(out, errorPart{retry: true})
+	}
+	return out
+}
+
+// siblings are the other pages for the same code (the same code sent with other statuses).
+func (v *view) siblings() []*page {
+	e := v.p.entry
+	if e == nil || e.Code == "" || e.API == nil {
+		return nil
+	}
+	var out []*page
+	for _, o := range e.API.Errors {
+		if o != e && o.Code == e.Code {
+			if p := v.b.byURL[o.Docs]; p != nil {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// errorRows are an API's entries for its error index, by status then code.
+func (v *view) errorRows() []*catalog.Entry {
+	a := v.p.api
+	if a == nil {
+		return nil
+	}
+	rows := slices.Clone(a.Errors)
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Status != rows[j].Status {
+			return rows[i].Status < rows[j].Status
+		}
+		return rows[i].Code < rows[j].Code
+	})
+	return rows
+}
+
+func statusList(e *catalog.Entry) string {
+	parts := make([]string, len(e.Statuses))
+	for i, s := range e.Statuses {
+		parts[i] = strconv.Itoa(s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// retryRows are an API's retry policies, in a readable order: exact statuses, classes, default.
+func retryRows(a *catalog.API) []string {
+	keys := make([]string, 0, len(a.Retry))
+	for k := range a.Retry {
+		keys = append(keys, k)
+	}
+	rank := func(k string) int {
+		switch {
+		case k == "default":
+			return 2
+		case strings.HasSuffix(k, "xx"):
+			return 1
+		}
+		return 0
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if rank(keys[i]) != rank(keys[j]) {
+			return rank(keys[i]) < rank(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+func retryKeyLabel(k string) string {
+	if k == "default" {
+		return "Any other status"
+	}
+	return k
+}
+
+// apiPages are the pages of the APIs and other sections, for the home page.
+func (v *view) sections() []*page {
+	var out []*page
+	for _, k := range v.b.byURL["/"].kids {
+		if k.section != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// errorCount is the number of error pages of a section.
+func (v *view) errorCount(p *page) int {
+	if p.api == nil {
+		return 0
+	}
+	return len(p.api.Errors)
+}
+
+// guides are a section's guide pages.
+func (v *view) guides(p *page) []*page {
+	var out []*page
+	var walk func(*page)
+	walk = func(q *page) {
+		for _, k := range q.kids {
+			if k.kind == kindGuide {
+				out = append(out, k)
+			}
+			walk(k)
+		}
+	}
+	walk(p)
+	return out
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// renderPage renders one page and queues it for writing, adding it to the search index.
+func (w *worker) renderPage(p *page, wr *writer) error {
+	b := w.b
+	v := &view{b: b, p: p, nav: b.navFor(p), crumbs: b.crumbs(p)}
+	if p.kind != kindNotFound {
+		v.prev, v.next = v.nav.prevNext(p.url)
+	}
+	var md *mdResult
+	if p.src != nil && len(bytes.TrimSpace(p.src.Body)) > 0 {
+		var err error
+		md, err = w.renderMarkdown(p)
+		if err != nil {
+			return err
+		}
+		v.body = md.body
+		v.toc = md.body.TOC
+	}
+	if p.src != nil {
+		// The page is parsed: let its source go, so a big site does not hold all of it.
+		p.src.Body = nil
+	}
+	switch p.kind {
+	case kindError:
+		v.retryID = "when-to-retry"
+		item := tocItem{ID: v.retryID, Text: "When to retry", Level: 2}
+		at := len(v.toc)
+		for i, t := range v.toc {
+			if t.Text == "Examples" && t.Level == 2 {
+				at = i
+				break
+			}
+		}
+		v.toc = slices.Insert(slices.Clone(v.toc), at, item)
+	case kindAPI:
+		if p.api != nil {
+			v.toc = append(slices.Clone(v.toc), tocItem{ID: "at-a-glance", Text: "At a glance", Level: 2},
+				tocItem{ID: "error-codes", Text: "Errors", Level: 2})
+		}
+	}
+	if len(v.toc) < 2 {
+		v.toc = nil
+	}
+
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := pageHTML(v).Render(context.Background(), buf); err != nil {
+		return fmt.Errorf("render %s: %w", p.url, err)
+	}
+	ids, dup := collectIDs(buf.Bytes())
+	if dup != "" {
+		file := "content"
+		if p.src != nil {
+			file = p.src.File
+		}
+		b.fail(file, 1, "the page has two elements with id %q (a heading that repeats one the page generates?)", dup)
+	}
+	b.mu.Lock()
+	b.ids[p.url] = ids
+	if md != nil {
+		b.links = append(b.links, md.links...)
+	}
+	b.mu.Unlock()
+	if p.kind != kindNotFound && p.kind != kindSearch {
+		w.index(v, md)
+	}
+	wr.writeRecycle(p.outFile(), buf.Bytes(), func() { bufPool.Put(buf) })
+	return nil
+}
+
+// index adds a page to the search index.
+func (w *worker) index(v *view, md *mdResult) {
+	p := v.p
+	var crumb []string
+	for _, c := range v.crumbs {
+		if c.URL != "/" {
+			crumb = append(crumb, c.Title)
+		}
+	}
+	doc := searchDoc{Path: strings.TrimPrefix(p.url, "/"), Title: p.title, Crumb: strings.Join(crumb, " › ")}
+	if doc.Crumb == "" {
+		doc.Crumb = w.b.name
+	}
+	dt := docTerms{}
+	dt.add(p.title, fieldTitle)
+	if e := p.entry; e != nil {
+		doc.Code = e.Code
+		doc.Status = e.Status
+		dt.add(e.Code, fieldCode)
+		f := fieldStatus
+		if e.When != "" {
+			f = fieldStatusCase
+		}
+		for _, s := range e.Statuses {
+			dt.add(strconv.Itoa(s), f)
+		}
+		if e.API != nil {
+			dt.add(e.API.Name, fieldExcerpt)
+		}
+	}
+	if p.api != nil && p.kind == kindAPI {
+		dt.add(p.api.Name, fieldTitle)
+	}
+	doc.Excerpt = p.desc
+	if md != nil {
+		if doc.Excerpt == "" {
+			doc.Excerpt = md.firstPara
+		}
+		doc.Heads = md.headings
+		for _, h := range md.headings {
+			dt.add(h[1], fieldHeading)
+		}
+		dt.add(md.text.String(), fieldBody)
+	}
+	if p.kind == kindErrorIndex {
+		for _, e := range v.errorRows() {
+			dt.add(e.Code+" "+e.Title, fieldBody)
+		}
+	}
+	doc.Excerpt = excerpt(doc.Excerpt, 160)
+	dt.add(doc.Excerpt, fieldExcerpt)
+	w.b.index.add(doc, dt)
+}

@@ -1,0 +1,76 @@
+// site.js: the theme toggle and the copy buttons. Everything it touches is already in the HTML,
+// so the page reads the same without it.
+(function () {
+  "use strict";
+  var d = document.documentElement;
+  var live = document.getElementById("live");
+  function say(msg) {
+    if (!live) return;
+    live.textContent = "";
+    setTimeout(function () { live.textContent = msg; }, 30);
+  }
+
+  // On the 404 page: an error code in another spelling (/plunk/errors/RATE_LIMIT_EXCEEDED/ where
+  // the code's page is rate-limit-exceeded/) goes on to the code's page, as the build's slugs do.
+  if (document.getElementById("not-found")) {
+    var m = /^(.*\/errors\/)([^/]+)\/?$/.exec(location.pathname);
+    if (m) {
+      var seg = decodeURIComponent(m[2]);
+      var slug = seg.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+      if (slug && slug !== seg) location.replace(m[1] + slug + "/" + location.hash);
+    }
+  }
+
+  var toggle = document.querySelector(".theme-toggle");
+  var dark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function current() {
+    var t = d.getAttribute("data-theme");
+    if (t) return t;
+    return dark && dark.matches ? "dark" : "light";
+  }
+  function label() {
+    if (!toggle) return;
+    var next = current() === "dark" ? "light" : "dark";
+    toggle.setAttribute("aria-label", "Switch to " + next + " theme");
+    toggle.setAttribute("title", "Switch to " + next + " theme");
+  }
+  if (toggle) {
+    label();
+    toggle.addEventListener("click", function () {
+      var next = current() === "dark" ? "light" : "dark";
+      d.setAttribute("data-theme", next);
+      try { localStorage.setItem("errdocs-theme", next); } catch (e) {}
+      label();
+      say(next === "dark" ? "Dark theme" : "Light theme");
+    });
+    if (dark && dark.addEventListener) dark.addEventListener("change", label);
+  }
+
+  function selectText(el) {
+    var r = document.createRange();
+    r.selectNodeContents(el);
+    var s = window.getSelection();
+    s.removeAllRanges();
+    s.addRange(r);
+  }
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest ? e.target.closest(".copy") : null;
+    if (!b) return;
+    var code = b.closest(".code").querySelector("pre code") || b.closest(".code").querySelector("pre");
+    var text = code.textContent.replace(/\n$/, "");
+    function done(msg) {
+      b.textContent = msg;
+      say(msg);
+      setTimeout(function () { b.textContent = "Copy"; }, 1500);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { done("Copied"); }, function () {
+        selectText(code);
+        done("Press Ctrl+C");
+      });
+    } else {
+      selectText(code);
+      done("Press Ctrl+C");
+    }
+  });
+})();
