@@ -111,6 +111,8 @@ step_test() {
   step_vet
   need_node
   need_chromium
+  # The playground and the paste boxes need the module: the browser tests load it.
+  step_wasm
   say "unit, golden and browser tests"
   go test -count=1 ./...
   if [ -d wasm ] && [ -n "$(ls wasm/*.go 2>/dev/null)" ]; then
