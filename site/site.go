@@ -660,13 +660,6 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 		if p == "site.css" {
 			data = append(data[:len(data):len(data)], css...)
 		}
-		if p == "sw.js" {
-			// The playground's service worker sits at the root, unfingerprinted, so its scope
-			// covers the playground and its worker (see site/playground.templ).
-			b.assets[p] = b.href("/sw.js")
-			wr.write("sw.js", data)
-			continue
-		}
 		ext := path.Ext(p)
 		orig := strings.TrimSuffix(p, ext)
 		var fp string

@@ -216,8 +216,8 @@
       input: "unknown", api: "", dialect: "", confidence: "low", status: 0, code: "", known: false,
       title: "", meaning: "", cause: "", fix: [],
       retry: { retryable: false, strategy: "never", after_seconds: 0, schedule: [], detail: "" },
-      request_id: "", fields: [], problems: [{ severity: "error", message: msg, line: 0, column: 0 }],
-      redacted: [], docs: "", message: "",
+      request_id: "", fields: [], problems: [{ severity: "error", message: msg, line: 0, column: 0, pointer: "" }],
+      redacted: [], docs: "", message: "", operation: "", predicted: null, fixed_request: "",
     };
     return { type: "result", id: q.id, json: JSON.stringify(v, null, 2) + "\n", masked: null, found: [], error: "" };
   }
@@ -350,6 +350,7 @@
     fact("API", v.api ? (ctx.apis && ctx.apis[v.api]) || v.api : "Not recognised", "api");
     fact("Shape", v.dialect || "none", "dialect");
     fact("Confidence", v.confidence, "confidence");
+    if (v.operation) fact("Operation", v.operation, "operation");
     if (v.message) fact("Message", v.message, "message");
     box.appendChild(facts);
 
@@ -379,6 +380,42 @@
         rd.appendChild(det);
       }
       section("Retry", rd, "retry");
+    }
+    if (v.predicted) {
+      var pd = el("div", "pg-predicted");
+      var ph = el("p", "pg-v-head");
+      var pst = el("span", "badge " + (v.predicted.status >= 500 ? "s5" : v.predicted.status >= 400 ? "s4" : "s2"),
+        v.predicted.status + (STATUS[v.predicted.status] ? " " + STATUS[v.predicted.status] : ""));
+      pst.setAttribute("data-v", "predicted-status");
+      ph.appendChild(pst);
+      if (v.predicted.code) {
+        var pc = el("span", "badge code", v.predicted.code);
+        pc.setAttribute("data-v", "predicted-code");
+        ph.appendChild(pc);
+      }
+      pd.appendChild(ph);
+      if (v.predicted.text) {
+        var pre = el("pre", "pg-pre");
+        var pcode = el("code", null, v.predicted.text);
+        pcode.setAttribute("data-v", "predicted-text");
+        pre.appendChild(pcode);
+        pd.appendChild(pre);
+      }
+      section("What the API would answer", pd, "predicted");
+    }
+    if (v.fixed_request) {
+      var fx = el("div", "pg-fixed");
+      var fpre = el("pre", "pg-pre");
+      var fcode = el("code", null, v.fixed_request);
+      fcode.setAttribute("data-v", "fixed-request");
+      fpre.appendChild(fcode);
+      fx.appendChild(fpre);
+      var fb = el("button", "pg-btn pg-small", "Copy");
+      fb.type = "button";
+      fb.setAttribute("aria-label", "Copy the fixed request");
+      fb.addEventListener("click", function () { copyText(v.fixed_request, fb, ctx.say); });
+      fx.appendChild(fb);
+      section("The request, fixed", fx, "fixed");
     }
     if (v.request_id) {
       var rp = el("p", "pg-rid");
@@ -479,9 +516,13 @@
       }),
       problems: arr(x.problems).map(function (p) {
         p = p || {};
-        return { severity: s(p.severity), message: s(p.message), line: n(p.line), column: n(p.column) };
+        return { severity: s(p.severity), message: s(p.message), line: n(p.line), column: n(p.column), pointer: s(p.pointer) };
       }),
-      redacted: arr(x.redacted).map(s), docs: s(x.docs), message: s(x.message),
+      redacted: arr(x.redacted).map(s), docs: s(x.docs), message: s(x.message), operation: s(x.operation),
+      predicted: x.predicted && typeof x.predicted === "object" ? {
+        status: n(x.predicted.status), code: s(x.predicted.code), body: null, text: s(x.predicted.text), check: s(x.predicted.check),
+      } : null,
+      fixed_request: s(x.fixed_request),
     };
   }
 

@@ -1,0 +1,291 @@
+//go:build !js
+
+// Command benchwasm measures the playground against its budgets, in headless Chromium on
+// loopback. ./build.sh bench-wasm builds the module first (./build.sh wasm), then runs it:
+//
+//	go run ./wasm/internal/benchwasm [-runs 5] [-strict]
+//
+// It builds the site into memory with static/errdocs.wasm, serves it as a static host would
+// (precompressed .br and .gz, the _headers file), and prints:
+//
+//   - the module's transfer size: its brotli file, and the bytes the server sent for it;
+//   - navigation to ready: from navigation start until the worker has the module and the
+//     catalog loaded, in a fresh browser context each time (no HTTP or code cache);
+//   - the median time of one 2 KB paste and one 1 MB paste (the engine benchmarks' pastes):
+//     through window.errdocs.explain, and through the page (paste, then the verdict drawn).
+//
+// With -strict it exits 1 when a figure is over its budget.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/errdocs/errdocs/wasm/internal/playsite"
+)
+
+// Budgets from issue 4.
+const (
+	budgetBrotli = 900 << 10
+	budgetReady  = 500 * time.Millisecond
+	budget2KB    = 2 * time.Millisecond
+	budget1MB    = 150 * time.Millisecond
+)
+
+func main() {
+	runs := flag.Int("runs", 5, "cold page loads to time")
+	strict := flag.Bool("strict", false, "exit 1 when a figure is over its budget")
+	flag.Parse()
+	over, err := run(*runs)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchwasm:", err)
+		os.Exit(2)
+	}
+	if over && *strict {
+		os.Exit(1)
+	}
+}
+
+// paste2KB and paste1MB are engine/bench_test.go's pastes.
+func paste2KB() string {
+	var b strings.Builder
+	b.WriteString("$ curl -i https://next-api.useplunk.com/v1/send \\\n  -H 'Authorization: Bearer sk_4f1a9c0b2e7d4a6f8b1c3d5e7f9a0b2c4d6e8f0a1b2c3d4e' \\\n  -H 'Content-Type: application/json' \\\n")
+	b.WriteString(`  -d '{"to":"ada@example.com","subject":"Your receipt","body":"<p>Thanks for your order.</p>","template":"welcome","from":"shop@example.com"}'` + "\n")
+	b.WriteString("HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/json; charset=utf-8\nX-Request-ID: 0b9f3c1e-2d4a-4b6c-8e0f-1a2b3c4d5e6f\nRateLimit-Limit: 50\nRateLimit-Remaining: 49\nRateLimit-Reset: 1\n\n")
+	b.WriteString(`{"success":false,"error":{"code":"VALIDATION_ERROR","message":"Request validation failed","statusCode":422,"requestId":"0b9f3c1e-2d4a-4b6c-8e0f-1a2b3c4d5e6f","errors":[`)
+	for i := 0; b.Len() < 1900; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"field":"attachments.%d.contentType","message":"String must contain at least 1 character(s)","code":"too_small"}`, i)
+	}
+	b.WriteString(`],"suggestion":"Please check the API documentation for the correct request format."},"timestamp":"2025-11-30T10:30:00.000Z"}` + "\n")
+	return b.String()
+}
+
+func paste1MB() string {
+	var b strings.Builder
+	b.WriteString("HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/json; charset=utf-8\nX-Request-ID: 0b9f3c1e-2d4a-4b6c-8e0f-1a2b3c4d5e6f\n\n")
+	b.WriteString(`{"success":false,"error":{"code":"VALIDATION_ERROR","message":"Request validation failed","statusCode":422,"requestId":"0b9f3c1e-2d4a-4b6c-8e0f-1a2b3c4d5e6f","errors":[{"field":"to","message":"Invalid email","code":"invalid_string"}],"details":{"received":[`)
+	for i := 0; b.Len() < 1<<20; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"email":"user%d@example.com","name":"Customer number %d","data":{"plan":"pro","seats":%d}}`, i, i, i%50)
+	}
+	b.WriteString(`]}},"timestamp":"2025-11-30T10:30:00.000Z"}` + "\n")
+	return b.String()
+}
+
+// sent counts the bytes the server sends for the module, and how.
+type sent struct {
+	mu       sync.Mutex
+	bytes    int64
+	encoding string
+	accept   string
+}
+
+type countWriter struct {
+	http.ResponseWriter
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.ResponseWriter.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func run(runs int) (over bool, err error) {
+	root, err := playsite.Root()
+	if err != nil {
+		return false, err
+	}
+	static := filepath.Join(root, "static")
+	wasmInfo, err := os.Stat(filepath.Join(static, "errdocs.wasm"))
+	if err != nil {
+		return false, fmt.Errorf("no module: run ./build.sh wasm first (%v)", err)
+	}
+	br, err := os.Stat(filepath.Join(static, "errdocs.wasm.br"))
+	if err != nil {
+		return false, fmt.Errorf("no errdocs.wasm.br: run ./build.sh wasm first (%v)", err)
+	}
+	out, berr := playsite.Build(playsite.Options{Root: root})
+	if out == nil {
+		return false, berr
+	}
+	var wasmSent sent
+	h := playsite.Handler(out)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, ".wasm") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		cw := &countWriter{ResponseWriter: w}
+		h.ServeHTTP(cw, r)
+		wasmSent.mu.Lock()
+		wasmSent.bytes, wasmSent.encoding, wasmSent.accept = cw.n, w.Header().Get("Content-Encoding"), r.Header.Get("Accept-Encoding")
+		wasmSent.mu.Unlock()
+	}))
+	defer srv.Close()
+
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		return false, fmt.Errorf("chromium is not installed")
+	}
+	dir, err := os.MkdirTemp("", "errdocs-benchwasm-")
+	if err != nil {
+		return false, err
+	}
+	defer os.RemoveAll(dir)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.WindowSize(1280, 900))
+	defer cancelAlloc()
+	browser, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	if err := chromedp.Do(browser); err != nil {
+		return false, fmt.Errorf("start chromium: %w", err)
+	}
+
+	// Navigation to ready, cold: a new browser context each time has an empty cache.
+	var ready []float64
+	var ctx context.Context
+	for i := 0; i < runs; i++ {
+		c, cancelTab := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+		if err := chromedp.Do(c, chromedp.Navigate(srv.URL+"/playground/")); err != nil {
+			cancelTab()
+			return false, err
+		}
+		ms, err := chromedp.Run(c, chromedp.Evaluate[float64](`window.errdocs.ready.then(() => +document.getElementById("playground").dataset.readyMs)`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			cancelTab()
+			return false, fmt.Errorf("engine not ready: %w", err)
+		}
+		ready = append(ready, ms)
+		if i < runs-1 {
+			cancelTab()
+		} else {
+			ctx = c
+			defer cancelTab()
+		}
+	}
+
+	p2, p1 := paste2KB(), paste1MB()
+	api2 := timeAPI(ctx, p2, 200)
+	api1 := timeAPI(ctx, p1, 9)
+	ui2 := timeUI(ctx, p2, 50)
+	ui1 := timeUI(ctx, p1, 7)
+	for _, e := range []error{api2.err, api1.err, ui2.err, ui1.err} {
+		if e != nil {
+			return false, e
+		}
+	}
+
+	mark := func(bad bool) string {
+		if bad {
+			over = true
+			return "  OVER BUDGET"
+		}
+		return ""
+	}
+	wasmSent.mu.Lock()
+	defer wasmSent.mu.Unlock()
+	fmt.Printf("errdocs playground, headless Chromium on loopback (%s)\n", time.Now().Format("2006-01-02"))
+	fmt.Printf("module         %s: %.0f KB; brotli %.1f KB (budget %d KB)%s\n", "static/errdocs.wasm",
+		float64(wasmInfo.Size())/1024, float64(br.Size())/1024, budgetBrotli>>10, mark(br.Size() > budgetBrotli))
+	fmt.Printf("               sent to the browser: %.1f KB, Content-Encoding %q (it asked for %q)\n",
+		float64(wasmSent.bytes)/1024, wasmSent.encoding, wasmSent.accept)
+	medReady := median(ready)
+	fmt.Printf("ready          median %.0f ms from navigation, %d cold loads %v (budget %d ms)%s\n",
+		medReady, len(ready), rounded(ready), budgetReady.Milliseconds(), mark(medReady > float64(budgetReady.Milliseconds())))
+	fmt.Printf("2 KB paste     median %.2f ms through errdocs.explain (%d runs; budget %.0f ms)%s\n",
+		api2.median, api2.n, float64(budget2KB.Microseconds())/1000, mark(api2.median > float64(budget2KB.Microseconds())/1000))
+	fmt.Printf("               median %.2f ms through the page (paste to verdict drawn, %d runs)\n", ui2.median, ui2.n)
+	fmt.Printf("1 MB paste     median %.1f ms through errdocs.explain (%d runs; budget %d ms)%s\n",
+		api1.median, api1.n, budget1MB.Milliseconds(), mark(api1.median > float64(budget1MB.Milliseconds())))
+	fmt.Printf("               median %.1f ms through the page (paste to verdict drawn, %d runs)\n", ui1.median, ui1.n)
+	return over, nil
+}
+
+type timing struct {
+	median float64
+	n      int
+	err    error
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// timeAPI times errdocs.explain on text in the page: postMessage to the worker, the engine,
+// the answer back and JSON.parse.
+func timeAPI(ctx context.Context, text string, n int) timing {
+	ms, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(async (text, n) => {
+  await errdocs.explain(text); await errdocs.explain(text); // warm up
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await errdocs.explain(text);
+    out.push(performance.now() - t0);
+  }
+  return out;
+})(`+jsString(text)+`, `+fmt.Sprint(n)+`)`, chromedp.EvalAwaitPromise))
+	return timing{median(ms), len(ms), err}
+}
+
+// timeUI times a paste into the page until its verdict is drawn.
+func timeUI(ctx context.Context, text string, n int) timing {
+	ms, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(async (text, n) => {
+  const paste = `+playsite.PasteJS+`;
+  await paste("warm up\n"); await paste(text);
+  const root = document.getElementById("playground");
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    await paste("x" + i + "\n");
+    await paste(text);
+    out.push(+root.dataset.runMs);
+  }
+  return out;
+})(`+jsString(text)+`, `+fmt.Sprint(n)+`)`, chromedp.EvalAwaitPromise))
+	return timing{median(ms), len(ms), err}
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func rounded(xs []float64) []int {
+	out := make([]int, len(xs))
+	for i, x := range xs {
+		out[i] = int(x + 0.5)
+	}
+	return out
+}

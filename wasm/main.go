@@ -1,0 +1,227 @@
+//go:build js && wasm
+
+// Command wasm is the errdocs engine compiled to WebAssembly for the playground. It is a thin
+// shim: it converts values between JavaScript and Go, calls package engine, and returns results
+// as data. It never throws into JavaScript and never panics out: a panic becomes an error verdict
+// and the module keeps answering.
+//
+// The playground's Web Worker (static/worker.js) loads it with wasm_exec.js and finds one object
+// on the worker's global scope, errdocsEngine, typed in errdocs.d.ts:
+//
+//	errdocsEngine.load(catalogJSON)  // Uint8Array or string: catalog.json; returns "" or an error
+//	errdocsEngine.explain(text, mask) // {json, masked, found, error}: json is the verdict exactly
+//	                                 // as "errdocs explain --json" prints it; with mask, masked is
+//	                                 // the paste with its secrets masked, for display
+//	errdocsEngine.redact(text)       // {masked, found}: the text with every secret masked
+//
+// The catalog travels as data (catalog.json, written by errdocs build), so a content edit needs
+// no new module. The module links only package engine, package catalog and the standard library:
+// no YAML, Markdown or highlighting code, and not even encoding/json (check with go list -deps):
+// package jsonlite reads catalog.json and writes verdicts exactly as encoding/json would.
+//
+// Build it with ./build.sh wasm; test it under node with
+//
+//	PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test ./wasm/...
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
+)
+
+func main() {
+	register(js.Global())
+	select {} // serve calls until the worker ends
+}
+
+// cat is the catalog the last successful load installed; nil until then.
+var cat *catalog.Catalog
+
+// testHook, when set (only in builds with the errdocs_testhooks tag), runs before each explain,
+// so browser tests can make the engine panic.
+var testHook func(text string)
+
+// funcs are kept referenced for the life of the module.
+var funcs []js.Func
+
+// register installs errdocsEngine on the global object g.
+func register(g js.Value) {
+	api := js.Global().Get("Object").New()
+	for name, f := range map[string]func(js.Value, []js.Value) any{
+		"load":    jsLoad,
+		"explain": jsExplain,
+		"redact":  jsRedact,
+	} {
+		fn := js.FuncOf(f)
+		funcs = append(funcs, fn)
+		api.Set(name, fn)
+	}
+	g.Set("errdocsEngine", api)
+}
+
+// jsLoad installs the catalog from its JSON (a Uint8Array or a string) and returns "" or an
+// error message.
+func jsLoad(_ js.Value, args []js.Value) (ret any) {
+	defer func() {
+		if r := recover(); r != nil {
+			ret = fmt.Sprintf("load catalog.json: %v", r)
+		}
+	}()
+	data, err := bytesArg(args)
+	if err != nil {
+		return "load catalog.json: " + err.Error()
+	}
+	// catalog.Decode would do, but it links encoding/json, about 100 KB of brotli; jsonlite
+	// decodes the same way with the reflection fmt already links (its tests check it).
+	var c catalog.Catalog
+	if err := jsonlite.Unmarshal(data, &c); err != nil {
+		return "catalog.json: " + err.Error()
+	}
+	if err := c.Compile(); err != nil {
+		return err.Error()
+	}
+	cat = &c
+	return ""
+}
+
+// jsExplain explains a paste: explain(text[, mask]). It returns {json, masked, found, error}:
+// json is the verdict as the CLI prints it; when mask is true, masked is the paste with its
+// secrets masked, or null when it held none, and found describes each masked secret; error is ""
+// or why there is no verdict.
+func jsExplain(_ js.Value, args []js.Value) any {
+	res := map[string]any{"json": "", "masked": nil, "found": []any{}, "error": ""}
+	if cat == nil {
+		res["error"] = "the catalog is not loaded"
+		return res
+	}
+	mask := false
+	if len(args) == 2 && args[1].Type() == js.TypeBoolean {
+		mask = args[1].Bool()
+		args = args[:1]
+	}
+	text, ok := stringArg(args)
+	if !ok {
+		res["error"] = "explain takes a string and, optionally, a boolean"
+		return res
+	}
+	r := explain(cat, text, mask)
+	res["json"] = r.json
+	if r.masked != nil {
+		res["masked"] = *r.masked
+	}
+	res["found"] = anys(r.found)
+	return res
+}
+
+// jsRedact masks the secrets in a text: {masked, found}.
+func jsRedact(_ js.Value, args []js.Value) (ret any) {
+	text, ok := stringArg(args)
+	if !ok {
+		return map[string]any{"masked": "", "found": []any{}, "error": "redact takes one string"}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			// Never hand back a text that may still hold a secret.
+			ret = map[string]any{"masked": "", "found": []any{}, "error": fmt.Sprintf("redact failed: %v", r)}
+		}
+	}()
+	masked, found := engine.Redact(cat, text)
+	return map[string]any{"masked": masked, "found": anys(found), "error": ""}
+}
+
+// result is one explain call's output, in Go terms.
+type result struct {
+	json   string
+	masked *string
+	found  []string
+}
+
+// explain runs the engine over text and encodes the verdict as the CLI does; with mask, it also
+// masks the paste for display. A panic, in the engine or here, becomes an error verdict: the
+// caller always gets JSON of the Verdict type.
+func explain(c *catalog.Catalog, text string, mask bool) (r result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = result{json: mustEncode(errorVerdict(p))}
+		}
+	}()
+	if testHook != nil {
+		testHook(text)
+	}
+	v := engine.Explain(c, text)
+	r.json = mustEncode(v)
+	// The engine lists in Redacted every secret it masked; only then is the paste worth a
+	// second pass to mask it for display.
+	if mask && len(v.Redacted) > 0 {
+		masked, found := engine.Redact(c, text)
+		if masked != text {
+			r.masked, r.found = &masked, found
+		}
+	}
+	return r
+}
+
+// encode writes v exactly as "errdocs explain --json" does (cmd/errdocs/explain.go): a
+// json.Encoder with a two-space indent and no HTML escaping, so a final newline too.
+func encode(v *engine.Verdict) (string, error) {
+	b, err := jsonlite.MarshalIndent(v, "", "  ")
+	return string(b), err
+}
+
+func mustEncode(v *engine.Verdict) string {
+	s, err := encode(v)
+	if err != nil {
+		panic(err) // a Verdict always encodes; explain's recover turns this into an error verdict
+	}
+	return s
+}
+
+// errorVerdict is the verdict for a paste the engine failed on: every field present, as in any
+// verdict, and the failure among the problems.
+func errorVerdict(p any) *engine.Verdict {
+	return &engine.Verdict{
+		Input: "unknown", Confidence: "low", Fix: []string{}, Fields: []engine.Field{},
+		Retry:    engine.Retry{Strategy: "never", Schedule: []float64{}},
+		Redacted: []string{},
+		Problems: []engine.Problem{{Severity: "error", Message: fmt.Sprintf(
+			"errdocs failed on this paste (%v). Please report it, with the paste if you can share it.", p)}},
+	}
+}
+
+// stringArg returns the one string argument.
+func stringArg(args []js.Value) (string, bool) {
+	if len(args) != 1 || args[0].Type() != js.TypeString {
+		return "", false
+	}
+	return args[0].String(), true
+}
+
+// bytesArg returns the one argument, a Uint8Array or a string, as bytes.
+func bytesArg(args []js.Value) ([]byte, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("want one argument, got %d", len(args))
+	}
+	a := args[0]
+	switch {
+	case a.Type() == js.TypeString:
+		return []byte(a.String()), nil
+	case a.InstanceOf(js.Global().Get("Uint8Array")):
+		b := make([]byte, a.Length())
+		js.CopyBytesToGo(b, a)
+		return b, nil
+	}
+	return nil, fmt.Errorf("want a Uint8Array or a string, got %s", a.Type())
+}
+
+// anys converts a string slice for js.ValueOf, which takes []any.
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
