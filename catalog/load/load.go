@@ -626,8 +626,8 @@ func listItems(lines []string) []string {
 	return out
 }
 
-// plainText returns a section's paragraphs and list items as plain text, one list item a line,
-// leaving out tables and code.
+// plainText returns a section's paragraphs, list items and table rows as plain text, one item
+// or row a line, leaving out code.
 func plainText(lines []string) string {
 	var paras []string
 	var cur []string
@@ -638,16 +638,20 @@ func plainText(lines []string) string {
 		}
 	}
 	inFence := false
-	// dropIntro ends with a full stop a paragraph that introduced a table or code block with
-	// a colon, since plain text leaves the table out.
+	// dropIntro ends with a full stop a paragraph that introduced a code block with a colon,
+	// since plain text leaves the code out.
 	dropIntro := func() {
 		flush()
 		if n := len(paras); n > 0 && strings.HasSuffix(paras[n-1], ":") {
 			paras[n-1] = strings.TrimSuffix(paras[n-1], ":") + "."
 		}
 	}
+	tableRow := 0
 	for _, ln := range lines {
 		t := strings.TrimSpace(ln)
+		if !strings.HasPrefix(t, "|") {
+			tableRow = 0
+		}
 		if _, _, ok := openFence(ln); ok {
 			if !inFence {
 				dropIntro()
@@ -659,7 +663,17 @@ func plainText(lines []string) string {
 		switch {
 		case inFence:
 		case strings.HasPrefix(t, "|"):
-			dropIntro()
+			// A table becomes one line a row, cells joined by dashes; its header and rule go.
+			flush()
+			tableRow++
+			if tableRow > 2 {
+				cells := strings.Split(strings.Trim(t, "|"), "|")
+				for i := range cells {
+					cells[i] = inline(cells[i])
+				}
+				paras = append(paras, "• "+strings.Join(cells, " — "))
+			}
+			continue
 		case listRE.MatchString(ln):
 			flush()
 			paras = append(paras, "• "+inline(listRE.FindStringSubmatch(ln)[1]))
