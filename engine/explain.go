@@ -688,7 +688,7 @@ func (e *explainer) explainRequest() {
 // checkRequest runs the request checks and copies what they find into the verdict.
 func (e *explainer) checkRequest() *RequestCheck {
 	v, p := e.v, e.p
-	rc := CheckRequest(e.cat, e.api, p.req, p.reqText)
+	rc := checkRequest(e.cat, e.api, p.req, p.reqText, v.Input == "response")
 	v.Operation = rc.Operation
 	v.FixedRequest = rc.FixedRequest
 	for _, rp := range rc.Problems {

@@ -132,6 +132,8 @@ type reqChecker struct {
 	paste string
 	pred  *catalog.Predict
 	out   *RequestCheck
+	// noPredict skips the predicted answer (the real one was pasted).
+	noPredict bool
 
 	// pathVals are the values of the path parameters.
 	pathVals map[string]string
@@ -149,7 +151,13 @@ type reqChecker struct {
 // CheckRequest checks req, read from paste, against the API it calls. api may be nil: the API
 // is then found from the host and the path among cat's APIs. It never panics; a request to an
 // unknown API or operation gets a RequestCheck with a problem that says so.
-func CheckRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, paste string) (rc *RequestCheck) {
+func CheckRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, paste string) *RequestCheck {
+	return checkRequest(cat, api, req, paste, false)
+}
+
+// checkRequest is CheckRequest; with noPredict it skips building the predicted answer, which a
+// request pasted with its real response does not need.
+func checkRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, paste string, noPredict bool) (rc *RequestCheck) {
 	rc = &RequestCheck{Problems: []RequestProblem{}, Fields: []Field{}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -164,7 +172,7 @@ func CheckRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, 
 	if cat == nil {
 		cat = &catalog.Catalog{}
 	}
-	c := &reqChecker{cat: cat, api: api, req: req, paste: paste, out: rc}
+	c := &reqChecker{cat: cat, api: api, req: req, paste: paste, out: rc, noPredict: noPredict}
 	c.run()
 	return rc
 }
@@ -200,7 +208,9 @@ func (c *reqChecker) run() {
 	c.checkHeaders()
 	c.checkParams()
 	c.checkBody()
-	c.predict()
+	if !c.noPredict {
+		c.predict()
+	}
 	sortRequestProblems(c.out.Problems)
 	// A corrected request is offered only when it would pass: every error has a mechanical fix.
 	if len(c.fixes) > 0 && !c.unfixable {
