@@ -211,7 +211,10 @@ var (
 // fieldHint says how to mend one field issue.
 func fieldHint(is issue) string {
 	msg := strings.TrimSpace(is.message)
-	low := strings.ToLower(msg)
+	low := msg
+	if strings.ContainsAny(msg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		low = strings.ToLower(msg)
+	}
 	path := "`" + is.path + "`"
 	if is.path == "" {
 		path = "the field"

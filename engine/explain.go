@@ -55,6 +55,8 @@ type explainer struct {
 	f     fields
 	// bodyStatus is the status the body states; wireStatus the status line's.
 	bodyStatus, wireStatus int
+	// rb is the pasted request's body, read once.
+	rb *requestBody
 }
 
 func (e *explainer) problem(sev, msg string, off int) {
@@ -532,7 +534,7 @@ func (e *explainer) contentTypeCause() string {
 	}
 	sent := 0
 	for _, is := range e.f.issues {
-		if bodyHasField(req.Body, is.path) {
+		if e.reqBody().has(is.path) {
 			sent++
 		}
 	}
@@ -554,7 +556,7 @@ func (e *explainer) missingFieldCause() string {
 	}
 	var missing []string
 	for _, is := range e.f.issues {
-		if isRequiredMessage(is.message, is.code) && !bodyHasField(req.Body, is.path) {
+		if isRequiredMessage(is.message, is.code) && !e.reqBody().has(is.path) {
 			missing = append(missing, "`"+is.path+"`")
 		}
 	}
@@ -565,30 +567,69 @@ func (e *explainer) missingFieldCause() string {
 }
 
 func isRequiredMessage(msg, code string) bool {
-	m := strings.ToLower(strings.TrimSpace(msg))
-	return m == "required" || strings.HasSuffix(m, " is required") || code == "required" ||
+	if code == "required" {
+		return true
+	}
+	m := strings.TrimSpace(msg)
+	if len(m) < 8 || !containsFold(m, "required") {
+		return false
+	}
+	m = strings.ToLower(m)
+	return m == "required" || strings.HasSuffix(m, " is required") ||
 		strings.Contains(m, "missing required") || strings.HasPrefix(m, "required:")
 }
 
-// bodyHasField reports whether a request body, JSON or form-encoded, sets a dotted path.
-func bodyHasField(body, path string) bool {
+// containsFold reports whether s contains the lower-case ASCII word sub in any case, without
+// allocating.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestBody is a pasted request's body, read once: JSON (or a Python dict) as a tree, a
+// form-encoded body as its values.
+type requestBody struct {
+	root *jnode
+	form map[string][]string
+}
+
+func readRequestBody(body string) *requestBody {
+	rb := &requestBody{}
+	t := strings.TrimSpace(body)
+	if strings.HasPrefix(t, "{") {
+		rb.root, _, _, _ = parseJSON(t)
+		if rb.root == nil {
+			rb.root, _ = parsePythonRepr(t)
+		}
+	} else if vals, err := url.ParseQuery(t); err == nil {
+		rb.form = vals
+	}
+	return rb
+}
+
+// has reports whether the body sets a dotted path.
+func (rb *requestBody) has(path string) bool {
 	if path == "" {
 		return false
 	}
-	t := strings.TrimSpace(body)
-	if strings.HasPrefix(t, "{") {
-		root, _, _, _ := parseJSON(t)
-		if root == nil {
-			root, _ = parsePythonRepr(t)
-		}
-		return root.get(path) != nil
+	if rb.root != nil {
+		return rb.root.get(path) != nil
 	}
-	if vals, err := url.ParseQuery(t); err == nil {
-		top, _, _ := strings.Cut(path, ".")
-		_, ok := vals[top]
-		return ok
+	top, _, _ := strings.Cut(path, ".")
+	_, ok := rb.form[top]
+	return ok
+}
+
+// reqBody returns the pasted request's body, read on first use.
+func (e *explainer) reqBody() *requestBody {
+	if e.rb == nil {
+		e.rb = readRequestBody(e.p.req.Body)
 	}
-	return false
+	return e.rb
 }
 
 func joinAnd(items []string) string {
