@@ -25,8 +25,8 @@ type exampleVerdict struct {
 	Mismatch string
 }
 
-// explainExample runs the engine over a block's text. It is set in explain_engine.go, the one
-// file that calls engine.Explain; tests replace it with a stand-in.
+// explainExample runs the engine over a block's text. It is set in explain_engine.go, which
+// with endpoints_engine.go are the files that call the engine; tests may replace it.
 var explainExample func(b *builder, entry *catalog.Entry, text string) exampleVerdict
 
 // checkExamples explains every response block and records what the engine read, for the page.

@@ -86,6 +86,9 @@ func linkTo(p *page) navLink {
 	if p.entry != nil {
 		l.Badge = strconv.Itoa(p.entry.Status)
 	}
+	if p.op != nil {
+		l.Badge = p.op.Method
+	}
 	return l
 }
 
@@ -126,7 +129,7 @@ func (b *builder) buildNav() {
 		top := navGroup{Title: shortName(s), URL: s.url, Links: []navLink{{URL: s.url, Title: "Overview"}}}
 		var groups []navGroup
 		for _, k := range s.kids {
-			if len(k.kids) == 0 && k.kind != kindErrorIndex {
+			if len(k.kids) == 0 && k.kind != kindErrorIndex && k.kind != kindEndpointIndex {
 				top.Links = append(top.Links, linkTo(k))
 				continue
 			}
@@ -134,6 +137,9 @@ func (b *builder) buildNav() {
 			if k.kind == kindErrorIndex {
 				g.Title = "Errors"
 				g.Links = append(g.Links, navLink{URL: k.url, Title: "All errors"})
+			} else if k.kind == kindEndpointIndex {
+				g.Title = "Endpoints"
+				g.Links = append(g.Links, navLink{URL: k.url, Title: "All endpoints"})
 			} else if k.kind == kindList {
 				g.Title = k.title
 			} else {
@@ -192,6 +198,8 @@ func (b *builder) crumbs(p *page) []navLink {
 			t = shortName(q)
 		} else if q.kind == kindErrorIndex {
 			t = "Errors"
+		} else if q.kind == kindEndpointIndex {
+			t = "Endpoints"
 		}
 		out = append(out, navLink{URL: q.url, Title: t})
 	}

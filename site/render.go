@@ -26,6 +26,8 @@ type view struct {
 	toc    []tocItem
 	// retryID is the id of an error page's generated retry section.
 	retryID string
+	// ep is an endpoint page's operation, ready to draw (endpoints.go).
+	ep *endpointView
 }
 
 func (v *view) href(sitePath string) templ.SafeURL { return templ.SafeURL(v.b.href(sitePath)) }
@@ -268,9 +270,15 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 		v.toc = slices.Insert(slices.Clone(v.toc), at, item)
 	case kindAPI:
 		if p.api != nil {
-			v.toc = append(slices.Clone(v.toc), tocItem{ID: "at-a-glance", Text: "At a glance", Level: 2},
-				tocItem{ID: "error-codes", Text: "Errors", Level: 2})
+			v.toc = append(slices.Clone(v.toc), tocItem{ID: "at-a-glance", Text: "At a glance", Level: 2})
+			if len(p.api.Operations) > 0 {
+				v.toc = append(v.toc, tocItem{ID: "endpoint-list", Text: "Endpoints", Level: 2})
+			}
+			v.toc = append(v.toc, tocItem{ID: "error-codes", Text: "Errors", Level: 2})
 		}
+	case kindEndpoint:
+		v.ep = w.endpointView(p)
+		v.toc = append(slices.Clone(v.toc), v.ep.toc...)
 	}
 	if len(v.toc) < 2 {
 		v.toc = nil
@@ -351,6 +359,7 @@ func (w *worker) index(v *view, md *mdResult) {
 			dt.add(e.Code+" "+e.Title, fieldBody)
 		}
 	}
+	indexEndpoint(p, &doc, dt)
 	doc.Excerpt = excerpt(doc.Excerpt, 160)
 	dt.add(doc.Excerpt, fieldExcerpt)
 	w.b.index.add(doc, dt)

@@ -15,9 +15,12 @@
 // refresh, canonical link and a plain link) to the entry whose status is the code's primary one
 // (the entry with no "when" condition, else the first). A code that differs from its page's slug
 // only in case gets no redirect page, since on a case-insensitive disk it would overwrite the
-// page; the 404 page's script sends such URLs on. Every folder that holds pages but no index.md gets a generated list page, and each API's
-// errors/ folder a table of its codes, so every breadcrumb leads somewhere. With a base URL such
-// as https://user.github.io/repo/, every link starts with /repo/.
+// page; the 404 page's script sends such URLs on. Every folder that holds pages but no index.md
+// gets a generated list page, and each API's errors/ folder a table of its codes, so every
+// breadcrumb leads somewhere. Each operation of an API's openapi.yaml has a reference page at
+// /<api>/api/<method>-<path>/ (/plunk/api/post-v1-track/ for POST /v1/track), listed at
+// /<api>/api/ (see endpoints.go). With a base URL such as https://user.github.io/repo/, every
+// link starts with /repo/.
 //
 // # The build checks the docs
 //
@@ -26,7 +29,9 @@
 // error page whose example responses the engine does not read as that page's code and status
 // (a bare "json response" body that carries no status is checked by code alone), for any other
 // page's "json response" or "http response" block the engine cannot explain or finds errors in,
-// and for two elements with one id on a page.
+// for an operation's example request that engine.CheckRequest does not predict to succeed or
+// error example that does not decode to a documented error of its API (at its line in
+// openapi.yaml; see endpoints_engine.go), and for two elements with one id on a page.
 //
 // # Assets
 //
@@ -69,6 +74,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/alecthomas/chroma/v2"
+	chtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/static"
@@ -177,6 +184,8 @@ const (
 	kindPlayground
 	kindSearch
 	kindNotFound
+	kindEndpointIndex // an API's table of operations (endpoints.go)
+	kindEndpoint      // one operation of an API's openapi.yaml (endpoints.go)
 )
 
 // page is one HTML page of the site.
@@ -188,8 +197,9 @@ type page struct {
 	desc    string
 	section string
 	weight  int
-	api     *catalog.API   // the API the page belongs to, if any
-	entry   *catalog.Entry // error pages
+	api     *catalog.API       // the API the page belongs to, if any
+	entry   *catalog.Entry     // error pages
+	op      *catalog.Operation // endpoint pages
 	parent  *page
 	kids    []*page
 }
@@ -234,6 +244,9 @@ type builder struct {
 	links []link
 	notes []string
 	index *searchIndex
+	// endpoints holds each operation's checked examples (endpoints_engine.go).
+	endpoints map[*catalog.Operation]*endpointData
+	failed    map[string]bool // build errors already reported once (failOnce)
 }
 
 func newBuilder(opts Options, s *load.Site) (*builder, error) {
@@ -346,6 +359,9 @@ func (b *builder) pagesFromContent() {
 			if p.api != nil && p.url == "/"+p.api.ID+"/errors/" {
 				p.kind = kindErrorIndex
 			}
+			if p.api != nil && p.url == endpointIndexURL(p.api) {
+				p.kind = kindEndpointIndex
+			}
 		}
 		if p.url == "/playground/" {
 			p.kind = kindPlayground
@@ -370,6 +386,7 @@ func (b *builder) pagesFromContent() {
 				desc: fmt.Sprintf("Every error code the %s API sends, with its HTTP status and whether to retry.", a.Name)})
 		}
 	}
+	b.endpointPages()
 	if b.byURL["/playground/"] == nil {
 		b.add(&page{kind: kindPlayground, url: "/playground/", title: "Playground",
 			desc: "Paste an error response and errdocs explains it: what it means, why, how to fix it and whether to retry."})
@@ -463,10 +480,12 @@ func comparePages(x, y *page) int {
 		switch p.kind {
 		case kindAPI, kindHome:
 			return 0
-		case kindErrorIndex:
+		case kindEndpointIndex:
 			return 3
-		case kindError:
+		case kindErrorIndex:
 			return 4
+		case kindError, kindEndpoint:
+			return 5
 		case kindList:
 			return 2
 		}
@@ -543,6 +562,9 @@ type worker struct {
 	b     *builder
 	md    goldmark.Markdown
 	mdBuf bytes.Buffer
+	// f and style highlight the code the site generates (endpoint pages).
+	f     *chtml.Formatter
+	style *chroma.Style
 }
 
 func (w *worker) fail(file string, line int, format string, args ...any) {
@@ -556,6 +578,7 @@ func (b *builder) run(out Output) (*Report, error) {
 		return nil, err
 	}
 	b.checkExamples()
+	b.checkEndpoints()
 	for _, lp := range b.site.Pages {
 		for _, blk := range lp.Blocks {
 			if blk.IsResponse() {
@@ -585,7 +608,8 @@ func (b *builder) run(out Output) (*Report, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := &worker{b: b, md: newMarkdown(newFormatter(), style)}
+			f := newFormatter()
+			w := &worker{b: b, md: newMarkdown(f, style), f: f, style: style}
 			for p := range jobs {
 				if err := w.renderPage(p, wr); err != nil {
 					errOnce.Do(func() { renderErr = err })

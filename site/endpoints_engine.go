@@ -1,0 +1,272 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/engine/request"
+)
+
+// The engine at build time, for endpoint pages (see endpoints.go): every example an operation's
+// page shows is checked here before the pages render, and a failure is a build error at the
+// example's line in openapi.yaml (the operation's line when the loader gives none).
+//
+//   - An example request is written as a curl command by engine.ExampleCurl, read back by
+//     request.Parse and checked by engine.CheckRequest, twice: as shown, with a placeholder
+//     key, and with a sample key of the kind the operation takes, so the key check runs too.
+//     Both must be predicted to succeed (Predicted.Check "ok", the operation's success status)
+//     with no error-level problem.
+//   - An error example is shown as the answer it is, status line and body, and engine.Explain
+//     must read it as the API's, with a code and status the catalog has an entry for; the entry
+//     must then pass engine.CheckExample, the rule every error page's examples meet, and the
+//     example links to the entry's page.
+
+// endpointData is an operation's checked examples.
+type endpointData struct {
+	requests  []checkedRequest
+	noRequest string
+	responses []checkedResponse
+}
+
+type checkedRequest struct {
+	title     rich
+	curl      string
+	predicted int
+}
+
+type checkedResponse struct {
+	resp     *catalog.Response
+	examples []checkedAnswer
+}
+
+type checkedAnswer struct {
+	title      rich
+	text, lang string
+	// checked says the example is an error the engine decoded; entry, code and status are
+	// what it read.
+	checked bool
+	entry   *catalog.Entry
+	code    string
+	status  int
+}
+
+// answerCheck is what checking one error example found.
+type answerCheck struct {
+	entry  *catalog.Entry
+	code   string
+	status int
+	err    string
+}
+
+// placeholderKey is the key shown in an operation's curl commands: "$PLUNK_SECRET_KEY".
+func placeholderKey(a *catalog.API, op *catalog.Operation) string {
+	kind := "API"
+	if op.Key != "" {
+		kind = op.Key
+	}
+	return "$" + strings.ToUpper(strings.ReplaceAll(catalog.Slug(a.ID+" "+kind+" key"), "-", "_"))
+}
+
+// sampleKey is a made-up key of the kind an operation takes, in the API's format; "" when the
+// API declares no keys.
+func sampleKey(a *catalog.API, op *catalog.Operation) string {
+	for _, k := range a.Keys {
+		if op.Key == "" || k.Kind == op.Key {
+			return k.Prefix + "0f3c9a7e2b6d4e18a5c47d9e1b2f6a30"
+		}
+	}
+	return ""
+}
+
+// failOnce records a build error unless the same one was recorded already (an example that
+// several operations share is checked for each). Only checkEndpoints calls it, before the
+// render workers start.
+func (b *builder) failOnce(file string, line int, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	key := fmt.Sprintf("%s:%d: %s", file, line, msg)
+	if b.failed == nil {
+		b.failed = map[string]bool{}
+	}
+	if b.failed[key] {
+		return
+	}
+	b.failed[key] = true
+	b.fail(file, line, "%s", msg)
+}
+
+// checkEndpoints checks every operation's examples and keeps them for its page.
+func (b *builder) checkEndpoints() {
+	b.endpoints = map[*catalog.Operation]*endpointData{}
+	answers := map[string]answerCheck{}
+	for _, a := range b.site.Catalog.APIs {
+		file := openapiFile(a)
+		for _, op := range a.Operations {
+			d := &endpointData{}
+			b.endpoints[op] = d
+			b.checkRequests(a, op, d, file)
+			for _, resp := range op.Responses {
+				cr := checkedResponse{resp: resp}
+				for _, ex := range resp.Examples {
+					text, lang := responseText(resp.Status, ex.Body)
+					ans := checkedAnswer{title: exampleTitle(ex.Name, ex.Summary), text: text, lang: lang}
+					if resp.Status == 0 || resp.Status >= 400 {
+						chk, ok := answers[a.ID+"\x00"+text]
+						if !ok {
+							chk = b.checkAnswer(a, resp.Status, text)
+							answers[a.ID+"\x00"+text] = chk
+						}
+						if chk.err != "" {
+							b.failOnce(file, lineOr(ex.Line, op.Line), "%s, %s example %q: %s", op.Name(), answerLabel(resp.Status), ex.Name, chk.err)
+						} else {
+							ans.checked, ans.entry, ans.code, ans.status = true, chk.entry, chk.code, chk.status
+						}
+					}
+					cr.examples = append(cr.examples, ans)
+				}
+				d.responses = append(d.responses, cr)
+			}
+		}
+	}
+}
+
+func lineOr(line, fallback int) int {
+	if line > 0 {
+		return line
+	}
+	return fallback
+}
+
+func answerLabel(status int) string {
+	if status == 0 {
+		return "default answer"
+	}
+	return fmt.Sprintf("%d answer", status)
+}
+
+// exampleTitle is an example's summary, or else its name.
+func exampleTitle(name, summary string) rich {
+	if summary != "" {
+		return richFrom(summary)
+	}
+	return rich{}.text("Example ").code(name)
+}
+
+// checkRequests checks an operation's example requests. An operation without examples gets
+// one without a body, when it needs none.
+func (b *builder) checkRequests(a *catalog.API, op *catalog.Operation, d *endpointData, file string) {
+	if op.Success == 0 {
+		d.noRequest = "the endpoint never succeeds"
+		return
+	}
+	var list []*catalog.RequestExample
+	for i := range op.Examples {
+		ex := op.Examples[i]
+		ex.Body = plainJSON(ex.Body)
+		list = append(list, &ex)
+	}
+	if len(list) == 0 {
+		for _, p := range op.Params {
+			if p.Required && p.In != "path" {
+				d.noRequest = "it needs the " + p.Name + " " + p.In + " parameter, and openapi.yaml has no example of it"
+				return
+			}
+		}
+		if op.BodyRequired {
+			d.noRequest = "openapi.yaml has no example body"
+			return
+		}
+		list = append(list, nil)
+	}
+	for _, ex := range list {
+		var title rich
+		name, line := "", op.Line
+		if ex != nil {
+			name, line, title = ex.Name, lineOr(ex.Line, op.Line), exampleTitle(ex.Name, ex.Summary)
+		}
+		shown := engine.ExampleCurl(a, op, ex, placeholderKey(a, op))
+		predicted, msg := b.checkRequest(a, op, shown)
+		if msg == "" && op.Scope != "none" {
+			if k := sampleKey(a, op); k != "" {
+				if _, m := b.checkRequest(a, op, engine.ExampleCurl(a, op, ex, k)); m != "" {
+					msg = m + " (with the sample key " + k + ")"
+				}
+			}
+		}
+		if msg != "" {
+			what := "the example request"
+			if name != "" {
+				what = fmt.Sprintf("example request %q", name)
+			}
+			b.failOnce(file, line, "%s, %s: %s", op.Name(), what, msg)
+			continue
+		}
+		d.requests = append(d.requests, checkedRequest{title: title, curl: shown, predicted: predicted})
+	}
+}
+
+// checkRequest checks a curl command against its operation; it returns the predicted status, or
+// why the command does not pass.
+func (b *builder) checkRequest(a *catalog.API, op *catalog.Operation, paste string) (int, string) {
+	req, ok := request.Parse(paste)
+	if !ok {
+		return 0, "errdocs cannot read the curl command it writes for it"
+	}
+	rc := engine.CheckRequest(b.site.Catalog, a, req, paste)
+	if rc.Operation != op.Name() {
+		return 0, fmt.Sprintf("the request is read as calling %q", rc.Operation)
+	}
+	for _, p := range rc.Problems {
+		if p.Severity == "error" {
+			where := ""
+			if p.Pointer != "" {
+				where = " at " + p.Pointer
+			}
+			return 0, fmt.Sprintf("it does not validate%s: %s (%s)", where, p.Message, p.Check)
+		}
+	}
+	pr := rc.Predicted
+	switch {
+	case pr == nil:
+		return 0, "errdocs cannot predict the answer"
+	case pr.Check != "ok":
+		return 0, fmt.Sprintf("errdocs predicts %d %s (check %s), not success", pr.Status, pr.Code, pr.Check)
+	case pr.Status != op.Success:
+		return 0, fmt.Sprintf("errdocs predicts status %d, not the success status %d", pr.Status, op.Success)
+	}
+	return pr.Status, ""
+}
+
+// checkAnswer decodes an error example and finds its catalog entry.
+func (b *builder) checkAnswer(a *catalog.API, status int, text string) answerCheck {
+	cat := b.site.Catalog
+	v := engine.Explain(cat, text)
+	if v.API != a.ID {
+		return answerCheck{err: fmt.Sprintf("the engine reads it as coming from API %q, not %q", v.API, a.ID)}
+	}
+	if status == 0 {
+		status = v.Status
+	}
+	var e *catalog.Entry
+	if v.Code != "" {
+		e = entryFor(a, v.Code, status, v.Message)
+	}
+	if p := b.byURL[v.Docs]; e == nil && p != nil && p.kind == kindError && p.entry != nil && p.entry.API == a &&
+		p.entry.Code == "" {
+		// A codeless entry stands for whatever its shape and status carry: the engine picks it
+		// by shape and status.
+		e = p.entry
+	}
+	if e == nil {
+		code := v.Code
+		if code == "" {
+			code = "no code"
+		}
+		return answerCheck{err: fmt.Sprintf("it decodes to %s, status %d, which no %s catalog entry documents", code, v.Status, a.Name)}
+	}
+	if _, err := engine.CheckExample(cat, e, text); err != nil {
+		return answerCheck{err: fmt.Sprintf("%v (%s)", err, e.Source)}
+	}
+	return answerCheck{entry: e, code: v.Code, status: v.Status}
+}
