@@ -49,5 +49,16 @@ func benchExplain(b *testing.B, paste string) {
 	}
 }
 
+// BenchmarkExplain2KB explains a 2 KB curl -i transcript: the command, then the response.
 func BenchmarkExplain2KB(b *testing.B) { benchExplain(b, paste2KB()) }
+
+// BenchmarkExplain2KBResponse explains the same transcript's 2 KB response alone.
+func BenchmarkExplain2KBResponse(b *testing.B) {
+	p := paste2KB()
+	p = p[strings.Index(p, "HTTP/1.1"):]
+	for len(p) < 2048 {
+		p = strings.Replace(p, "RateLimit-Reset: 1\n", "RateLimit-Reset: 1\nVia: 1.1 proxy.example.net\n", 1)
+	}
+	benchExplain(b, p)
+}
 func BenchmarkExplain1MB(b *testing.B) { benchExplain(b, paste1MB()) }

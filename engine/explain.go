@@ -571,23 +571,12 @@ func isRequiredMessage(msg, code string) bool {
 		return true
 	}
 	m := strings.TrimSpace(msg)
-	if len(m) < 8 || !containsFold(m, "required") {
+	if len(m) < 8 || !strings.Contains(m, "equired") && !strings.Contains(m, "EQUIRED") {
 		return false
 	}
 	m = strings.ToLower(m)
 	return m == "required" || strings.HasSuffix(m, " is required") ||
 		strings.Contains(m, "missing required") || strings.HasPrefix(m, "required:")
-}
-
-// containsFold reports whether s contains the lower-case ASCII word sub in any case, without
-// allocating.
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return true
-		}
-	}
-	return false
 }
 
 // requestBody is a pasted request's body, read once: JSON (or a Python dict) as a tree, a
@@ -651,8 +640,24 @@ func (e *explainer) mapFields() {
 		reqRoot, _, _, _ = parseJSON(req.Body[lead:])
 		shift(reqRoot, lead)
 	}
+	// Issues often repeat one message for many paths: the hint's wording work is done once per
+	// message and code, and the path put in after.
+	type hintKey struct{ message, code string }
+	hints := map[hintKey]string{}
 	for _, is := range e.f.issues {
-		f := Field{Path: is.path, Message: is.message, Code: is.code, Hint: fieldHint(is)}
+		var hint string
+		if is.path == "" {
+			hint = fieldHint(is)
+		} else {
+			k := hintKey{is.message, is.code}
+			h, ok := hints[k]
+			if !ok {
+				h = fieldHint(issue{path: "\x00", message: is.message, code: is.code})
+				hints[k] = h
+			}
+			hint = strings.ReplaceAll(h, "\x00", is.path)
+		}
+		f := Field{Path: is.path, Message: is.message, Code: is.code, Hint: hint}
 		if reqRoot != nil {
 			if n := reqRoot.get(is.path); n != nil {
 				off := n.keyOff

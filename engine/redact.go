@@ -178,7 +178,7 @@ type secret struct {
 // find returns the secrets in text, in order, without overlaps. A pattern runs only on windows
 // around its anchors, never over the whole text, so a 1 MB paste costs a few string searches.
 func (r *redactor) find(text string) []secret {
-	hits := r.anchorHits(asciiLower(text))
+	hits := r.anchorHits(text)
 	var out []secret
 	for i := range r.patterns {
 		p := &r.patterns[i]
@@ -215,7 +215,7 @@ func (r *redactor) find(text string) []secret {
 	return out
 }
 
-// anchorHits finds every anchor of every pattern in one pass over lower. A bit set of the first
+// anchorHits finds every anchor of every pattern, in any case, in one pass over the text. A bit set of the first
 // two bytes of every anchor rules out almost every position at the cost of one lookup; only the
 // anchors that start with the byte found are then compared. It returns each anchor's offsets,
 // at most 1,000.
@@ -235,13 +235,15 @@ func (r *redactor) anchorHits(lower string) map[string][]int {
 		}
 	})
 	var hits map[string][]int
-	for i := 0; i+1 < len(lower); i++ {
-		k := uint16(lower[i])<<8 | uint16(lower[i+1])
+	text := lower // compared case-insensitively, byte by byte, so no lowered copy is made
+	for i := 0; i+1 < len(text); i++ {
+		c0 := lowerByte(text[i])
+		k := uint16(c0)<<8 | uint16(lowerByte(text[i+1]))
 		if r.pairs[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
-		for _, a := range r.byFirst[lower[i]] {
-			if len(lower)-i >= len(a) && lower[i:i+len(a)] == a {
+		for _, a := range r.byFirst[c0] {
+			if len(text)-i >= len(a) && equalLower(text[i:i+len(a)], a) {
 				if hits == nil {
 					hits = map[string][]int{}
 				}
@@ -273,20 +275,22 @@ func window(text string, at, back int) (start, end int) {
 	return start, limit
 }
 
-// asciiLower lowers ASCII letters only, so byte offsets stay the same as in s.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
+// lowerByte lowers an ASCII letter.
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalLower reports whether s, lowered, equals the lower-case anchor a.
+func equalLower(s, a string) bool {
+	for i := 0; i < len(a); i++ {
+		if lowerByte(s[i]) != a[i] {
+			return false
 		}
 	}
-	return s
+	return true
 }
 
 // placeholder reports whether v stands for a secret rather than being one: "{key}", "<token>",
@@ -484,4 +488,18 @@ func replaceIn(x any, f func(string) string) any {
 		}
 	}
 	return x
+}
+
+// asciiLower lowers ASCII letters only, so byte offsets stay the same as in s.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				b[j] = lowerByte(b[j])
+			}
+			return string(b)
+		}
+	}
+	return s
 }
