@@ -969,6 +969,33 @@ func TestFieldHighlight(t *testing.T) {
 	}
 }
 
+// TestBadRequest pastes a request alone whose body breaks the schema: the page shows the
+// predicted answer the CLI predicts, and clicking the field issue marks the request's line
+// that holds the bad value.
+func TestBadRequest(t *testing.T) {
+	ctx := tab(t)
+	openPlayground(t, ctx, "")
+	paste := "curl -X POST https://next-api.useplunk.com/v1/track \\\n" +
+		"  -H 'Authorization: Bearer pk_0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071' \\\n" +
+		"  -H 'Content-Type: application/json' \\\n" +
+		"  -d '{\"event\": \"signed-up\",\n       \"email\": \"ada@example\"}'\n"
+	sent := eval[string](t, ctx, playsite.PasteJS+"("+jsString(paste)+")")
+	v := engine.Explain(cat, sent)
+	if v.Input != "request" || v.Predicted == nil || len(v.Fields) == 0 || v.Fields[0].Line != 5 {
+		t.Fatalf("the CLI's verdict is not the one this test is about: input %q, predicted %v, fields %+v", v.Input, v.Predicted, v.Fields)
+	}
+	shown := eval[string](t, ctx, `(() => { const e = document.querySelector('#pg-verdict [data-v="predicted-text"]'); return e ? e.textContent : ""; })()`)
+	if shown != v.Predicted.Text {
+		t.Errorf("predicted answer shown:\n%s\nCLI:\n%s", shown, v.Predicted.Text)
+	}
+	eval[bool](t, ctx, `(document.querySelector('#pg-verdict [data-line]').focus(), true)`)
+	do(t, ctx, chromedp.KeyEvent("\r"))
+	line := eval[string](t, ctx, `document.getElementById("playground").dataset.markLine || ""`)
+	if line != strconv.Itoa(v.Fields[0].Line) {
+		t.Fatalf("marked line %q, want the CLI's %d", line, v.Fields[0].Line)
+	}
+}
+
 // TestExamplesAndDrop loads an example from the menu and drops a file on the editor.
 func TestExamplesAndDrop(t *testing.T) {
 	ctx := tab(t)
