@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 
@@ -165,18 +164,17 @@ func (e *explainer) urls() []string {
 func (e *explainer) hostEvidence(a *catalog.API) int {
 	score := 0
 	for _, raw := range e.urls() {
-		u, err := url.Parse(raw)
-		if err != nil || u.Host == "" {
+		host, path := splitURL(raw)
+		if host == "" {
 			continue
 		}
-		host := strings.ToLower(u.Hostname())
 		for _, h := range a.Hosts {
 			if host == h || strings.HasPrefix(h, "*.") && strings.HasSuffix(host, h[1:]) {
 				return 4
 			}
 		}
 		for _, pre := range a.PathPrefixes {
-			if strings.HasPrefix(u.Path, pre) {
+			if strings.HasPrefix(path, pre) {
 				score = 2
 			}
 		}
@@ -583,7 +581,7 @@ func isRequiredMessage(msg, code string) bool {
 // form-encoded body as its values.
 type requestBody struct {
 	root *jnode
-	form map[string][]string
+	form map[string]bool
 }
 
 func readRequestBody(body string) *requestBody {
@@ -594,8 +592,8 @@ func readRequestBody(body string) *requestBody {
 		if rb.root == nil {
 			rb.root, _ = parsePythonRepr(t)
 		}
-	} else if vals, err := url.ParseQuery(t); err == nil {
-		rb.form = vals
+	} else {
+		rb.form = formKeys(t)
 	}
 	return rb
 }
@@ -609,8 +607,48 @@ func (rb *requestBody) has(path string) bool {
 		return rb.root.get(path) != nil
 	}
 	top, _, _ := strings.Cut(path, ".")
-	_, ok := rb.form[top]
-	return ok
+	return rb.form[top]
+}
+
+// formKeys returns the keys a form-encoded body sets. (Package net/url would do, but it costs
+// the browser module more than these lines.)
+func formKeys(body string) map[string]bool {
+	keys := map[string]bool{}
+	for _, pair := range strings.Split(body, "&") {
+		k, _, _ := strings.Cut(pair, "=")
+		if k = unescapeQuery(k); k != "" {
+			keys[k] = true
+		}
+	}
+	return keys
+}
+
+// splitURL returns the lower-cased host (without port or user information) and the path of an
+// absolute URL; host is "" when raw is not one.
+func splitURL(raw string) (host, path string) {
+	_, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return "", ""
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	host, path = rest[:end], rest[end:]
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	if strings.HasPrefix(host, "[") {
+		if i := strings.IndexByte(host, ']'); i >= 0 {
+			host = host[1:i]
+		}
+	} else if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	return strings.ToLower(host), path
 }
 
 // reqBody returns the pasted request's body, read on first use.

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -322,7 +321,7 @@ func htmlFacts(s string) (title, server string) {
 	} else if m := h1RE.FindStringSubmatch(s); m != nil {
 		title = m[1]
 	}
-	title = strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(title, " "))), " ")
+	title = strings.Join(strings.Fields(unescapeHTML(tagRE.ReplaceAllString(title, " "))), " ")
 	if m := serverRE.FindStringSubmatch(s); m != nil {
 		for _, g := range m[1:] {
 			if g != "" {
@@ -342,4 +341,31 @@ func statusIn(s string) int {
 		return atoiStatus(m[1])
 	}
 	return 0
+}
+
+// htmlEntities are the entities error pages' titles use. (Package html knows all 2,231, at a
+// cost to the browser module that a page title does not repay.)
+var htmlEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`,
+	"&#39;", "'", "&apos;", "'", "&nbsp;", " ", "&#34;", `"`, "&mdash;", "—", "&ndash;", "–")
+
+var numericEntityRE = regexp.MustCompile(`&#([0-9]{1,7}|[xX][0-9a-fA-F]{1,6});`)
+
+// unescapeHTML replaces the common named entities and every numeric one.
+func unescapeHTML(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	s = numericEntityRE.ReplaceAllStringFunc(s, func(m string) string {
+		num := m[2 : len(m)-1]
+		base := 10
+		if num[0] == 'x' || num[0] == 'X' {
+			num, base = num[1:], 16
+		}
+		n, err := strconv.ParseInt(num, base, 32)
+		if err != nil || n <= 0 || n > 0x10FFFF {
+			return m
+		}
+		return string(rune(n))
+	})
+	return htmlEntities.Replace(s)
 }
