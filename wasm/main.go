@@ -81,7 +81,7 @@ func jsLoad(_ js.Value, args []js.Value) (ret any) {
 	if err := jsonlite.Unmarshal(data, &c); err != nil {
 		return "catalog.json: " + err.Error()
 	}
-	if err := c.Compile(); err != nil {
+	if err := c.Link(); err != nil {
 		return err.Error()
 	}
 	cat = &c
