@@ -3,6 +3,7 @@ package site
 import (
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -62,7 +63,36 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if w.Header().Get("Cache-Control") == "" {
 		w.Header().Set("Cache-Control", "no-cache")
 	}
+	w.Header().Add("Vary", "Accept-Encoding")
+	// A precompressed copy the build wrote (NAME.br, NAME.gz) goes out as static hosts send it,
+	// so what serve transfers is what a visitor gets.
+	for _, enc := range [...]struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		z, ok := h.m.File(name + enc.ext)
+		if !ok || !accepts(r.Header.Get("Accept-Encoding"), enc.token) || r.Header.Get("Range") != "" {
+			continue
+		}
+		w.Header().Set("Content-Encoding", enc.token)
+		w.Header().Set("Content-Length", strconv.Itoa(len(z)))
+		if r.Method != http.MethodHead {
+			w.Write(z)
+		}
+		return
+	}
 	http.ServeContent(w, r, name, time.Time{}, strings.NewReader(string(data)))
+}
+
+// accepts reports whether an Accept-Encoding header accepts the coding token (and not with
+// q=0).
+func accepts(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), token) {
+			continue
+		}
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
 }
 
 func (h *handler) notFound(w http.ResponseWriter) {

@@ -14,7 +14,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing/fstest"
@@ -159,58 +158,11 @@ func (o overlay) dir() (fs.File, error) {
 }
 
 // Handler serves a built site as a static host does: site.Handler (index.html for folders,
-// 404.html, the _headers file's headers, the Content-Security-Policy among them), plus what
-// errdocs serve does not do, precompressed copies: NAME.br or NAME.gz, when the build has one
-// and the browser accepts it, so the module's transfer size is what a visitor would get.
+// 404.html, the _headers file's headers, the Content-Security-Policy among them, and the
+// precompressed NAME.br or NAME.gz a browser accepts), so the module's transfer size is what a
+// visitor would get.
 func Handler(out *site.MemOutput) http.Handler {
-	h := site.Handler(out, "/")
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
-		accept := r.Header.Get("Accept-Encoding")
-		if _, ok := out.File(name); ok && !strings.HasSuffix(r.URL.Path, "/") {
-			for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-				z, ok := out.File(name + enc.ext)
-				if !ok || !strings.Contains(accept, enc.token) {
-					continue
-				}
-				rec := &headerOnly{header: http.Header{}}
-				h.ServeHTTP(rec, r.Clone(r.Context())) // the headers the site would send
-				for k, v := range rec.header {
-					if k != "Content-Length" && k != "Last-Modified" && k != "Accept-Ranges" {
-						w.Header()[k] = v
-					}
-				}
-				w.Header().Set("Content-Encoding", enc.token)
-				w.Header().Add("Vary", "Accept-Encoding")
-				w.Header().Set("Content-Length", fmt.Sprint(len(z)))
-				w.WriteHeader(rec.status)
-				if r.Method != http.MethodHead {
-					w.Write(z)
-				}
-				return
-			}
-		}
-		h.ServeHTTP(w, r)
-	})
-}
-
-// headerOnly records a response's status and headers and drops its body.
-type headerOnly struct {
-	header http.Header
-	status int
-}
-
-func (h *headerOnly) Header() http.Header { return h.header }
-func (h *headerOnly) Write(p []byte) (int, error) {
-	if h.status == 0 {
-		h.status = http.StatusOK
-	}
-	return len(p), nil
-}
-func (h *headerOnly) WriteHeader(s int) {
-	if h.status == 0 {
-		h.status = s
-	}
+	return site.Handler(out, "/")
 }
 
 // PasteJS is a JavaScript function that pastes its argument into the playground as a person
