@@ -20,16 +20,54 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
-// DirOutput returns an Output that writes under dir, creating folders as needed. Files the build
-// does not write are left alone.
-func DirOutput(dir string) Output { return &dirOutput{root: dir, made: map[string]bool{}} }
+// DirOutput returns an Output that writes under dir, creating folders as needed. When a build
+// finishes, it deletes the files the previous build into dir wrote and this one did not (a page
+// whose Markdown was removed), as listed in dir's manifest file; it never deletes a file no
+// errdocs build wrote.
+func DirOutput(dir string) Output {
+	return &dirOutput{root: dir, made: map[string]bool{}, wrote: map[string]bool{}}
+}
+
+// manifestName lists, one a line, the files the last build wrote into an output folder.
+const manifestName = ".errdocs-files"
 
 type dirOutput struct {
-	root string
-	made map[string]bool
+	root  string
+	made  map[string]bool
+	wrote map[string]bool
+}
+
+// Finish deletes what the previous build wrote and this one did not, then records this build's
+// files. Build calls it after a build without errors.
+func (o *dirOutput) Finish() error {
+	manifest := filepath.Join(o.root, manifestName)
+	if old, err := os.ReadFile(manifest); err == nil {
+		for _, name := range strings.Split(string(old), "\n") {
+			if name == "" || o.wrote[name] || !fs.ValidPath(name) {
+				continue
+			}
+			full := filepath.Join(o.root, filepath.FromSlash(name))
+			if err := os.Remove(full); err != nil && !os.IsNotExist(err) {
+				return fmt.Errorf("remove stale %s: %w", name, err)
+			}
+			// Remove the folders it leaves empty, up to the root.
+			for dir := filepath.Dir(full); dir != filepath.Clean(o.root); dir = filepath.Dir(dir) {
+				if os.Remove(dir) != nil {
+					break
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(o.wrote))
+	for name := range o.wrote {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return os.WriteFile(manifest, []byte(strings.Join(names, "\n")+"\n"), 0o644)
 }
 
 func (o *dirOutput) WriteFile(name string, data []byte) error {
+	o.wrote[name] = true
 	full := filepath.Join(o.root, filepath.FromSlash(name))
 	dir := filepath.Dir(full)
 	if !o.made[dir] {

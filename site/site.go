@@ -164,6 +164,9 @@ func BuildReport(opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep, err := b.run(out)
+	if f, ok := out.(interface{ Finish() error }); ok && err == nil {
+		err = f.Finish()
+	}
 	if rep != nil {
 		rep.Duration = time.Since(start)
 	}
