@@ -28,6 +28,26 @@ import (
 // Catalog is every API in a content tree.
 type Catalog struct {
 	APIs []*API `json:"apis"`
+
+	// deferred decodes what a loader left for later (see Defer); deferredErr is its result.
+	deferred    func() error
+	deferredErr error
+}
+
+// Defer hands the catalog work that must run before anything reads an API's Operations or
+// Schemas. The playground's loader uses it: those two are most of catalog.json and are needed
+// only to check a pasted request, so it decodes them after the engine is up (see Complete).
+func (c *Catalog) Defer(f func() error) { c.deferred = f }
+
+// Complete runs the work Defer left, once, and returns its error, every time. Code that reads
+// Operations or Schemas calls it first; for a catalog loaded whole it does nothing. A catalog
+// with deferred work is for one goroutine at a time until Complete has run.
+func (c *Catalog) Complete() error {
+	if f := c.deferred; f != nil {
+		c.deferred = nil
+		c.deferredErr = f()
+	}
+	return c.deferredErr
 }
 
 // API is one API's machine facts, from the front matter of its index page.

@@ -99,8 +99,10 @@ func engineAttrs(v *view) templ.Attributes {
 	}
 }
 
-// playgroundPage is the playground page's body.
-func playgroundPage(v *view) templ.Component {
+// playgroundBoot starts the engine from the top of the playground page's <head>: a plain
+// script, before any stylesheet, runs the moment it arrives, so the module downloads and
+// compiles in the worker while the browser reads and draws the rest of the page.
+func playgroundBoot(v *view) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -121,7 +123,70 @@ func playgroundPage(v *view) templ.Component {
 			templ_7745c5c3_Var4 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<article class=\"pg-article\">")
+		if src := v.asset("boot.js"); src != "" && v.asset("errdocs.wasm") != "" {
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<script src=\"")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			var templ_7745c5c3_Var5 string
+			templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(src)
+			if templ_7745c5c3_Err != nil {
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 45, Col: 19}
+			}
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "\"")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templ.RenderAttributes(ctx, templ_7745c5c3_Buffer, bootAttrs(v))
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "></script>")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+		}
+		return nil
+	})
+}
+
+// bootAttrs tell boot.js, which starts the engine from the <head>, where the engine lives.
+func bootAttrs(v *view) templ.Attributes {
+	return templ.Attributes{
+		"data-catalog":   v.b.href("/catalog.json"),
+		"data-worker":    v.asset("worker.js"),
+		"data-wasm":      v.asset("errdocs.wasm"),
+		"data-wasm-exec": v.asset("wasm_exec.js"),
+	}
+}
+
+// playgroundPage is the playground page's body.
+func playgroundPage(v *view) templ.Component {
+	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
+		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
+		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
+			return templ_7745c5c3_CtxErr
+		}
+		templ_7745c5c3_Buffer, templ_7745c5c3_IsBuffer := templruntime.GetBuffer(templ_7745c5c3_W)
+		if !templ_7745c5c3_IsBuffer {
+			defer func() {
+				templ_7745c5c3_BufErr := templruntime.ReleaseBuffer(templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err == nil {
+					templ_7745c5c3_Err = templ_7745c5c3_BufErr
+				}
+			}()
+		}
+		ctx = templ.InitializeContext(ctx)
+		templ_7745c5c3_Var6 := templ.GetChildren(ctx)
+		if templ_7745c5c3_Var6 == nil {
+			templ_7745c5c3_Var6 = templ.NopComponent
+		}
+		ctx = templ.ClearChildren(ctx)
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<article class=\"pg-article\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -133,7 +198,7 @@ func playgroundPage(v *view) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<section id=\"playground\" class=\"pg\" aria-label=\"Playground\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<section id=\"playground\" class=\"pg\" aria-label=\"Playground\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -141,22 +206,22 @@ func playgroundPage(v *view) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "><noscript><p class=\"pg-note\">The playground runs errdocs in your browser and needs JavaScript. Every error code is also documented on its own page: see the error index of each API, or run <code>errdocs explain</code> in a terminal.</p></noscript><div class=\"pg-toolbar\"><div class=\"pg-pick\"><label for=\"pg-examples\">Example</label> <select id=\"pg-examples\" disabled><option value=\"\">Loading examples…</option></select></div><div class=\"pg-buttons\"><button type=\"button\" id=\"pg-open\" class=\"pg-btn\">Open a file</button> <input type=\"file\" id=\"pg-file\" class=\"visually-hidden\" tabindex=\"-1\" aria-hidden=\"true\"> <button type=\"button\" id=\"pg-clear\" class=\"pg-btn\">Clear</button> <button type=\"button\" id=\"pg-share\" class=\"pg-btn pg-primary\" aria-haspopup=\"dialog\" disabled>Share a link</button></div></div><p id=\"pg-status\" class=\"pg-status\" role=\"status\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "><noscript><p class=\"pg-note\">The playground runs errdocs in your browser and needs JavaScript. Every error code is also documented on its own page: see the error index of each API, or run <code>errdocs explain</code> in a terminal.</p></noscript><div class=\"pg-toolbar\"><div class=\"pg-pick\"><label for=\"pg-examples\">Example</label> <select id=\"pg-examples\" disabled><option value=\"\">Loading examples…</option></select></div><div class=\"pg-buttons\"><button type=\"button\" id=\"pg-open\" class=\"pg-btn\">Open a file</button> <input type=\"file\" id=\"pg-file\" class=\"visually-hidden\" tabindex=\"-1\" aria-hidden=\"true\"> <button type=\"button\" id=\"pg-clear\" class=\"pg-btn\">Clear</button> <button type=\"button\" id=\"pg-share\" class=\"pg-btn pg-primary\" aria-haspopup=\"dialog\" disabled>Share a link</button></div></div><p id=\"pg-status\" class=\"pg-status\" role=\"status\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		if v.asset("errdocs.wasm") == "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "The engine module is not built: run ./build.sh wasm, then build the site again.")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "The engine module is not built: run ./build.sh wasm, then build the site again.")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "Loading the engine…")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "Loading the engine…")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "</p><div id=\"pg-shared\" class=\"pg-note\" hidden></div><div id=\"pg-banner\" class=\"pg-banner\" role=\"region\" aria-labelledby=\"pg-banner-title\" hidden><h2 id=\"pg-banner-title\">Secrets masked</h2><p>errdocs masked these in your paste and in the verdict. Nothing left your browser, but a secret that has been pasted anywhere should be treated as exposed: rotate the live ones.</p><ul id=\"pg-banner-list\"></ul></div><div class=\"pg-cols\"><div class=\"pg-in\"><div class=\"pg-head\"><label for=\"pg-paste\" class=\"pg-label\">Your paste</label> <span class=\"pg-size\" id=\"pg-size\" aria-hidden=\"true\"></span></div><p id=\"pg-paste-help\" class=\"pg-help\">An HTTP response, a <code>curl -i</code> or <code>curl -v</code> transcript, a log line or a bare body. It never leaves your browser. You can drop a file here; Ctrl+Enter explains at once.</p><p id=\"pg-large\" class=\"pg-note\" role=\"status\" hidden></p><div class=\"pg-editor\" id=\"pg-editor\"><div class=\"pg-gutter\" aria-hidden=\"true\"><div class=\"pg-nums\" id=\"pg-nums\">1</div></div><div class=\"pg-area\"><div class=\"pg-mark\" id=\"pg-mark\" hidden></div><textarea id=\"pg-paste\" aria-describedby=\"pg-paste-help\" spellcheck=\"false\" autocomplete=\"off\" autocapitalize=\"off\" autocorrect=\"off\" wrap=\"off\" placeholder=\"HTTP/1.1 429 Too Many Requests&#10;Retry-After: 30&#10;&#10;{&#34;error&#34;: …}\"></textarea></div></div></div><div class=\"pg-out\"><h2 id=\"pg-verdict-title\" class=\"pg-label\">Verdict</h2><div id=\"pg-verdict\" class=\"pg-verdict\" aria-live=\"polite\" aria-busy=\"false\" aria-labelledby=\"pg-verdict-title\" tabindex=\"-1\"><p class=\"pg-empty\">Paste an error response, or pick an example, and errdocs says what it means, why it happened, how to fix it and whether to retry.</p></div></div></div><dialog id=\"pg-share-dialog\" class=\"pg-dialog\" aria-labelledby=\"pg-share-title\"><form method=\"dialog\" class=\"pg-share\"><h2 id=\"pg-share-title\">Share a link</h2><p>The link holds the paste itself, compressed, after the # sign: it is never sent to a server. Secrets are masked before it is made.</p><fieldset><legend>What to share</legend> <label><input type=\"radio\" name=\"pg-share-mode\" value=\"paste\" checked> The paste (masked) and its verdict</label> <label><input type=\"radio\" name=\"pg-share-mode\" value=\"verdict\"> Only the verdict</label></fieldset><label for=\"pg-share-url\" class=\"pg-label\">Link</label> <input id=\"pg-share-url\" type=\"text\" readonly spellcheck=\"false\"><p id=\"pg-share-note\" class=\"pg-help\" role=\"status\"></p><div class=\"pg-buttons\"><button type=\"button\" id=\"pg-share-copy\" class=\"pg-btn pg-primary\">Copy link</button> <button type=\"submit\" class=\"pg-btn\">Close</button></div></form></dialog></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "</p><div id=\"pg-shared\" class=\"pg-note\" hidden></div><div id=\"pg-banner\" class=\"pg-banner\" role=\"region\" aria-labelledby=\"pg-banner-title\" hidden><h2 id=\"pg-banner-title\">Secrets masked</h2><p>errdocs masked these in your paste and in the verdict. Nothing left your browser, but a secret that has been pasted anywhere should be treated as exposed: rotate the live ones.</p><ul id=\"pg-banner-list\"></ul></div><div class=\"pg-cols\"><div class=\"pg-in\"><div class=\"pg-head\"><label for=\"pg-paste\" class=\"pg-label\">Your paste</label> <span class=\"pg-size\" id=\"pg-size\" aria-hidden=\"true\"></span></div><p id=\"pg-paste-help\" class=\"pg-help\">An HTTP response, a <code>curl -i</code> or <code>curl -v</code> transcript, a log line or a bare body. It never leaves your browser. You can drop a file here; Ctrl+Enter explains at once.</p><p id=\"pg-large\" class=\"pg-note\" role=\"status\" hidden></p><div class=\"pg-editor\" id=\"pg-editor\"><div class=\"pg-gutter\" aria-hidden=\"true\"><div class=\"pg-nums\" id=\"pg-nums\">1</div></div><div class=\"pg-area\"><div class=\"pg-mark\" id=\"pg-mark\" hidden></div><textarea id=\"pg-paste\" aria-describedby=\"pg-paste-help\" spellcheck=\"false\" autocomplete=\"off\" autocapitalize=\"off\" autocorrect=\"off\" wrap=\"off\" placeholder=\"HTTP/1.1 429 Too Many Requests&#10;Retry-After: 30&#10;&#10;{&#34;error&#34;: …}\"></textarea></div></div></div><div class=\"pg-out\"><h2 id=\"pg-verdict-title\" class=\"pg-label\">Verdict</h2><div id=\"pg-verdict\" class=\"pg-verdict\" aria-live=\"polite\" aria-busy=\"false\" aria-labelledby=\"pg-verdict-title\" tabindex=\"-1\"><p class=\"pg-empty\">Paste an error response, or pick an example, and errdocs says what it means, why it happened, how to fix it and whether to retry.</p></div></div></div><dialog id=\"pg-share-dialog\" class=\"pg-dialog\" aria-labelledby=\"pg-share-title\"><form method=\"dialog\" class=\"pg-share\"><h2 id=\"pg-share-title\">Share a link</h2><p>The link holds the paste itself, compressed, after the # sign: it is never sent to a server. Secrets are masked before it is made.</p><fieldset><legend>What to share</legend> <label><input type=\"radio\" name=\"pg-share-mode\" value=\"paste\" checked> The paste (masked) and its verdict</label> <label><input type=\"radio\" name=\"pg-share-mode\" value=\"verdict\"> Only the verdict</label></fieldset><label for=\"pg-share-url\" class=\"pg-label\">Link</label> <input id=\"pg-share-url\" type=\"text\" readonly spellcheck=\"false\"><p id=\"pg-share-note\" class=\"pg-help\" role=\"status\"></p><div class=\"pg-buttons\"><button type=\"button\" id=\"pg-share-copy\" class=\"pg-btn pg-primary\">Copy link</button> <button type=\"submit\" class=\"pg-btn\">Close</button></div></form></dialog></section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -164,7 +229,7 @@ func playgroundPage(v *view) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "</article>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "</article>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -190,26 +255,26 @@ func pasteBoxHead(v *view) templ.Component {
 			}()
 		}
 		ctx = templ.InitializeContext(ctx)
-		templ_7745c5c3_Var5 := templ.GetChildren(ctx)
-		if templ_7745c5c3_Var5 == nil {
-			templ_7745c5c3_Var5 = templ.NopComponent
+		templ_7745c5c3_Var7 := templ.GetChildren(ctx)
+		if templ_7745c5c3_Var7 == nil {
+			templ_7745c5c3_Var7 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
 		if v.asset("playground-box.js") != "" && v.asset("errdocs.wasm") != "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "<link rel=\"stylesheet\" href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<link rel=\"stylesheet\" href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var6 templ.SafeURL
-			templ_7745c5c3_Var6, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(v.asset("playground.css")))
+			var templ_7745c5c3_Var8 templ.SafeURL
+			templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(v.asset("playground.css")))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 135, Col: 72}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 154, Col: 72}
 			}
-			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var6))
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -236,13 +301,13 @@ func pasteBox(v *view) templ.Component {
 			}()
 		}
 		ctx = templ.InitializeContext(ctx)
-		templ_7745c5c3_Var7 := templ.GetChildren(ctx)
-		if templ_7745c5c3_Var7 == nil {
-			templ_7745c5c3_Var7 = templ.NopComponent
+		templ_7745c5c3_Var9 := templ.GetChildren(ctx)
+		if templ_7745c5c3_Var9 == nil {
+			templ_7745c5c3_Var9 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
 		if v.asset("playground-box.js") != "" && v.asset("errdocs.wasm") != "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<section class=\"paste-box\" aria-labelledby=\"paste-box-title\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "<section class=\"paste-box\" aria-labelledby=\"paste-box-title\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -250,33 +315,33 @@ func pasteBox(v *view) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "><h2 id=\"paste-box-title\">Got this error? Paste yours here</h2><p class=\"pg-help\" id=\"paste-box-help\">Paste the response you got. errdocs explains it in your browser; nothing is sent anywhere. The <a href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "><h2 id=\"paste-box-title\">Got this error? Paste yours here</h2><p class=\"pg-help\" id=\"paste-box-help\">Paste the response you got. errdocs explains it in your browser; nothing is sent anywhere. The <a href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var8 templ.SafeURL
-			templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinURLErrs(v.href("/playground/"))
+			var templ_7745c5c3_Var10 templ.SafeURL
+			templ_7745c5c3_Var10, templ_7745c5c3_Err = templ.JoinURLErrs(v.href("/playground/"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 145, Col: 169}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 164, Col: 169}
 			}
-			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
-			if templ_7745c5c3_Err != nil {
-				return templ_7745c5c3_Err
-			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "\">playground</a> has more room.</p><textarea class=\"paste-box-input\" aria-labelledby=\"paste-box-title\" aria-describedby=\"paste-box-help\" spellcheck=\"false\" autocomplete=\"off\" autocapitalize=\"off\" wrap=\"off\" rows=\"6\"></textarea><div class=\"pg-buttons\"><button type=\"button\" class=\"pg-btn pg-primary paste-box-go\">Explain</button></div><div class=\"pg-verdict paste-box-out\" aria-live=\"polite\" aria-busy=\"false\"></div><script src=\"")
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var10))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var9 string
-			templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinStringErrs(v.asset("playground-box.js"))
-			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 151, Col: 45}
-			}
-			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "\">playground</a> has more room.</p><textarea class=\"paste-box-input\" aria-labelledby=\"paste-box-title\" aria-describedby=\"paste-box-help\" spellcheck=\"false\" autocomplete=\"off\" autocapitalize=\"off\" wrap=\"off\" rows=\"6\"></textarea><div class=\"pg-buttons\"><button type=\"button\" class=\"pg-btn pg-primary paste-box-go\">Explain</button></div><div class=\"pg-verdict paste-box-out\" aria-live=\"polite\" aria-busy=\"false\"></div><script src=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "\" defer></script></section>")
+			var templ_7745c5c3_Var11 string
+			templ_7745c5c3_Var11, templ_7745c5c3_Err = templ.JoinStringErrs(v.asset("playground-box.js"))
+			if templ_7745c5c3_Err != nil {
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 170, Col: 45}
+			}
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var11))
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "\" defer></script></section>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

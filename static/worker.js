@@ -24,6 +24,17 @@ function fatal(msg) {
 
 function init(m) {
   var t0 = performance.now();
+  // Start both downloads, and the module's compile, before anything else: importScripts below
+  // blocks this thread while it fetches wasm_exec.js, and the compile runs off this thread.
+  var catalog = m.catalogBytes
+    ? Promise.resolve(m.catalogBytes)
+    : fetch(m.catalog, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error("catalog.json: HTTP " + r.status);
+        return r.arrayBuffer();
+      });
+  var compiled = m.module ? Promise.resolve(m.module) : WebAssembly.compileStreaming(fetch(m.wasm, { credentials: "same-origin" }));
+  compiled.catch(function () {}); // reported below, once wasm_exec.js is in
+  catalog.catch(function () {});
   try {
     importScripts(m.exec);
   } catch (e) {
@@ -31,21 +42,16 @@ function init(m) {
     return;
   }
   var go = new self.Go();
-  var catalog = m.catalogBytes
-    ? Promise.resolve(m.catalogBytes)
-    : fetch(m.catalog, { credentials: "same-origin" }).then(function (r) {
-        if (!r.ok) throw new Error("catalog.json: HTTP " + r.status);
-        return r.arrayBuffer();
-      });
-  var module = m.module
-    ? WebAssembly.instantiate(m.module, go.importObject).then(function (instance) {
-        return { module: m.module, instance: instance };
-      })
-    : WebAssembly.instantiateStreaming(fetch(m.wasm, { credentials: "same-origin" }), go.importObject);
+  var module = compiled.then(function (mod) {
+    self.tCompiled = performance.now();
+    return WebAssembly.instantiate(mod, go.importObject).then(function (instance) {
+      return { module: mod, instance: instance };
+    });
+  });
   Promise.all([module, catalog]).then(function (res) {
-    var compiled = res[0], bytes = res[1];
-    var tCompiled = performance.now();
-    go.run(compiled.instance).then(function () {
+    var inst = res[0], bytes = res[1];
+    var tInstantiated = performance.now();
+    go.run(inst.instance).then(function () {
       exited = true;
       engine = null;
       fatal("the engine exited");
@@ -63,13 +69,19 @@ function init(m) {
     }
     var msg = {
       type: "ready",
-      ms: { start: t0, compiled: tCompiled, run: tRun, ready: performance.now() },
+      ms: { origin: performance.timeOrigin, start: t0, compiled: self.tCompiled, instantiated: tInstantiated, run: tRun, ready: performance.now() },
     };
     if (!m.module) {
-      msg.module = compiled.module;
+      msg.module = inst.module;
       msg.catalogBytes = bytes;
     }
     self.postMessage(msg);
+    // The catalog's operations and schemas, needed only to check a pasted request, were left
+    // for now: decode them next, unless a paste is already waiting (a request paste decodes them
+    // itself). An error here also comes back with every request verdict, so it is not fatal.
+    setTimeout(function () {
+      if (engine && !exited) engine.complete();
+    }, 0);
   }).catch(function (e) {
     fatal(e && e.message ? e.message : e);
   });

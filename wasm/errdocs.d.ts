@@ -141,8 +141,14 @@ export interface EngineResult {
 
 /** globalThis.errdocsEngine, installed by errdocs.wasm when it starts. */
 export interface ErrdocsEngine {
-  /** Installs the catalog from catalog.json; returns "" or what is wrong with it. */
+  /**
+   * Installs the catalog from catalog.json; returns "" or what is wrong with it. Each API's
+   * operations and schemas (needed only to check a pasted request) are decoded later: by
+   * complete(), or by the first request paste, whichever comes first.
+   */
   load(catalogJSON: Uint8Array | string): string;
+  /** Decodes what load left for later; returns "" or what is wrong with it. */
+  complete(): string;
   /**
    * Explains a paste. With mask, the result's masked holds the paste with its secrets masked
    * (for display); without, masked is null. Never throws: a panic in the engine becomes an error

@@ -9,6 +9,7 @@
 // on the worker's global scope, errdocsEngine, typed in errdocs.d.ts:
 //
 //	errdocsEngine.load(catalogJSON)  // Uint8Array or string: catalog.json; returns "" or an error
+//	errdocsEngine.complete()         // decodes what load left for later; returns "" or an error
 //	errdocsEngine.explain(text, mask) // {json, masked, found, error}: json is the verdict exactly
 //	                                 // as "errdocs explain --json" prints it; with mask, masked is
 //	                                 // the paste with its secrets masked, for display
@@ -25,6 +26,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"syscall/js"
 
@@ -52,9 +54,10 @@ var funcs []js.Func
 func register(g js.Value) {
 	api := js.Global().Get("Object").New()
 	for name, f := range map[string]func(js.Value, []js.Value) any{
-		"load":    jsLoad,
-		"explain": jsExplain,
-		"redact":  jsRedact,
+		"load":     jsLoad,
+		"complete": jsComplete,
+		"explain":  jsExplain,
+		"redact":   jsRedact,
 	} {
 		fn := js.FuncOf(f)
 		funcs = append(funcs, fn)
@@ -75,16 +78,105 @@ func jsLoad(_ js.Value, args []js.Value) (ret any) {
 	if err != nil {
 		return "load catalog.json: " + err.Error()
 	}
-	// catalog.Decode would do, but it links encoding/json, about 100 KB of brotli; jsonlite
-	// decodes the same way with the reflection fmt already links (its tests check it).
-	var c catalog.Catalog
-	if err := jsonlite.Unmarshal(data, &c); err != nil {
+	c, err := loadCatalog(data)
+	if err != nil {
 		return "catalog.json: " + err.Error()
 	}
 	if err := c.Link(); err != nil {
 		return err.Error()
 	}
-	cat = &c
+	cat = c
+	return ""
+}
+
+// loadCatalog decodes catalog.json. catalog.Decode would do, but it links encoding/json, about
+// 100 KB of brotli; jsonlite decodes the same way with the reflection fmt already links (its
+// tests check it). Each API's operations and schemas, about two thirds of the file and needed
+// only to check a pasted request, are left for later (catalog.Defer): the worker completes them
+// right after it reports ready, unless a request paste needs them first.
+func loadCatalog(data []byte) (*catalog.Catalog, error) {
+	var c catalog.Catalog
+	// catalog.json as errdocs build writes it: {"apis":[…]} and nothing else. Anything else is
+	// decoded whole, now.
+	trimmed := bytes.TrimSpace(data)
+	const head = `{"apis":`
+	if !bytes.HasPrefix(trimmed, []byte(head)) || trimmed[len(trimmed)-1] != '}' {
+		return &c, jsonlite.Unmarshal(data, &c)
+	}
+	apis, err := jsonlite.ObjectsIn(trimmed[len(head) : len(trimmed)-1])
+	if err != nil {
+		return &c, jsonlite.Unmarshal(data, &c)
+	}
+	type part struct {
+		api  int
+		json []byte
+	}
+	var later []part
+	now := append(make([]byte, 0, len(data)/2), head+"["...)
+	for i, members := range apis {
+		if i > 0 {
+			now = append(now, ',')
+		}
+		now = append(now, '{')
+		rest := []byte{'{'}
+		n := 0
+		for _, m := range members {
+			if m.Key == "operations" || m.Key == "schemas" {
+				if len(rest) > 1 {
+					rest = append(rest, ',')
+				}
+				rest = jsonlite.AppendString(rest, m.Key)
+				rest = append(append(rest, ':'), m.Value...)
+				continue
+			}
+			if n > 0 {
+				now = append(now, ',')
+			}
+			n++
+			now = jsonlite.AppendString(now, m.Key)
+			now = append(append(now, ':'), m.Value...)
+		}
+		now = append(now, '}')
+		if len(rest) > 1 {
+			later = append(later, part{i, append(rest, '}')})
+		}
+	}
+	now = append(now, "]}"...)
+	if err := jsonlite.Unmarshal(now, &c); err != nil {
+		return nil, err
+	}
+	if len(later) > 0 {
+		c.Defer(func() error {
+			for _, p := range later {
+				var r struct {
+					Operations []*catalog.Operation       `json:"operations"`
+					Schemas    map[string]*catalog.Schema `json:"schemas"`
+				}
+				if err := jsonlite.Unmarshal(p.json, &r); err != nil {
+					return fmt.Errorf("catalog.json: %s: %w", c.APIs[p.api].ID, err)
+				}
+				c.APIs[p.api].Operations, c.APIs[p.api].Schemas = r.Operations, r.Schemas
+			}
+			return nil
+		})
+	}
+	return &c, nil
+}
+
+// jsComplete decodes what the load left for later (see loadCatalog); it returns "" or an error
+// message. The worker calls it once it has reported ready.
+func jsComplete(_ js.Value, _ []js.Value) (ret any) {
+	defer func() {
+		if r := recover(); r != nil {
+			ret = fmt.Sprintf("complete catalog.json: %v", r)
+		}
+	}()
+	if cat == nil {
+		return "the catalog is not loaded"
+	}
+	if err := cat.Complete(); err != nil {
+		return err.Error()
+	}
 	return ""
 }
 

@@ -130,6 +130,72 @@ func TestExplainMatchesCLI(t *testing.T) {
 	}
 }
 
+// TestDeferredOperations checks that load leaves each API's operations and schemas for later,
+// that complete() then yields exactly the catalog the site wrote, and that a request paste
+// before complete() is checked all the same.
+func TestDeferredOperations(t *testing.T) {
+	api := engineAPI(t)
+	for _, a := range cat.APIs {
+		if a.Operations != nil || a.Schemas != nil {
+			t.Fatalf("%s: operations decoded at load", a.ID)
+		}
+	}
+	req := "curl https://next-api.useplunk.com/v1/track -H 'Content-Type: application/json' -d '{\"event\":\"signup\"}'"
+	r := api.Call("explain", req)
+	if r.Get("error").String() != "" || !strings.Contains(r.Get("json").String(), `"operation": "POST /v1/track"`) {
+		t.Fatalf("request paste before complete: %s %s", r.Get("error").String(), r.Get("json").String())
+	}
+	if msg := api.Call("complete").String(); msg != "" {
+		t.Fatalf("complete: %s", msg)
+	}
+	got, err := json.Marshal(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, catalogJSON) {
+		t.Fatal("the catalog after complete() differs from catalog.json")
+	}
+	api = engineAPI(t)
+	if msg := api.Call("complete").String(); msg != "" {
+		t.Fatalf("complete: %s", msg)
+	}
+	if msg := api.Call("complete").String(); msg != "" {
+		t.Fatalf("second complete: %s", msg)
+	}
+
+	// Operations of the wrong type load (they are left for later) and fail every request
+	// check with a clear problem, while responses are still explained.
+	bad := strings.Replace(string(catalogJSON), `"operations":[`, `"operations":{"x":[`, 1)
+	bad = strings.Replace(bad, `],"schemas"`, `]},"schemas"`, 1)
+	if msg := api.Call("load", bad).String(); msg != "" {
+		t.Fatalf("load with bad operations: %s", msg)
+	}
+	r = api.Call("explain", req)
+	if !strings.Contains(r.Get("json").String(), "cannot check this request") {
+		t.Errorf("request paste with bad operations: %s", r.Get("json").String())
+	}
+	if msg := api.Call("complete").String(); msg == "" {
+		t.Error("complete with bad operations: no error")
+	}
+	r = api.Call("explain", "HTTP/1.1 429 Too Many Requests\n\n")
+	if r.Get("error").String() != "" || !strings.Contains(r.Get("json").String(), `"status": 429`) {
+		t.Errorf("response paste with bad operations: %s", r.Get("json").String())
+	}
+
+	// A catalog.json in another layout than errdocs build's is decoded whole, at once.
+	pretty, err := json.MarshalIndent(native, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg := api.Call("load", string(pretty)).String(); msg != "" {
+		t.Fatalf("load of an indented catalog: %s", msg)
+	}
+	if len(cat.APIs) == 0 || len(cat.APIs[0].Operations) == 0 {
+		t.Error("an indented catalog's operations were not decoded at load")
+	}
+	engineAPI(t) // leave the good catalog for the other tests
+}
+
 func TestExplainArguments(t *testing.T) {
 	api := engineAPI(t)
 	if r := api.Call("explain", "HTTP/1.1 401 Unauthorized\nAuthorization: Bearer sk_"+strings.Repeat("9", 40)+"\n\n"); !r.Get("masked").IsNull() {

@@ -411,6 +411,246 @@ func Unmarshal(data []byte, v any) error {
 	return nil
 }
 
+// Member is one member of a JSON object, its value not decoded.
+type Member struct {
+	Key   string
+	Value []byte // the value's JSON text: a sub-slice of the input
+}
+
+// Members splits the JSON object data into its members, in order, without decoding their
+// values. With Elements, it lets a caller decode part of a document now and the rest later. It
+// checks the nesting of the values, not their contents (a string's escapes, a number's digits):
+// decoding a value checks it in full.
+func Members(data []byte) ([]Member, error) {
+	d := decoder{s: data}
+	d.space()
+	var out []Member
+	if err := d.members(func(key string, value []byte) { out = append(out, Member{key, value}) }); err != nil {
+		return nil, err
+	}
+	d.space()
+	if d.i < len(d.s) {
+		return nil, d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after top-level value")
+	}
+	return out, nil
+}
+
+// members reads the object at d.i, calling f with each member's key and value text.
+func (d *decoder) members(f func(key string, value []byte)) error {
+	if d.i >= len(d.s) {
+		return d.eof()
+	}
+	if d.s[d.i] != '{' {
+		return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " looking for '{'")
+	}
+	d.i++
+	d.space()
+	if d.i < len(d.s) && d.s[d.i] == '}' {
+		d.i++
+		return nil
+	}
+	for {
+		d.space()
+		if d.i >= len(d.s) {
+			return d.eof()
+		}
+		if d.s[d.i] != '"' {
+			return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " looking for beginning of object key string")
+		}
+		keyb, err := d.strBytes()
+		if err != nil {
+			return err
+		}
+		key := string(keyb)
+		d.space()
+		if d.i >= len(d.s) {
+			return d.eof()
+		}
+		if d.s[d.i] != ':' {
+			return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after object key")
+		}
+		d.i++
+		d.space()
+		start := d.i
+		if err := d.skip(1); err != nil {
+			return err
+		}
+		f(key, d.s[start:d.i])
+		d.space()
+		if d.i >= len(d.s) {
+			return d.eof()
+		}
+		switch d.s[d.i] {
+		case ',':
+			d.i++
+			continue
+		case '}':
+			d.i++
+			return nil
+		}
+		return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after object key:value pair")
+	}
+}
+
+// Elements splits the JSON array data into the JSON texts of its elements, in order, without
+// decoding them. Like Members, it checks the nesting of the values, not their contents.
+func Elements(data []byte) ([][]byte, error) {
+	d := decoder{s: data}
+	var out [][]byte
+	err := d.split('[', ']', func() error {
+		start := d.i
+		if err := d.skip(1); err != nil {
+			return err
+		}
+		out = append(out, d.s[start:d.i])
+		return nil
+	})
+	return out, err
+}
+
+// ObjectsIn splits the JSON array data, an array of objects, into each object's members, as
+// Members does for one object, in a single pass.
+func ObjectsIn(data []byte) ([][]Member, error) {
+	d := decoder{s: data}
+	var out [][]Member
+	err := d.split('[', ']', func() error {
+		var ms []Member
+		err := d.members(func(key string, value []byte) { ms = append(ms, Member{key, value}) })
+		out = append(out, ms)
+		return err
+	})
+	return out, err
+}
+
+// skip moves past one JSON value quickly: it follows the nesting of objects and arrays and
+// finds the end of each string, without decoding anything. Numbers and literals are read as
+// value reads them.
+func (d *decoder) skip(depth int) error {
+	if depth > 10000 {
+		return d.syntax("exceeded max depth")
+	}
+	if d.i >= len(d.s) {
+		return d.eof()
+	}
+	switch c := d.s[d.i]; c {
+	case '"':
+		// The string ends at the first quote after an even run of backslashes.
+		for j := d.i + 1; ; {
+			k := bytes.IndexByte(d.s[j:], '"')
+			if k < 0 {
+				d.i = len(d.s)
+				return d.eof()
+			}
+			j += k
+			n := 0
+			for n < j-d.i-1 && d.s[j-1-n] == '\\' {
+				n++
+			}
+			j++
+			if n%2 == 0 {
+				d.i = j
+				return nil
+			}
+		}
+	case '{', '[':
+		end := byte(']')
+		if c == '{' {
+			end = '}'
+		}
+		d.i++
+		d.space()
+		if d.i < len(d.s) && d.s[d.i] == end {
+			d.i++
+			return nil
+		}
+		for {
+			d.space()
+			if c == '{' {
+				if d.i >= len(d.s) {
+					return d.eof()
+				}
+				if d.s[d.i] != '"' {
+					return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " looking for beginning of object key string")
+				}
+				if err := d.skip(depth + 1); err != nil {
+					return err
+				}
+				d.space()
+				if d.i >= len(d.s) {
+					return d.eof()
+				}
+				if d.s[d.i] != ':' {
+					return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after object key")
+				}
+				d.i++
+				d.space()
+			}
+			if err := d.skip(depth + 1); err != nil {
+				return err
+			}
+			d.space()
+			if d.i >= len(d.s) {
+				return d.eof()
+			}
+			switch d.s[d.i] {
+			case ',':
+				d.i++
+				continue
+			case end:
+				d.i++
+				return nil
+			}
+			return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after " + quoteChar(c) + "…" + quoteChar(end) + " item")
+		}
+	}
+	return d.value(reflect.Value{}, depth)
+}
+
+// split reads the whole input as one object or array (open and close are its brackets),
+// calling item at the start of each member or element.
+func (d *decoder) split(open, close byte, item func() error) error {
+	d.space()
+	if d.i >= len(d.s) {
+		return d.eof()
+	}
+	if d.s[d.i] != open {
+		return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " looking for " + quoteChar(open))
+	}
+	d.i++
+	d.space()
+	if d.i < len(d.s) && d.s[d.i] == close {
+		d.i++
+	} else {
+		for {
+			d.space()
+			if d.i >= len(d.s) {
+				return d.eof()
+			}
+			if err := item(); err != nil {
+				return err
+			}
+			d.space()
+			if d.i >= len(d.s) {
+				return d.eof()
+			}
+			if d.s[d.i] == ',' {
+				d.i++
+				continue
+			}
+			if d.s[d.i] != close {
+				return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after " + quoteChar(open) + "…" + quoteChar(close) + " item")
+			}
+			d.i++
+			break
+		}
+	}
+	d.space()
+	if d.i < len(d.s) {
+		return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after top-level value")
+	}
+	return nil
+}
+
 type decoder struct {
 	s []byte
 	i int

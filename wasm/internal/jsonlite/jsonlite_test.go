@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -304,4 +305,56 @@ func BenchmarkUnmarshalCatalog(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestMembersAndElements(t *testing.T) {
+	ms, err := Members([]byte(` {"a": [1, {"b": null}], "k\u00e9y" : "v\"" ,"n":{}} `))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Member{{"a", []byte(`[1, {"b": null}]`)}, {"kéy", []byte(`"v\""`)}, {"n", []byte(`{}`)}}
+	if len(ms) != len(want) {
+		t.Fatalf("got %d members, want %d", len(ms), len(want))
+	}
+	for i := range want {
+		if ms[i].Key != want[i].Key || string(ms[i].Value) != string(want[i].Value) {
+			t.Errorf("member %d: got %q %s, want %q %s", i, ms[i].Key, ms[i].Value, want[i].Key, want[i].Value)
+		}
+	}
+	es, err := Elements([]byte(`[ 1 ,"x", [ ], {"a":2}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprintf("%s", es); got != `[1 "x" [ ] {"a":2}]` {
+		t.Errorf("elements: %s", got)
+	}
+	ms, err = Members([]byte(`{"a":"x\\\\","b":"y\\\"z\\\\\\\"","c":"\\\\\\\\"}`))
+	if err != nil || len(ms) != 3 || string(ms[0].Value) != `"x\\\\"` || string(ms[1].Value) != `"y\\\"z\\\\\\\""` || string(ms[2].Value) != `"\\\\\\\\"` {
+		t.Errorf("members with escapes: %q %v", ms, err)
+	}
+	objs, err := ObjectsIn([]byte(`[{"a":1,"b":[2]}, {}, {"c":{"d":"}"}}]`))
+	if err != nil || len(objs) != 3 || len(objs[0]) != 2 || string(objs[0][1].Value) != `[2]` || len(objs[1]) != 0 || string(objs[2][0].Value) != `{"d":"}"}` {
+		t.Errorf("ObjectsIn: %q %v", objs, err)
+	}
+	for _, bad := range []string{`[1]`, `[{"a":1},2]`, `[{"a":1}`, `{}`} {
+		if _, err := ObjectsIn([]byte(bad)); err == nil {
+			t.Errorf("ObjectsIn(%q): no error", bad)
+		}
+	}
+	if ms, err := Members([]byte(`{}`)); err != nil || len(ms) != 0 {
+		t.Errorf("Members({}): %v %v", ms, err)
+	}
+	if es, err := Elements([]byte(`[]`)); err != nil || len(es) != 0 {
+		t.Errorf("Elements([]): %v %v", es, err)
+	}
+	for _, bad := range []string{``, `[]`, `{"a"}`, `{"a":}`, `{"a":1,}`, `{"a":1} x`, `{"a":[1}`, `{"a":1`, `{1:2}`, `{"a":tru}`} {
+		if _, err := Members([]byte(bad)); err == nil {
+			t.Errorf("Members(%q): no error", bad)
+		}
+	}
+	for _, bad := range []string{``, `{}`, `[1,]`, `[1 2]`, `[1`, `[1] 2`, `["a]`} {
+		if _, err := Elements([]byte(bad)); err == nil {
+			t.Errorf("Elements(%q): no error", bad)
+		}
+	}
 }
