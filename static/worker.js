@@ -42,8 +42,9 @@ function init(m) {
     return;
   }
   var go = new self.Go();
+  var tCompiled = 0;
   var module = compiled.then(function (mod) {
-    self.tCompiled = performance.now();
+    tCompiled = performance.now();
     return WebAssembly.instantiate(mod, go.importObject).then(function (instance) {
       return { module: mod, instance: instance };
     });
@@ -69,7 +70,7 @@ function init(m) {
     }
     var msg = {
       type: "ready",
-      ms: { origin: performance.timeOrigin, start: t0, compiled: self.tCompiled, instantiated: tInstantiated, run: tRun, ready: performance.now() },
+      ms: { origin: performance.timeOrigin, start: t0, compiled: tCompiled, instantiated: tInstantiated, run: tRun, ready: performance.now() },
     };
     if (!m.module) {
       msg.module = inst.module;
