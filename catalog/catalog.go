@@ -17,10 +17,9 @@
 package catalog
 
 import (
-	"encoding/json"
-	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -229,7 +228,7 @@ func (c *Catalog) compile(lazyHints bool) error {
 			if s.CodePattern != "" {
 				re, err := regexp.Compile(s.CodePattern)
 				if err != nil {
-					return fmt.Errorf("%s: shape %s: code_pattern: %w", a.Source, s.Name, err)
+					return placed(a.Source+": shape "+s.Name+": code_pattern", err)
 				}
 				s.codeRE = re
 			}
@@ -242,7 +241,7 @@ func (c *Catalog) compile(lazyHints bool) error {
 			if e.When != "" {
 				re, err := regexp.Compile(e.When)
 				if err != nil {
-					return fmt.Errorf("%s: when: %w", e.Source, err)
+					return placed(e.Source+": when", err)
 				}
 				e.whenRE = re
 			}
@@ -254,12 +253,12 @@ func (c *Catalog) compile(lazyHints bool) error {
 				var err error
 				if h.Message != "" {
 					if h.messageRE, err = regexp.Compile(h.Message); err != nil {
-						return fmt.Errorf("%s: hints[%d].message: %w", e.Source, i, err)
+						return placed(e.Source+": hints["+strconv.Itoa(i)+"].message", err)
 					}
 				}
 				if h.Field != "" {
 					if h.fieldRE, err = regexp.Compile(h.Field); err != nil {
-						return fmt.Errorf("%s: hints[%d].field: %w", e.Source, i, err)
+						return placed(e.Source+": hints["+strconv.Itoa(i)+"].field", err)
 					}
 				}
 			}
@@ -268,17 +267,18 @@ func (c *Catalog) compile(lazyHints bool) error {
 	return nil
 }
 
-// Decode reads a catalog from its JSON form and compiles it.
-func Decode(data []byte) (*Catalog, error) {
-	var c Catalog
-	if err := json.Unmarshal(data, &c); err != nil {
-		return nil, fmt.Errorf("catalog.json: %w", err)
-	}
-	if err := c.Compile(); err != nil {
-		return nil, err
-	}
-	return &c, nil
+// placeError says where in the catalog an error was found, and unwraps to the error. (The
+// catalog does without fmt and encoding/json, which the playground's module would otherwise link:
+// see load.Decode.)
+type placeError struct {
+	where string
+	err   error
 }
+
+func (e *placeError) Error() string { return e.where + ": " + e.err.Error() }
+func (e *placeError) Unwrap() error { return e.err }
+
+func placed(where string, err error) error { return &placeError{where: where, err: err} }
 
 // API returns the API with the given id, or nil.
 func (c *Catalog) API(id string) *API {
@@ -372,11 +372,11 @@ func compileOrNever(pattern string) *regexp.Regexp {
 // RetryFor returns the API's policy for status: the exact status, then "4xx"/"5xx", then
 // "default", then never.
 func (a *API) RetryFor(status int) Retry {
-	if r, ok := a.Retry[fmt.Sprint(status)]; ok {
+	if r, ok := a.Retry[strconv.Itoa(status)]; ok {
 		return r
 	}
 	if status > 0 {
-		if r, ok := a.Retry[fmt.Sprintf("%dxx", status/100)]; ok {
+		if r, ok := a.Retry[strconv.Itoa(status/100)+"xx"]; ok {
 			return r
 		}
 	}

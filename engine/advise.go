@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/printf"
 )
 
 // Step 4: advise. The retry advice joins the catalog's policy with what this response says:
@@ -54,7 +54,7 @@ func (e *explainer) retry(p catalog.Retry) Retry {
 		if wait >= 0 {
 			r.AfterSeconds = wait
 			r.Schedule = []float64{wait}
-			detail = append(detail, fmt.Sprintf("Retry in %s (%s).", seconds(wait), source))
+			detail = append(detail, printf.Sprintf("Retry in %s (%s).", seconds(wait), source))
 		} else {
 			r.Schedule = backoff(1, 30, 5)
 			r.AfterSeconds = 1
@@ -65,7 +65,7 @@ func (e *explainer) retry(p catalog.Retry) Retry {
 		r.AfterSeconds = r.Schedule[0]
 		if wait > r.AfterSeconds {
 			r.AfterSeconds = wait
-			detail = append(detail, fmt.Sprintf("Wait at least %s (%s), then back off: %s.", seconds(wait), source, schedule(r.Schedule)))
+			detail = append(detail, printf.Sprintf("Wait at least %s (%s), then back off: %s.", seconds(wait), source, schedule(r.Schedule)))
 		} else {
 			detail = append(detail, "Retry after "+schedule(r.Schedule)+".")
 		}
@@ -96,7 +96,7 @@ func (e *explainer) waitHint() (float64, string) {
 		if s, ok := parseRetryAfter(h, resp); ok {
 			return s, "Retry-After: " + h
 		}
-		e.problem("warning", fmt.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, clip(h, 60)), -1)
+		e.problem("warning", printf.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, clip(h, 60)), -1)
 	}
 	reset := "RateLimit-Reset"
 	if e.api != nil && e.api.Headers.RateLimitReset != "" {
@@ -188,9 +188,9 @@ func backoff(base, capSec float64, attempts int) []float64 {
 
 func seconds(s float64) string {
 	if s == math.Trunc(s) {
-		return fmt.Sprintf("%d s", int64(s))
+		return printf.Sprintf("%d s", int64(s))
 	}
-	return fmt.Sprintf("%.1f s", s)
+	return printf.Sprintf("%.1f s", s)
 }
 
 // schedule writes waits as "1 s, 2 s, 4 s, then stop".
@@ -241,7 +241,7 @@ func fieldHint(is issue) string {
 		return "Use one of " + strings.ReplaceAll(m[1], "'", "\"") + " for " + path + "."
 	}
 	if m := expectRE.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("Send %s as a %s, not a %s.", path, m[1], m[2])
+		return printf.Sprintf("Send %s as a %s, not a %s.", path, m[1], m[2])
 	}
 	return codeHint(is.code, path)
 }
@@ -284,9 +284,9 @@ func statusTitle(status int) string {
 		return "Unrecognised response"
 	}
 	if r := reason(status); r != "" {
-		return fmt.Sprintf("%d %s", status, r)
+		return printf.Sprintf("%d %s", status, r)
 	}
-	return fmt.Sprintf("HTTP %d", status)
+	return printf.Sprintf("HTTP %d", status)
 }
 
 func statusMeaning(status int) string {

@@ -1,8 +1,10 @@
 package engine
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/errdocs/errdocs/engine/printf"
 )
 
 // Step 5: check the paste against what its API documents. Each departure is a problem: it may be
@@ -19,7 +21,7 @@ func (e *explainer) check() {
 	// The body as JSON: syntax and truncation.
 	if b.jerr != nil {
 		line, col := p.pos(resp.bodyOff + b.jerr.off)
-		msg := "The body is not valid JSON: " + b.jerr.msg + fmt.Sprintf(" (line %d, column %d).", line, col)
+		msg := "The body is not valid JSON: " + b.jerr.msg + printf.Sprintf(" (line %d, column %d).", line, col)
 		if b.root != nil {
 			msg += " What came before it was read."
 		}
@@ -37,14 +39,14 @@ func (e *explainer) check() {
 			msg += ", from " + b.htmlServer
 		}
 		if e.api != nil {
-			msg += fmt.Sprintf(": %s answers errors with JSON, so something in between (a proxy, load balancer or CDN) sent this.", apiName)
+			msg += printf.Sprintf(": %s answers errors with JSON, so something in between (a proxy, load balancer or CDN) sent this.", apiName)
 		} else {
 			msg += ": it most likely came from a proxy, load balancer or CDN rather than the API."
 		}
 		e.problem("warning", msg, resp.bodyOff)
 	case "empty":
 		if v.Status >= 400 && e.api != nil && len(e.api.Shapes) > 0 {
-			e.problem("warning", fmt.Sprintf("%s sends a JSON body with every error; this %d has none, so something in between may have answered, or the body was not pasted.", apiName, v.Status), -1)
+			e.problem("warning", printf.Sprintf("%s sends a JSON body with every error; this %d has none, so something in between may have answered, or the body was not pasted.", apiName, v.Status), -1)
 		} else if v.Status == 0 && resp.statusLine == 0 {
 			e.problem("info", "No status and no body were found.", -1)
 		}
@@ -58,43 +60,43 @@ func (e *explainer) check() {
 		}
 	}
 	if e.api != nil && b.dialect == "problem+json" && e.shape == nil {
-		e.problem("warning", fmt.Sprintf("%s does not document problem+json bodies; a gateway or proxy may have produced this one.", apiName), resp.bodyOff)
+		e.problem("warning", printf.Sprintf("%s does not document problem+json bodies; a gateway or proxy may have produced this one.", apiName), resp.bodyOff)
 	}
 
 	// The status on the wire against the status in the body.
 	if e.wireStatus != 0 && e.bodyStatus != 0 && e.wireStatus != e.bodyStatus {
-		e.problem("warning", fmt.Sprintf("The status line says %d but the body says %d: something between the API and you (a proxy, gateway or SDK) rewrote the status. The body's %d is the API's own answer.",
+		e.problem("warning", printf.Sprintf("The status line says %d but the body says %d: something between the API and you (a proxy, gateway or SDK) rewrote the status. The body's %d is the API's own answer.",
 			e.wireStatus, e.bodyStatus, e.bodyStatus), e.statusOff())
 	}
 	if e.wireStatus >= 200 && e.wireStatus < 300 && (v.Code != "" && e.shape != nil) {
-		e.problem("warning", fmt.Sprintf("The status is %d, yet the body is an error: a client or proxy may have changed the status.", e.wireStatus), e.statusOff())
+		e.problem("warning", printf.Sprintf("The status is %d, yet the body is an error: a client or proxy may have changed the status.", e.wireStatus), e.statusOff())
 	}
 
 	// The code against the catalog.
 	if e.api != nil && e.shape != nil && e.shape.Code != "" {
 		switch {
 		case v.Code == "" && b.root != nil && !b.cut:
-			e.problem("warning", fmt.Sprintf("The body has no error code where %s puts one (%s).", apiName, e.shape.Code), resp.bodyOff)
+			e.problem("warning", printf.Sprintf("The body has no error code where %s puts one (%s).", apiName, e.shape.Code), resp.bodyOff)
 		case v.Code != "" && !v.Known:
 			sev := "warning"
-			msg := fmt.Sprintf("The code %q is not in %s's catalog.", v.Code, apiName)
+			msg := printf.Sprintf("The code %q is not in %s's catalog.", v.Code, apiName)
 			if e.entry != nil {
 				sev = "info"
-				msg += fmt.Sprintf(" %s does not document the string it sends with a %d; this verdict explains the status.", apiName, v.Status)
+				msg += printf.Sprintf(" %s does not document the string it sends with a %d; this verdict explains the status.", apiName, v.Status)
 			}
 			if alt := e.codeCaseMatch(v.Code); alt != "" {
-				msg += fmt.Sprintf(" Did you mean %s? Codes are case-sensitive.", alt)
+				msg += printf.Sprintf(" Did you mean %s? Codes are case-sensitive.", alt)
 			}
 			e.problem(sev, msg, e.codeOff())
 		case v.Known && e.entry != nil && v.Status != 0 && !e.entry.HasStatus(v.Status):
-			e.problem("warning", fmt.Sprintf("%s is documented with %s, not %d.", v.Code, statusList(e.entry.Statuses), v.Status), e.codeOff())
+			e.problem("warning", printf.Sprintf("%s is documented with %s, not %d.", v.Code, statusList(e.entry.Statuses), v.Status), e.codeOff())
 		}
 	}
 
 	// The request id in the body against the header.
 	if e.api != nil && e.api.Headers.RequestID != "" && e.f.requestID != "" {
 		if h, ok := resp.header(e.api.Headers.RequestID); ok && h != e.f.requestID {
-			e.problem("warning", fmt.Sprintf("The body's request id %q differs from the %s header %q: the body may come from another response, or a proxy set its own id. Quote both to support.",
+			e.problem("warning", printf.Sprintf("The body's request id %q differs from the %s header %q: the body may come from another response, or a proxy set its own id. Quote both to support.",
 				e.f.requestID, e.api.Headers.RequestID, h), e.headerOff(e.api.Headers.RequestID))
 		}
 	}
@@ -108,7 +110,7 @@ func (e *explainer) check() {
 			}
 		}
 		if len(missing) > 0 {
-			e.problem("warning", fmt.Sprintf("The docs promise %s in every %s error body; this one has no %s.",
+			e.problem("warning", printf.Sprintf("The docs promise %s in every %s error body; this one has no %s.",
 				plural(len(missing), "this key", "these keys"), apiName, joinAnd(quoteAll(missing))), resp.bodyOff)
 		}
 	}
@@ -120,7 +122,7 @@ func (e *explainer) check() {
 			allowed = allowed || s == v.Status
 		}
 		if !allowed {
-			e.problem("warning", fmt.Sprintf("The body has %q on a %d, but %s's docs say it appears only on %s.",
+			e.problem("warning", printf.Sprintf("The body has %q on a %d, but %s's docs say it appears only on %s.",
 				e.shape.Fields, v.Status, apiName, statusList(e.shape.FieldsOnly)), resp.bodyOff+e.f.issuesNode.off)
 		}
 	}
@@ -129,11 +131,11 @@ func (e *explainer) check() {
 	if ct, ok := resp.header("Content-Type"); ok && b.root != nil {
 		low := strings.ToLower(ct)
 		if !strings.Contains(low, "json") {
-			e.problem("info", fmt.Sprintf("The body is JSON but Content-Type is %q; some clients will not parse it.", ct), e.headerOff("Content-Type"))
+			e.problem("info", printf.Sprintf("The body is JSON but Content-Type is %q; some clients will not parse it.", ct), e.headerOff("Content-Type"))
 		}
 	}
 	if v.Status >= 200 && v.Status < 300 && v.Code == "" && b.dialect != "html" {
-		e.problem("info", fmt.Sprintf("The status is %d: this response reports success, not an error.", v.Status), e.statusOff())
+		e.problem("info", printf.Sprintf("The status is %d: this response reports success, not an error.", v.Status), e.statusOff())
 	}
 }
 
@@ -177,7 +179,7 @@ func (e *explainer) codeCaseMatch(code string) string {
 func statusList(ss []int) string {
 	parts := make([]string, len(ss))
 	for i, s := range ss {
-		parts[i] = fmt.Sprint(s)
+		parts[i] = strconv.Itoa(s)
 	}
 	if len(parts) == 1 {
 		return parts[0]

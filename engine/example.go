@@ -1,9 +1,8 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/printf"
 )
 
 // CheckExample explains an error page's example response and reports how it fails to decode to
@@ -16,17 +15,17 @@ func CheckExample(cat *catalog.Catalog, e *catalog.Entry, text string) (*Verdict
 	v := Explain(cat, text)
 	switch {
 	case e.API != nil && v.API != e.API.ID:
-		return v, fmt.Errorf("example response is read as coming from API %q, not %q", v.API, e.API.ID)
+		return v, printf.Errorf("example response is read as coming from API %q, not %q", v.API, e.API.ID)
 	case e.Code != "" && v.Code != e.Code:
-		return v, fmt.Errorf("example response decodes to code %q (status %d), not this page's code %q", v.Code, v.Status, e.Code)
+		return v, printf.Errorf("example response decodes to code %q (status %d), not this page's code %q", v.Code, v.Status, e.Code)
 	case v.Status != 0 && !e.HasStatus(v.Status):
-		return v, fmt.Errorf("example response decodes to status %d, not one of this page's statuses %v", v.Status, e.Statuses)
+		return v, printf.Errorf("example response decodes to status %d, not one of this page's statuses %v", v.Status, e.Statuses)
 	case v.Docs != e.Docs:
-		return v, fmt.Errorf("example response leads to %s, not to this page (%s)", v.Docs, e.Docs)
+		return v, printf.Errorf("example response leads to %s, not to this page (%s)", v.Docs, e.Docs)
 	}
 	for _, p := range v.Problems {
 		if p.Severity == "error" {
-			return v, fmt.Errorf("example response: %s", p.Message)
+			return v, printf.Errorf("example response: %s", p.Message)
 		}
 	}
 	return v, nil

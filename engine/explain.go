@@ -1,11 +1,11 @@
 package engine
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/printf"
 	"github.com/errdocs/errdocs/engine/request"
 )
 
@@ -19,7 +19,7 @@ func Explain(cat *catalog.Catalog, text string) (v *Verdict) {
 			v.Input = "unknown"
 			v.Confidence = "low"
 			v.Problems = append(v.Problems, Problem{Severity: "error",
-				Message: fmt.Sprintf("errdocs failed on this paste (%v). Please report it, with the paste if you can share it.", r)})
+				Message: printf.Sprintf("errdocs failed on this paste (%v). Please report it, with the paste if you can share it.", r)})
 		}
 		redactVerdict(cat, text, v)
 	}()
@@ -258,7 +258,7 @@ func (e *explainer) readFields() {
 	e.bodyStatus = e.f.status
 	// A verdict quotes the body, it does not echo it: over-long values are cut.
 	if len(e.f.message) > maxMessage {
-		e.problem("info", fmt.Sprintf("The error message is %d bytes long; the verdict shows its first %d.", len(e.f.message), maxMessage), -1)
+		e.problem("info", printf.Sprintf("The error message is %d bytes long; the verdict shows its first %d.", len(e.f.message), maxMessage), -1)
 		e.f.message = clip(e.f.message, maxMessage)
 	}
 	e.f.code, e.f.requestID = clip(e.f.code, 200), clip(e.f.requestID, 200)
@@ -267,7 +267,7 @@ func (e *explainer) readFields() {
 		is.path, is.message, is.code = clip(is.path, 500), clip(is.message, 1000), clip(is.code, 100)
 	}
 	if len(e.f.issues) > maxFields {
-		e.problem("info", fmt.Sprintf("The body lists %d field issues; the verdict shows the first %d.", len(e.f.issues), maxFields), -1)
+		e.problem("info", printf.Sprintf("The body lists %d field issues; the verdict shows the first %d.", len(e.f.issues), maxFields), -1)
 		e.f.issues = e.f.issues[:maxFields]
 	}
 	e.v.Code = e.f.code
@@ -432,7 +432,7 @@ func (e *explainer) describe() {
 		if v.Code != "" {
 			v.Title = v.Code
 			if status != 0 {
-				v.Title = fmt.Sprintf("%s (%d %s)", v.Code, status, reason(status))
+				v.Title = printf.Sprintf("%s (%d %s)", v.Code, status, reason(status))
 			}
 		}
 		v.Meaning = statusMeaning(status)
@@ -543,7 +543,7 @@ func (e *explainer) contentTypeCause() string {
 	if ct != "" {
 		how = "as " + ct
 	}
-	return fmt.Sprintf("Every field came back as required, yet the request sends them: the body went %s, which the API does not parse, so it saw an empty body. Add the header Content-Type: application/json (with curl: -H 'Content-Type: application/json', or use --json).", how)
+	return printf.Sprintf("Every field came back as required, yet the request sends them: the body went %s, which the API does not parse, so it saw an empty body. Add the header Content-Type: application/json (with curl: -H 'Content-Type: application/json', or use --json).", how)
 }
 
 // missingFieldCause names the required fields a JSON request body leaves out.
@@ -561,7 +561,7 @@ func (e *explainer) missingFieldCause() string {
 	if len(missing) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("The request body has no %s.", joinAnd(missing))
+	return printf.Sprintf("The request body has no %s.", joinAnd(missing))
 }
 
 func isRequiredMessage(msg, code string) bool {
@@ -736,15 +736,15 @@ func (e *explainer) explainRequest() {
 	}
 	pr := rc.Predicted
 	if pr == nil || pr.Check == ckOK {
-		v.Title = fmt.Sprintf("%s %s", req.Method, req.Path)
+		v.Title = printf.Sprintf("%s %s", req.Method, req.Path)
 		switch {
 		case e.api == nil:
 			v.Meaning = "A request to an API errdocs has no catalog for, so it cannot check it."
 		case pr != nil:
 			v.Title = "The request looks right"
-			v.Meaning = fmt.Sprintf("errdocs found nothing %s would refuse in this request; it should answer %d.", e.api.Name, pr.Status)
+			v.Meaning = printf.Sprintf("errdocs found nothing %s would refuse in this request; it should answer %d.", e.api.Name, pr.Status)
 		default:
-			v.Meaning = fmt.Sprintf("A request to the %s API. errdocs could not tell which operation it calls; paste the response too, and errdocs explains it.", e.api.Name)
+			v.Meaning = printf.Sprintf("A request to the %s API. errdocs could not tell which operation it calls; paste the response too, and errdocs explains it.", e.api.Name)
 		}
 		if pr != nil {
 			v.Predicted = pr

@@ -1,11 +1,12 @@
 package engine
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/errdocs/errdocs/engine/printf"
 )
 
 // A forgiving JSON reader. encoding/json answers a broken body with one error and no value; a
@@ -124,7 +125,7 @@ func parseJSON(s string) (n *jnode, end int, cut bool, err *jsonError) {
 
 func (p *jparser) fail(msg string, args ...any) {
 	if p.err == nil {
-		p.err = &jsonError{off: p.i, msg: fmt.Sprintf(msg, args...)}
+		p.err = &jsonError{off: p.i, msg: printf.Sprintf(msg, args...)}
 	}
 }
 

@@ -1,13 +1,13 @@
 package engine
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/printf"
 )
 
 // Step 6: redact. Secrets are never echoed back. One pass runs over the finished verdict, with one
@@ -111,7 +111,7 @@ func redactorFor(cat *catalog.Catalog) *redactor {
 		for _, a := range cat.APIs {
 			for _, k := range a.Keys {
 				kind := k.Kind
-				label := fmt.Sprintf("%s %s key", a.Name, kind)
+				label := printf.Sprintf("%s %s key", a.Name, kind)
 				r.patterns = append(r.patterns, secretPattern{
 					back:    1,
 					label:   label,
@@ -363,7 +363,7 @@ func describe(found []secret, text string) []string {
 	seen := map[string]bool{}
 	for _, s := range found {
 		line := strings.Count(text[:s.start], "\n") + 1
-		d := fmt.Sprintf("%s %s (line %d)", s.pattern.label, s.masked, line)
+		d := printf.Sprintf("%s %s (line %d)", s.pattern.label, s.masked, line)
 		key := s.pattern.label + s.masked
 		if !seen[key] {
 			seen[key] = true
@@ -466,7 +466,7 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
 	v.Redacted = append(v.Redacted, describe(found, text)...)
 	v.Redacted = append(v.Redacted, extra...)
 	if len(rotate) > 0 {
-		v.Problems = append(v.Problems, Problem{Severity: "warning", Message: fmt.Sprintf(
+		v.Problems = append(v.Problems, Problem{Severity: "warning", Message: printf.Sprintf(
 			"The paste held %s. errdocs masked it everywhere, but a secret that has been pasted should be treated as exposed: rotate %s.",
 			joinAnd(rotate), plural(len(rotate), "it", "them"))})
 	}

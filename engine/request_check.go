@@ -1,10 +1,10 @@
 package engine
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/printf"
 	"github.com/errdocs/errdocs/engine/request"
 )
 
@@ -162,7 +162,7 @@ func checkRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, 
 	defer func() {
 		if r := recover(); r != nil {
 			rc = &RequestCheck{Problems: []RequestProblem{{Severity: "error",
-				Message: fmt.Sprintf("errdocs failed while checking this request (%v). Please report it.", r)}},
+				Message: printf.Sprintf("errdocs failed while checking this request (%v). Please report it.", r)}},
 				Fields: []Field{}}
 		}
 	}()

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/printf"
 )
 
 // Checking a JSON value against a compact schema, the way the APIs' validators do: properties in
@@ -500,7 +500,7 @@ func literal(e any) string {
 	case nil:
 		return "null"
 	}
-	return fmt.Sprint(e)
+	return printf.Sprintf("%v", e)
 }
 
 // options lists enum values the way the API's messages do.

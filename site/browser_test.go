@@ -96,7 +96,7 @@ func openBrowser(t *testing.T) context.Context {
 		}
 		browser.site = mem
 		data, _ := mem.File("catalog.json")
-		if browser.cat, err = catalog.Decode(data); err != nil {
+		if browser.cat, err = load.Decode(data); err != nil {
 			browser.err = err
 			return
 		}

@@ -123,7 +123,7 @@ func TestBuildSite(t *testing.T) {
 	}
 
 	t.Run("catalog.json is the catalog", func(t *testing.T) {
-		cat, err := catalog.Decode([]byte(file(t, mem, "catalog.json")))
+		cat, err := load.Decode([]byte(file(t, mem, "catalog.json")))
 		if err != nil {
 			t.Fatal(err)
 		}

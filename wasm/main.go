@@ -27,11 +27,11 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"syscall/js"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/engine/printf"
 	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 )
 
@@ -71,7 +71,7 @@ func register(g js.Value) {
 func jsLoad(_ js.Value, args []js.Value) (ret any) {
 	defer func() {
 		if r := recover(); r != nil {
-			ret = fmt.Sprintf("load catalog.json: %v", r)
+			ret = printf.Sprintf("load catalog.json: %v", r)
 		}
 	}()
 	data, err := bytesArg(args)
@@ -153,7 +153,7 @@ func loadCatalog(data []byte) (*catalog.Catalog, error) {
 					Schemas    map[string]*catalog.Schema `json:"schemas"`
 				}
 				if err := jsonlite.Unmarshal(p.json, &r); err != nil {
-					return fmt.Errorf("catalog.json: %s: %w", c.APIs[p.api].ID, err)
+					return printf.Errorf("catalog.json: %s: %w", c.APIs[p.api].ID, err)
 				}
 				c.APIs[p.api].Operations, c.APIs[p.api].Schemas = r.Operations, r.Schemas
 			}
@@ -168,7 +168,7 @@ func loadCatalog(data []byte) (*catalog.Catalog, error) {
 func jsComplete(_ js.Value, _ []js.Value) (ret any) {
 	defer func() {
 		if r := recover(); r != nil {
-			ret = fmt.Sprintf("complete catalog.json: %v", r)
+			ret = printf.Sprintf("complete catalog.json: %v", r)
 		}
 	}()
 	if cat == nil {
@@ -218,7 +218,7 @@ func jsRedact(_ js.Value, args []js.Value) (ret any) {
 	defer func() {
 		if r := recover(); r != nil {
 			// Never hand back a text that may still hold a secret.
-			ret = map[string]any{"masked": "", "found": []any{}, "error": fmt.Sprintf("redact failed: %v", r)}
+			ret = map[string]any{"masked": "", "found": []any{}, "error": printf.Sprintf("redact failed: %v", r)}
 		}
 	}()
 	masked, found := engine.Redact(cat, text)
@@ -279,7 +279,7 @@ func errorVerdict(p any) *engine.Verdict {
 		Input: "unknown", Confidence: "low", Fix: []string{}, Fields: []engine.Field{},
 		Retry:    engine.Retry{Strategy: "never", Schedule: []float64{}},
 		Redacted: []string{},
-		Problems: []engine.Problem{{Severity: "error", Message: fmt.Sprintf(
+		Problems: []engine.Problem{{Severity: "error", Message: printf.Sprintf(
 			"errdocs failed on this paste (%v). Please report it, with the paste if you can share it.", p)}},
 	}
 }
@@ -295,7 +295,7 @@ func stringArg(args []js.Value) (string, bool) {
 // bytesArg returns the one argument, a Uint8Array or a string, as bytes.
 func bytesArg(args []js.Value) ([]byte, error) {
 	if len(args) != 1 {
-		return nil, fmt.Errorf("want one argument, got %d", len(args))
+		return nil, printf.Errorf("want one argument, got %d", len(args))
 	}
 	a := args[0]
 	switch {
@@ -306,7 +306,7 @@ func bytesArg(args []js.Value) ([]byte, error) {
 		js.CopyBytesToGo(b, a)
 		return b, nil
 	}
-	return nil, fmt.Errorf("want a Uint8Array or a string, got %s", a.Type())
+	return nil, printf.Errorf("want a Uint8Array or a string, got %s", a.Type())
 }
 
 // anys converts a string slice for js.ValueOf, which takes []any.

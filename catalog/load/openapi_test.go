@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/content"
 )
 
@@ -153,7 +152,7 @@ func TestOpenAPICompiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := catalog.Decode(b)
+	back, err := Decode(b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,9 @@
 package request
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/errdocs/errdocs/engine/printf"
 )
 
 // Request is one HTTP request read from a paste.
@@ -271,7 +272,7 @@ func (p *parser) note(format string, args ...any) {
 	if len(p.r.Notes) >= maxNotes {
 		return
 	}
-	s := fmt.Sprintf(format, args...)
+	s := printf.Sprintf(format, args...)
 	if p.noted == nil {
 		p.noted = map[string]bool{}
 	}

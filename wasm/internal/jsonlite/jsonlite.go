@@ -16,7 +16,6 @@ import (
 	"encoding"
 	"encoding/base64"
 	"errors"
-	"fmt"
 	"math"
 	"reflect"
 	"slices"
@@ -25,6 +24,8 @@ import (
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/errdocs/errdocs/engine/printf"
 )
 
 // ErrUnsupported is wrapped by the errors for values this package does not handle like
@@ -59,7 +60,7 @@ func fieldsOf(t reflect.Type) ([]field, error) {
 			continue
 		}
 		if sf.Anonymous {
-			err = fmt.Errorf("%w: embedded field %s in %s", ErrUnsupported, sf.Name, t)
+			err = printf.Errorf("%w: embedded field %s in %s", ErrUnsupported, sf.Name, t)
 			break
 		}
 		if !sf.IsExported() {
@@ -76,10 +77,10 @@ func fieldsOf(t reflect.Type) ([]field, error) {
 				f.omitEmpty = true
 			case "", "omitzero":
 				if o == "omitzero" {
-					err = fmt.Errorf("%w: omitzero on %s.%s", ErrUnsupported, t, sf.Name)
+					err = printf.Errorf("%w: omitzero on %s.%s", ErrUnsupported, t, sf.Name)
 				}
 			default:
-				err = fmt.Errorf("%w: tag option %q on %s.%s", ErrUnsupported, o, t, sf.Name)
+				err = printf.Errorf("%w: tag option %q on %s.%s", ErrUnsupported, o, t, sf.Name)
 			}
 		}
 		out = append(out, f)
@@ -154,11 +155,11 @@ func (e *encoder) value(v reflect.Value, depth int) error {
 		return nil
 	}
 	if depth+e.nest > 1000 {
-		return fmt.Errorf("%w: nesting deeper than 1000", ErrUnsupported)
+		return printf.Errorf("%w: nesting deeper than 1000", ErrUnsupported)
 	}
 	t := v.Type()
 	if t.Kind() != reflect.Interface && t.Kind() != reflect.Pointer && custom(t) {
-		return fmt.Errorf("%w: %s has its own encoding", ErrUnsupported, t)
+		return printf.Errorf("%w: %s has its own encoding", ErrUnsupported, t)
 	}
 	switch t.Kind() {
 	case reflect.Bool:
@@ -177,7 +178,7 @@ func (e *encoder) value(v reflect.Value, depth int) error {
 			return nil
 		}
 		if t.Kind() == reflect.Pointer && custom(t.Elem()) {
-			return fmt.Errorf("%w: %s has its own encoding", ErrUnsupported, t.Elem())
+			return printf.Errorf("%w: %s has its own encoding", ErrUnsupported, t.Elem())
 		}
 		e.nest++
 		defer func() { e.nest-- }()
@@ -233,7 +234,7 @@ func (e *encoder) value(v reflect.Value, depth int) error {
 			case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 				ks = strconv.FormatUint(k.Uint(), 10)
 			default:
-				return fmt.Errorf("%w: map key type %s", ErrUnsupported, k.Type())
+				return printf.Errorf("%w: map key type %s", ErrUnsupported, k.Type())
 			}
 			kvs = append(kvs, kv{ks, it.Value()})
 		}
@@ -283,7 +284,7 @@ func (e *encoder) value(v reflect.Value, depth int) error {
 		}
 		e.b = append(e.b, ']')
 	default:
-		return fmt.Errorf("%w: type %s", ErrUnsupported, t)
+		return printf.Errorf("%w: type %s", ErrUnsupported, t)
 	}
 	return nil
 }
@@ -303,7 +304,7 @@ func isEmpty(v reflect.Value) bool {
 // float writes f as encoding/json does: like ES6 number-to-string.
 func (e *encoder) float(f float64, bits int) error {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return fmt.Errorf("%w: float value %v", ErrUnsupported, f)
+		return printf.Errorf("%w: float value %v", ErrUnsupported, f)
 	}
 	abs := math.Abs(f)
 	format := byte('f')
@@ -389,7 +390,7 @@ type SyntaxError struct {
 	Offset int
 }
 
-func (e *SyntaxError) Error() string { return fmt.Sprintf("json: %s at offset %d", e.Msg, e.Offset) }
+func (e *SyntaxError) Error() string { return printf.Sprintf("json: %s at offset %d", e.Msg, e.Offset) }
 
 // Unmarshal reads the JSON text data into v, a non-nil pointer, as json.Unmarshal does: object
 // keys match field names exactly or, failing that, without regard to case; unknown keys are
@@ -397,7 +398,7 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("json: %s at offset %d
 func Unmarshal(data []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return fmt.Errorf("jsonlite: Unmarshal needs a non-nil pointer, not %T", v)
+		return errors.New("jsonlite: Unmarshal needs a non-nil pointer")
 	}
 	d := decoder{s: data}
 	d.space()
@@ -693,7 +694,7 @@ func (d *decoder) value(v reflect.Value, depth int) error {
 		return d.eof()
 	}
 	if v.IsValid() && v.Kind() != reflect.Interface && custom(v.Type()) {
-		return fmt.Errorf("%w: %s has its own encoding", ErrUnsupported, v.Type())
+		return printf.Errorf("%w: %s has its own encoding", ErrUnsupported, v.Type())
 	}
 	c := d.s[d.i]
 	// Pointers: null clears them; anything else fills what they point to.
@@ -712,7 +713,7 @@ func (d *decoder) value(v reflect.Value, depth int) error {
 	}
 	if v.IsValid() && v.Kind() == reflect.Interface {
 		if v.NumMethod() != 0 {
-			return fmt.Errorf("%w: interface type %s", ErrUnsupported, v.Type())
+			return printf.Errorf("%w: interface type %s", ErrUnsupported, v.Type())
 		}
 		x, err := d.any(depth)
 		if err != nil {
@@ -814,7 +815,7 @@ func (d *decoder) value(v reflect.Value, depth int) error {
 }
 
 func typeErr(what string, v reflect.Value) error {
-	return fmt.Errorf("json: cannot unmarshal %s into Go value of type %s", what, v.Type())
+	return printf.Errorf("json: cannot unmarshal %s into Go value of type %s", what, v.Type())
 }
 
 func (d *decoder) literal(word string) error {
@@ -854,7 +855,7 @@ func (d *decoder) object(v reflect.Value, depth int) error {
 			case reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 				reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 			default:
-				return fmt.Errorf("%w: map key type %s", ErrUnsupported, v.Type().Key())
+				return printf.Errorf("%w: map key type %s", ErrUnsupported, v.Type().Key())
 			}
 			if v.IsNil() {
 				v.Set(reflect.MakeMap(v.Type()))
@@ -1137,7 +1138,7 @@ func (d *decoder) any(depth int) (any, error) {
 		}
 		f, err := strconv.ParseFloat(num, 64)
 		if err != nil {
-			return nil, fmt.Errorf("json: cannot unmarshal number %s into Go value of type float64", num)
+			return nil, printf.Errorf("json: cannot unmarshal number %s into Go value of type float64", num)
 		}
 		return f, nil
 	default:
