@@ -17,8 +17,11 @@
 //
 // The catalog travels as data (catalog.json, written by errdocs build), so a content edit needs
 // no new module. The module links only package engine, package catalog and the standard library:
-// no YAML, Markdown or highlighting code, and not even encoding/json (check with go list -deps):
-// package jsonlite reads catalog.json and writes verdicts exactly as encoding/json would.
+// no YAML, Markdown or highlighting code, and neither encoding/json, fmt nor reflect (check with
+// go list -deps). Package wire's generated code reads catalog.json and writes verdicts exactly
+// as encoding/json would, and engine/printf formats messages as fmt would. ./build.sh wasm also
+// builds without inlining (-gcflags=all=-l): the module is about 120 KB of brotli smaller, and
+// the playground's benchmark measured no loss in speed (README, Performance).
 //
 // Build it with ./build.sh wasm; test it under node with
 //
@@ -33,6 +36,7 @@ import (
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/engine/printf"
 	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
+	"github.com/errdocs/errdocs/wasm/internal/wire"
 )
 
 func main() {
@@ -89,23 +93,22 @@ func jsLoad(_ js.Value, args []js.Value) (ret any) {
 	return ""
 }
 
-// loadCatalog decodes catalog.json. catalog.Decode would do, but it links encoding/json, about
-// 100 KB of brotli; jsonlite decodes the same way with the reflection fmt already links (its
-// tests check it). Each API's operations and schemas, about two thirds of the file and needed
+// loadCatalog decodes catalog.json. load.Decode would do, but encoding/json and the reflection
+// it needs cost the module about 50 KB of brotli; package wire's generated decoders read the
+// same way (its tests check that they do). Each API's operations and schemas, about two thirds of the file and needed
 // only to check a pasted request, are left for later (catalog.Defer): the worker completes them
 // right after it reports ready, unless a request paste needs them first.
 func loadCatalog(data []byte) (*catalog.Catalog, error) {
-	var c catalog.Catalog
 	// catalog.json as errdocs build writes it: {"apis":[…]} and nothing else. Anything else is
 	// decoded whole, now.
 	trimmed := bytes.TrimSpace(data)
 	const head = `{"apis":`
 	if !bytes.HasPrefix(trimmed, []byte(head)) || trimmed[len(trimmed)-1] != '}' {
-		return &c, jsonlite.Unmarshal(data, &c)
+		return wire.DecodeCatalog(data)
 	}
 	apis, err := jsonlite.ObjectsIn(trimmed[len(head) : len(trimmed)-1])
 	if err != nil {
-		return &c, jsonlite.Unmarshal(data, &c)
+		return wire.DecodeCatalog(data)
 	}
 	type part struct {
 		api  int
@@ -142,25 +145,23 @@ func loadCatalog(data []byte) (*catalog.Catalog, error) {
 		}
 	}
 	now = append(now, "]}"...)
-	if err := jsonlite.Unmarshal(now, &c); err != nil {
+	c, err := wire.DecodeCatalog(now)
+	if err != nil {
 		return nil, err
 	}
 	if len(later) > 0 {
 		c.Defer(func() error {
 			for _, p := range later {
-				var r struct {
-					Operations []*catalog.Operation       `json:"operations"`
-					Schemas    map[string]*catalog.Schema `json:"schemas"`
-				}
-				if err := jsonlite.Unmarshal(p.json, &r); err != nil {
+				ops, schemas, err := wire.DecodeOperations(p.json)
+				if err != nil {
 					return printf.Errorf("catalog.json: %s: %w", c.APIs[p.api].ID, err)
 				}
-				c.APIs[p.api].Operations, c.APIs[p.api].Schemas = r.Operations, r.Schemas
+				c.APIs[p.api].Operations, c.APIs[p.api].Schemas = ops, schemas
 			}
 			return nil
 		})
 	}
-	return &c, nil
+	return c, nil
 }
 
 // jsComplete decodes what the load left for later (see loadCatalog); it returns "" or an error
@@ -260,7 +261,7 @@ func explain(c *catalog.Catalog, text string, mask bool) (r result) {
 // encode writes v exactly as "errdocs explain --json" does (cmd/errdocs/explain.go): a
 // json.Encoder with a two-space indent and no HTML escaping, so a final newline too.
 func encode(v *engine.Verdict) (string, error) {
-	b, err := jsonlite.MarshalIndent(v, "", "  ")
+	b, err := wire.EncodeVerdict(v, "  ")
 	return string(b), err
 }
 

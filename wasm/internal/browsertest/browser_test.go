@@ -811,23 +811,29 @@ func TestCSP(t *testing.T) {
 }
 
 // TestModuleDeps checks the module links only the engine, the catalog types, the shim and the
-// standard library: no YAML, Markdown, highlighting or OpenAPI code.
+// standard library: no YAML, Markdown, highlighting or OpenAPI code. Nor fmt, reflect or
+// encoding/json, which engine/printf and package wire replace to keep the module within its
+// transfer budget.
 func TestModuleDeps(t *testing.T) {
 	if root == "" {
 		t.Skip(skipReason)
 	}
-	cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./wasm")
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{.Standard}}", "./wasm")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range strings.Fields(string(out)) {
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		p, std, _ := strings.Cut(line, " ")
 		switch {
+		case std == "true" && (p == "fmt" || p == "reflect" || p == "encoding/json"):
+			t.Errorf("the module links %s", p)
+		case std == "true":
 		case p == "github.com/errdocs/errdocs/catalog", p == "github.com/errdocs/errdocs/wasm",
 			p == "github.com/errdocs/errdocs/engine", strings.HasPrefix(p, "github.com/errdocs/errdocs/engine/"),
-			p == "github.com/errdocs/errdocs/wasm/internal/jsonlite":
+			p == "github.com/errdocs/errdocs/wasm/internal/jsonlite", p == "github.com/errdocs/errdocs/wasm/internal/wire":
 		default:
 			t.Errorf("the module links %s", p)
 		}

@@ -1,329 +1,22 @@
-// Package jsonlite reads and writes JSON exactly as encoding/json does, for plain data: structs
-// with json tags, slices, arrays, maps with string or integer keys, pointers, strings, numbers,
-// booleans and interface values that hold them. It exists for the WebAssembly playground: the
-// module must read catalog.json and print the verdict byte for byte as "errdocs explain --json"
-// does, and encoding/json costs it about 100 KB of brotli transfer. This package reuses the
-// reflection that package fmt links anyway.
+// Package jsonlite reads and writes JSON exactly as encoding/json does, without reflection, for
+// the WebAssembly playground. The module must read catalog.json and print each verdict byte for
+// byte as "errdocs explain --json" does; encoding/json, and the reflection it needs, would cost
+// the module about 50 KB of brotli transfer.
 //
-// It refuses what it does not do like encoding/json rather than guess: a type with its own
-// MarshalJSON, UnmarshalJSON, MarshalText or UnmarshalText method, an embedded struct, or the
-// ",string" tag option is an error. The tests check both directions against encoding/json on the
-// shipped catalog, on every golden verdict and under fuzzing.
+// It has two halves. Members, Elements and ObjectsIn split a document without decoding it, so a
+// caller can decode part of it now and the rest later. Decoder and Encoder read and write one
+// value at a time, for code that knows its types: package wire's generated code, which the tests
+// check against encoding/json on the shipped catalog, every golden verdict and under fuzzing.
 package jsonlite
 
 import (
 	"bytes"
-	"encoding"
-	"encoding/base64"
-	"errors"
-	"math"
-	"reflect"
-	"slices"
 	"strconv"
-	"strings"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/engine/printf"
 )
-
-// ErrUnsupported is wrapped by the errors for values this package does not handle like
-// encoding/json.
-var ErrUnsupported = errors.New("jsonlite: unsupported")
-
-// field is one JSON member of a struct type.
-type field struct {
-	name      string
-	index     int
-	omitEmpty bool
-}
-
-var fieldCache sync.Map // reflect.Type → []field or error
-
-type fieldsErr struct{ err error }
-
-// fieldsOf lists the JSON members of struct type t, in declaration order.
-func fieldsOf(t reflect.Type) ([]field, error) {
-	if f, ok := fieldCache.Load(t); ok {
-		if e, ok := f.(fieldsErr); ok {
-			return nil, e.err
-		}
-		return f.([]field), nil
-	}
-	var out []field
-	var err error
-	for i := 0; i < t.NumField(); i++ {
-		sf := t.Field(i)
-		tag := sf.Tag.Get("json")
-		if tag == "-" {
-			continue
-		}
-		if sf.Anonymous {
-			err = printf.Errorf("%w: embedded field %s in %s", ErrUnsupported, sf.Name, t)
-			break
-		}
-		if !sf.IsExported() {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		if name == "" {
-			name = sf.Name
-		}
-		f := field{name: name, index: i}
-		for _, o := range strings.Split(opts, ",") {
-			switch o {
-			case "omitempty":
-				f.omitEmpty = true
-			case "", "omitzero":
-				if o == "omitzero" {
-					err = printf.Errorf("%w: omitzero on %s.%s", ErrUnsupported, t, sf.Name)
-				}
-			default:
-				err = printf.Errorf("%w: tag option %q on %s.%s", ErrUnsupported, o, t, sf.Name)
-			}
-		}
-		out = append(out, f)
-	}
-	if err != nil {
-		fieldCache.Store(t, fieldsErr{err})
-		return nil, err
-	}
-	fieldCache.Store(t, out)
-	return out, nil
-}
-
-var (
-	textMarshaler   = reflect.TypeFor[encoding.TextMarshaler]()
-	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
-	jsonMarshaler   = reflect.TypeFor[interface{ MarshalJSON() ([]byte, error) }]()
-	jsonUnmarshaler = reflect.TypeFor[interface{ UnmarshalJSON([]byte) error }]()
-)
-
-var customCache sync.Map // reflect.Type → bool
-
-// custom reports whether t (or *t) has its own JSON or text encoding.
-func custom(t reflect.Type) bool {
-	if c, ok := customCache.Load(t); ok {
-		return c.(bool)
-	}
-	c := false
-	for _, x := range []reflect.Type{t, reflect.PointerTo(t)} {
-		if x.Implements(jsonMarshaler) || x.Implements(jsonUnmarshaler) || x.Implements(textMarshaler) || x.Implements(textUnmarshaler) {
-			c = true
-		}
-	}
-	customCache.Store(t, c)
-	return c
-}
-
-// ---------------------------------------------------------------------------------------------
-// Encoding
-
-// MarshalIndent is json.Encoder's Encode with SetIndent(prefix, indent) and SetEscapeHTML(false):
-// the value, indented, and a final newline. With indent == "" and prefix == "" it is compact.
-func MarshalIndent(v any, prefix, indent string) ([]byte, error) {
-	e := encoder{prefix: prefix, indent: indent}
-	if err := e.value(reflect.ValueOf(v), 0); err != nil {
-		return nil, err
-	}
-	return append(e.b, '\n'), nil
-}
-
-type encoder struct {
-	b              []byte
-	prefix, indent string
-	nest           int // pointers and interfaces followed, against cycles
-}
-
-func (e *encoder) newline(depth int) {
-	if e.indent == "" && e.prefix == "" {
-		return
-	}
-	e.b = append(e.b, '\n')
-	e.b = append(e.b, e.prefix...)
-	for range depth {
-		e.b = append(e.b, e.indent...)
-	}
-}
-
-func (e *encoder) pretty() bool { return e.indent != "" || e.prefix != "" }
-
-func (e *encoder) value(v reflect.Value, depth int) error {
-	if !v.IsValid() {
-		e.b = append(e.b, "null"...)
-		return nil
-	}
-	if depth+e.nest > 1000 {
-		return printf.Errorf("%w: nesting deeper than 1000", ErrUnsupported)
-	}
-	t := v.Type()
-	if t.Kind() != reflect.Interface && t.Kind() != reflect.Pointer && custom(t) {
-		return printf.Errorf("%w: %s has its own encoding", ErrUnsupported, t)
-	}
-	switch t.Kind() {
-	case reflect.Bool:
-		e.b = strconv.AppendBool(e.b, v.Bool())
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		e.b = strconv.AppendInt(e.b, v.Int(), 10)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		e.b = strconv.AppendUint(e.b, v.Uint(), 10)
-	case reflect.Float32, reflect.Float64:
-		return e.float(v.Float(), t.Bits())
-	case reflect.String:
-		e.b = AppendString(e.b, v.String())
-	case reflect.Interface, reflect.Pointer:
-		if v.IsNil() {
-			e.b = append(e.b, "null"...)
-			return nil
-		}
-		if t.Kind() == reflect.Pointer && custom(t.Elem()) {
-			return printf.Errorf("%w: %s has its own encoding", ErrUnsupported, t.Elem())
-		}
-		e.nest++
-		defer func() { e.nest-- }()
-		return e.value(v.Elem(), depth)
-	case reflect.Struct:
-		fs, err := fieldsOf(t)
-		if err != nil {
-			return err
-		}
-		e.b = append(e.b, '{')
-		n := 0
-		for _, f := range fs {
-			fv := v.Field(f.index)
-			if f.omitEmpty && isEmpty(fv) {
-				continue
-			}
-			if n > 0 {
-				e.b = append(e.b, ',')
-			}
-			n++
-			e.newline(depth + 1)
-			e.b = AppendString(e.b, f.name)
-			e.b = append(e.b, ':')
-			if e.pretty() {
-				e.b = append(e.b, ' ')
-			}
-			if err := e.value(fv, depth+1); err != nil {
-				return err
-			}
-		}
-		if n > 0 {
-			e.newline(depth)
-		}
-		e.b = append(e.b, '}')
-	case reflect.Map:
-		if v.IsNil() {
-			e.b = append(e.b, "null"...)
-			return nil
-		}
-		type kv struct {
-			k string
-			v reflect.Value
-		}
-		var kvs []kv
-		for it := v.MapRange(); it.Next(); {
-			k := it.Key()
-			var ks string
-			switch k.Kind() {
-			case reflect.String:
-				ks = k.String()
-			case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-				ks = strconv.FormatInt(k.Int(), 10)
-			case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-				ks = strconv.FormatUint(k.Uint(), 10)
-			default:
-				return printf.Errorf("%w: map key type %s", ErrUnsupported, k.Type())
-			}
-			kvs = append(kvs, kv{ks, it.Value()})
-		}
-		slices.SortFunc(kvs, func(a, b kv) int { return strings.Compare(a.k, b.k) })
-		e.b = append(e.b, '{')
-		for i, x := range kvs {
-			if i > 0 {
-				e.b = append(e.b, ',')
-			}
-			e.newline(depth + 1)
-			e.b = AppendString(e.b, x.k)
-			e.b = append(e.b, ':')
-			if e.pretty() {
-				e.b = append(e.b, ' ')
-			}
-			if err := e.value(x.v, depth+1); err != nil {
-				return err
-			}
-		}
-		if len(kvs) > 0 {
-			e.newline(depth)
-		}
-		e.b = append(e.b, '}')
-	case reflect.Slice, reflect.Array:
-		if t.Kind() == reflect.Slice && v.IsNil() {
-			e.b = append(e.b, "null"...)
-			return nil
-		}
-		if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 && !custom(t.Elem()) {
-			e.b = append(e.b, '"')
-			e.b = base64.StdEncoding.AppendEncode(e.b, v.Bytes())
-			e.b = append(e.b, '"')
-			return nil
-		}
-		e.b = append(e.b, '[')
-		for i := 0; i < v.Len(); i++ {
-			if i > 0 {
-				e.b = append(e.b, ',')
-			}
-			e.newline(depth + 1)
-			if err := e.value(v.Index(i), depth+1); err != nil {
-				return err
-			}
-		}
-		if v.Len() > 0 {
-			e.newline(depth)
-		}
-		e.b = append(e.b, ']')
-	default:
-		return printf.Errorf("%w: type %s", ErrUnsupported, t)
-	}
-	return nil
-}
-
-func isEmpty(v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
-		return v.Len() == 0
-	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
-		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
-		return v.IsZero()
-	}
-	return false
-}
-
-// float writes f as encoding/json does: like ES6 number-to-string.
-func (e *encoder) float(f float64, bits int) error {
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return printf.Errorf("%w: float value %v", ErrUnsupported, f)
-	}
-	abs := math.Abs(f)
-	format := byte('f')
-	if abs != 0 {
-		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
-			format = 'e'
-		}
-	}
-	b := strconv.AppendFloat(e.b, f, format, -1, bits)
-	if format == 'e' {
-		n := len(b)
-		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	e.b = b
-	return nil
-}
 
 const hexDigits = "0123456789abcdef"
 
@@ -382,7 +75,7 @@ func AppendString(dst []byte, s string) []byte {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Decoding
+// Splitting
 
 // SyntaxError is a malformed JSON text, with the byte offset where reading stopped.
 type SyntaxError struct {
@@ -391,26 +84,6 @@ type SyntaxError struct {
 }
 
 func (e *SyntaxError) Error() string { return printf.Sprintf("json: %s at offset %d", e.Msg, e.Offset) }
-
-// Unmarshal reads the JSON text data into v, a non-nil pointer, as json.Unmarshal does: object
-// keys match field names exactly or, failing that, without regard to case; unknown keys are
-// skipped; null leaves a value as it is but clears pointers, maps, slices and interfaces.
-func Unmarshal(data []byte, v any) error {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return errors.New("jsonlite: Unmarshal needs a non-nil pointer")
-	}
-	d := decoder{s: data}
-	d.space()
-	if err := d.value(rv.Elem(), 0); err != nil {
-		return err
-	}
-	d.space()
-	if d.i < len(d.s) {
-		return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after top-level value")
-	}
-	return nil
-}
 
 // Member is one member of a JSON object, its value not decoded.
 type Member struct {
@@ -604,7 +277,7 @@ func (d *decoder) skip(depth int) error {
 			return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after " + quoteChar(c) + "…" + quoteChar(end) + " item")
 		}
 	}
-	return d.value(reflect.Value{}, depth)
+	return d.scalar()
 }
 
 // split reads the whole input as one object or array (open and close are its brackets),
@@ -686,136 +359,22 @@ func (d *decoder) eof() error {
 }
 
 // value reads one value into v (which may be invalid: the value is then skipped).
-func (d *decoder) value(v reflect.Value, depth int) error {
-	if depth > 10000 {
-		return d.syntax("exceeded max depth")
-	}
-	if d.i >= len(d.s) {
-		return d.eof()
-	}
-	if v.IsValid() && v.Kind() != reflect.Interface && custom(v.Type()) {
-		return printf.Errorf("%w: %s has its own encoding", ErrUnsupported, v.Type())
-	}
-	c := d.s[d.i]
-	// Pointers: null clears them; anything else fills what they point to.
-	if v.IsValid() && v.Kind() == reflect.Pointer {
-		if c == 'n' {
-			if err := d.literal("null"); err != nil {
-				return err
-			}
-			v.SetZero()
-			return nil
-		}
-		if v.IsNil() {
-			v.Set(reflect.New(v.Type().Elem()))
-		}
-		return d.value(v.Elem(), depth+1)
-	}
-	if v.IsValid() && v.Kind() == reflect.Interface {
-		if v.NumMethod() != 0 {
-			return printf.Errorf("%w: interface type %s", ErrUnsupported, v.Type())
-		}
-		x, err := d.any(depth)
-		if err != nil {
-			return err
-		}
-		if x == nil {
-			v.SetZero()
-		} else {
-			v.Set(reflect.ValueOf(x))
-		}
-		return nil
-	}
-	switch {
-	case c == '{':
-		return d.object(v, depth)
-	case c == '[':
-		return d.array(v, depth)
-	case c == '"':
-		s, err := d.str()
-		if err != nil {
-			return err
-		}
-		if !v.IsValid() {
-			return nil
-		}
-		switch {
-		case v.Kind() == reflect.String:
-			v.SetString(s)
-		case v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8:
-			b, err := base64.StdEncoding.DecodeString(s)
-			if err != nil {
-				return err
-			}
-			v.SetBytes(b)
-		default:
-			return typeErr("string", v)
-		}
-		return nil
-	case c == 't' || c == 'f':
-		word := "true"
-		if c == 'f' {
-			word = "false"
-		}
-		if err := d.literal(word); err != nil {
-			return err
-		}
-		if !v.IsValid() {
-			return nil
-		}
-		if v.Kind() != reflect.Bool {
-			return typeErr("bool", v)
-		}
-		v.SetBool(c == 't')
-		return nil
-	case c == 'n':
-		if err := d.literal("null"); err != nil {
-			return err
-		}
-		if v.IsValid() {
-			switch v.Kind() {
-			case reflect.Map, reflect.Slice:
-				v.SetZero()
-			}
-		}
-		return nil
-	case c == '-' || c >= '0' && c <= '9':
-		num, err := d.number()
-		if err != nil {
-			return err
-		}
-		if !v.IsValid() {
-			return nil
-		}
-		switch v.Kind() {
-		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-			n, err := strconv.ParseInt(num, 10, 64)
-			if err != nil || v.OverflowInt(n) {
-				return typeErr("number "+num, v)
-			}
-			v.SetInt(n)
-		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-			n, err := strconv.ParseUint(num, 10, 64)
-			if err != nil || v.OverflowUint(n) {
-				return typeErr("number "+num, v)
-			}
-			v.SetUint(n)
-		case reflect.Float32, reflect.Float64:
-			f, err := strconv.ParseFloat(num, v.Type().Bits())
-			if err != nil || v.OverflowFloat(f) {
-				return typeErr("number "+num, v)
-			}
-			v.SetFloat(f)
-		default:
-			return typeErr("number", v)
-		}
-		return nil
-	}
-	return d.syntax("invalid character " + quoteChar(c) + " looking for beginning of value")
-}
 
-func typeErr(what string, v reflect.Value) error {
-	return printf.Errorf("json: cannot unmarshal %s into Go value of type %s", what, v.Type())
+// scalar moves past a number or a literal, checking its grammar.
+func (d *decoder) scalar() error {
+	switch c := d.s[d.i]; {
+	case c == 't':
+		return d.literal("true")
+	case c == 'f':
+		return d.literal("false")
+	case c == 'n':
+		return d.literal("null")
+	case c == '-' || c >= '0' && c <= '9':
+		_, err := d.number()
+		return err
+	default:
+		return d.syntax("invalid character " + quoteChar(c) + " looking for beginning of value")
+	}
 }
 
 func (d *decoder) literal(word string) error {
@@ -837,204 +396,6 @@ func (d *decoder) literal(word string) error {
 	}
 	d.i += len(word)
 	return nil
-}
-
-// object reads an object into a struct or a map (or skips it).
-func (d *decoder) object(v reflect.Value, depth int) error {
-	d.i++ // {
-	var fs []field
-	if v.IsValid() {
-		switch v.Kind() {
-		case reflect.Struct:
-			var err error
-			if fs, err = fieldsOf(v.Type()); err != nil {
-				return err
-			}
-		case reflect.Map:
-			switch v.Type().Key().Kind() {
-			case reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-				reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-			default:
-				return printf.Errorf("%w: map key type %s", ErrUnsupported, v.Type().Key())
-			}
-			if v.IsNil() {
-				v.Set(reflect.MakeMap(v.Type()))
-			}
-		default:
-			return typeErr("object", v)
-		}
-	}
-	d.space()
-	if d.i < len(d.s) && d.s[d.i] == '}' {
-		d.i++
-		return nil
-	}
-	for {
-		d.space()
-		if d.i >= len(d.s) {
-			return d.eof()
-		}
-		if d.s[d.i] != '"' {
-			return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " looking for beginning of object key string")
-		}
-		keyb, err := d.strBytes()
-		if err != nil {
-			return err
-		}
-		var f *field
-		key := ""
-		switch {
-		case !v.IsValid():
-		case v.Kind() == reflect.Struct:
-			f = match(fs, keyb)
-		default:
-			key = string(keyb)
-		}
-		d.space()
-		if d.i >= len(d.s) {
-			return d.eof()
-		}
-		if d.s[d.i] != ':' {
-			return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after object key")
-		}
-		d.i++
-		d.space()
-		switch {
-		case !v.IsValid():
-			err = d.value(reflect.Value{}, depth+1)
-		case v.Kind() == reflect.Struct:
-			target := reflect.Value{}
-			if f != nil {
-				target = v.Field(f.index)
-			}
-			err = d.value(target, depth+1)
-		default: // map
-			kt, et := v.Type().Key(), v.Type().Elem()
-			kv := reflect.New(kt).Elem()
-			if kt.Kind() == reflect.String {
-				kv.SetString(key)
-			} else if kt.Kind() >= reflect.Int && kt.Kind() <= reflect.Int64 {
-				n, perr := strconv.ParseInt(key, 10, 64)
-				if perr != nil || kv.OverflowInt(n) {
-					return typeErr("number "+key, kv)
-				}
-				kv.SetInt(n)
-			} else {
-				n, perr := strconv.ParseUint(key, 10, 64)
-				if perr != nil || kv.OverflowUint(n) {
-					return typeErr("number "+key, kv)
-				}
-				kv.SetUint(n)
-			}
-			ev := reflect.New(et).Elem()
-			if old := v.MapIndex(kv); old.IsValid() {
-				ev.Set(old)
-			}
-			if err = d.value(ev, depth+1); err == nil {
-				v.SetMapIndex(kv, ev)
-			}
-		}
-		if err != nil {
-			return err
-		}
-		d.space()
-		if d.i >= len(d.s) {
-			return d.eof()
-		}
-		switch d.s[d.i] {
-		case ',':
-			d.i++
-		case '}':
-			d.i++
-			return nil
-		default:
-			return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after object key:value pair")
-		}
-	}
-}
-
-// match finds the field for a key: the exact name, else the first whose name equals it without
-// regard to case (Unicode simple folding), as encoding/json does.
-func match(fs []field, key []byte) *field {
-	for i := range fs {
-		if fs[i].name == string(key) {
-			return &fs[i]
-		}
-	}
-	for i := range fs {
-		if bytes.EqualFold([]byte(fs[i].name), key) {
-			return &fs[i]
-		}
-	}
-	return nil
-}
-
-// array reads an array into a slice or an array (or skips it).
-func (d *decoder) array(v reflect.Value, depth int) error {
-	d.i++ // [
-	if v.IsValid() && v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
-		return typeErr("array", v)
-	}
-	n := 0
-	d.space()
-	if d.i < len(d.s) && d.s[d.i] == ']' {
-		d.i++
-		d.finishArray(v, 0)
-		return nil
-	}
-	for {
-		d.space()
-		var target reflect.Value
-		if v.IsValid() {
-			if v.Kind() == reflect.Slice {
-				if n >= v.Cap() {
-					v.Grow(1)
-				}
-				if n >= v.Len() {
-					v.SetLen(n + 1)
-				}
-				target = v.Index(n)
-				target.SetZero()
-			} else if n < v.Len() {
-				target = v.Index(n)
-			}
-		}
-		if err := d.value(target, depth+1); err != nil {
-			return err
-		}
-		n++
-		d.space()
-		if d.i >= len(d.s) {
-			return d.eof()
-		}
-		switch d.s[d.i] {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
-			d.finishArray(v, n)
-			return nil
-		default:
-			return d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after array element")
-		}
-	}
-}
-
-func (d *decoder) finishArray(v reflect.Value, n int) {
-	if !v.IsValid() {
-		return
-	}
-	if v.Kind() == reflect.Array {
-		for i := n; i < v.Len(); i++ {
-			v.Index(i).SetZero()
-		}
-		return
-	}
-	if n == 0 && v.IsNil() {
-		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
-		return
-	}
-	v.SetLen(n)
 }
 
 // any reads a value as encoding/json does into an empty interface.

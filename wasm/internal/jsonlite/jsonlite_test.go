@@ -6,157 +6,48 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/catalog/load"
-	"github.com/errdocs/errdocs/content"
-	"github.com/errdocs/errdocs/engine"
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/tools/txtar"
 )
 
-// stdIndent is what "errdocs explain --json" prints for v.
-func stdIndent(t testing.TB, v any, prefix, indent string) ([]byte, error) {
+// stdIndent is what a json.Encoder with SetIndent("", indent) and no HTML escaping writes.
+func stdIndent(t testing.TB, v any, indent string) ([]byte, error) {
 	t.Helper()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetIndent(prefix, indent)
+	enc.SetIndent("", indent)
 	enc.SetEscapeHTML(false)
 	err := enc.Encode(v)
 	return b.Bytes(), err
 }
 
-var (
-	shippedOnce sync.Once
-	shipped     *catalog.Catalog
-	shippedErr  error
-)
-
-func shippedCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	shippedOnce.Do(func() {
-		s, err := load.Content(content.FS)
-		if err == nil {
-			shipped = s.Catalog
-		}
-		shippedErr = err
-	})
-	if shippedErr != nil {
-		t.Fatalf("load shipped content: %v", shippedErr)
-	}
-	return shipped
+func encodeAny(v any, indent string) ([]byte, error) {
+	e := NewEncoder("", indent)
+	e.Any(v)
+	return e.Bytes()
 }
 
-// TestCatalog decodes catalog.json, as errdocs build writes it, and checks the result is what
-// encoding/json decodes.
-func TestCatalog(t *testing.T) {
-	data, err := json.Marshal(shippedCatalog(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want, got catalog.Catalog
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	if err := Unmarshal(data, &got); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(&want, &got, cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
-		t.Fatalf("catalog differs from encoding/json's (-want +got):\n%s", diff)
-	}
-	// And it writes the catalog as encoding/json does.
-	for _, ind := range []string{"", "  "} {
-		w, _ := stdIndent(t, &want, "", ind)
-		g, err := MarshalIndent(&want, "", ind)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(w, g) {
-			t.Fatalf("indent %q: catalog encodes differently:\n%s", ind, cmp.Diff(string(w), string(g)))
-		}
-	}
-}
-
-// TestGoldenVerdicts encodes the verdict of every golden case as the CLI does.
-func TestGoldenVerdicts(t *testing.T) {
-	cat := shippedCatalog(t)
-	files, _ := filepath.Glob("../../../engine/testdata/explain/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no golden cases")
-	}
-	for _, f := range files {
-		ar, err := txtar.ParseFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if file.Name != "paste" {
-				continue
-			}
-			v := engine.Explain(cat, string(file.Data))
-			want, err := stdIndent(t, v, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := MarshalIndent(v, "", "  ")
-			if err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			if !bytes.Equal(want, got) {
-				t.Errorf("%s: (-want +got)\n%s", filepath.Base(f), cmp.Diff(string(want), string(got)))
-			}
-		}
-	}
-}
-
-type sample struct {
-	S      string         `json:"s"`
-	O      string         `json:"o,omitempty"`
-	F      float64        `json:"f"`
-	F32    float32        `json:"f32,omitempty"`
-	I      int            `json:"i"`
-	U      uint8          `json:"u,omitempty"`
-	B      bool           `json:"b"`
-	L      []string       `json:"l"`
-	E      []int          `json:"e"`
-	M      map[string]int `json:"m,omitempty"`
-	IM     map[int]string `json:"im,omitempty"`
-	P      *sample        `json:"p,omitempty"`
-	A      any            `json:"a"`
-	Raw    []byte         `json:"raw,omitempty"`
-	Arr    [2]int         `json:"arr"`
-	Skip   string         `json:"-"`
-	NoTag  string
-	hidden int
-	Nest   map[string]*sample `json:"nest,omitempty"`
-}
-
-func TestEncodeTable(t *testing.T) {
+func TestEncodeAny(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		v    any
 	}{
 		{"nil", nil},
-		{"zero", sample{}},
-		{"strings", sample{S: "quote \" backslash \\ nl \n cr \r tab \t bs \b ff \f nul \x00 esc \x1b del \x7f <&> \u2028 \u2029 é 😀 bad \xff\xfe end", L: []string{}, E: nil}},
-		{"floats", []float64{0, -0.0, 1, -1, 0.1, 1e-7, 1e-6, 123456789, 1e20, 1e21, 1.5e300, 5e-324, math.MaxFloat64, 3.0000000000000004}},
-		{"float32", []float32{0.1, 1e-7, 1e21, 16777217}},
-		{"nested", sample{S: "x", P: &sample{S: "y", A: map[string]any{"k": []any{1.0, "two", nil, true}}}, M: map[string]int{"b": 2, "a": 1, "": 0}, IM: map[int]string{10: "x", 2: "y", -1: "z"}, Raw: []byte("hi"), Nest: map[string]*sample{"n": nil}}},
-		{"empty containers", map[string]any{"a": []any{}, "m": map[string]any{}, "s": []string{}}},
-		{"verdict", engine.Verdict{Fix: []string{}, Retry: engine.Retry{Schedule: []float64{1, 2, 4.5}}}},
+		{"strings", "quote \" backslash \\ nl \n cr \r tab \t bs \b ff \f nul \x00 esc \x1b del \x7f <&> \u2028 \u2029 é 😀 bad \xff\xfe end"},
+		{"floats", []any{0.0, math.Copysign(0, -1), 1.0, -1.0, 0.1, 1e-7, 1e-6, 123456789.0, 1e20, 1e21, 1.5e300, 5e-324, math.MaxFloat64, 3.0000000000000004}},
+		{"ints", []any{0, -3, 1 << 40}},
+		{"nested", map[string]any{"b": []any{1.0, "two", nil, true, map[string]any{}}, "a": map[string]any{"z": []string{"x"}, "y": map[string]string{"k": "v", "": "e"}}, "": false}},
+		{"empty containers", map[string]any{"a": []any{}, "m": map[string]any{}, "s": []string{}, "n": []any(nil), "nm": map[string]any(nil)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, ind := range []string{"", "  ", "\t"} {
-				want, werr := stdIndent(t, tc.v, "", ind)
-				got, gerr := MarshalIndent(tc.v, "", ind)
-				if (werr != nil) != (gerr != nil) {
-					t.Fatalf("errors differ: %v vs %v", werr, gerr)
+				want, werr := stdIndent(t, tc.v, ind)
+				got, gerr := encodeAny(tc.v, ind)
+				if werr != nil || gerr != nil {
+					t.Fatalf("errors: encoding/json %v, jsonlite %v", werr, gerr)
 				}
 				if !bytes.Equal(want, got) {
 					t.Fatalf("indent %q (-want +got):\n%s", ind, cmp.Diff(string(want), string(got)))
@@ -167,64 +58,207 @@ func TestEncodeTable(t *testing.T) {
 }
 
 func TestEncodeErrors(t *testing.T) {
-	type emb struct{ sample }
-	for _, v := range []any{math.NaN(), math.Inf(1), make(chan int), emb{}, func() {}} {
-		if _, err := MarshalIndent(v, "", ""); err == nil {
-			t.Errorf("%T: no error", v)
+	for _, v := range []any{math.NaN(), math.Inf(1), []any{math.Inf(-1)}, make(chan int), struct{}{}, []int{1}} {
+		if _, err := encodeAny(v, ""); err == nil {
+			t.Errorf("%#v: no error", v)
 		}
-	}
-	if _, err := MarshalIndent(emb{}, "", ""); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("embedded struct: got %v, want ErrUnsupported", err)
 	}
 }
 
-func TestDecodeTable(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		in   string
-	}{
-		{"object", `{"s":"x","f":1.5,"i":-3,"b":true,"l":["a","b"],"e":[],"m":{"a":1},"im":{"7":"seven"},"p":{"s":"in"},"a":{"x":[1,"y",null,false]},"raw":"aGk=","arr":[1]}`},
-		{"case folding", `{"S":"upper","NOTAG":"n","notag":"m","I":2}`},
-		{"unknown keys", `{"zzz":{"deep":[1,2,{"x":null}]},"s":"kept"}`},
-		{"nulls", `{"s":null,"l":null,"m":null,"p":null,"a":null,"i":null}`},
-		{"escapes", `{"s":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\ud800x\udc00\u2028 raw é"}`},
-		{"bad utf8", "{\"s\":\"a\xffb\xc3\"}"},
-		{"whitespace", " \t\r\n{ \"s\" : \"x\" , \"l\" : [ \"a\" , \"b\" ] } \n"},
-		{"numbers", `{"f":-0.0e+00,"i":0,"a":12345678901234567890}`},
-		{"duplicate keys", `{"s":"first","s":"second","m":{"a":1},"m":{"b":2}}`},
+// decodeAny reads data as json.Unmarshal does into an any.
+func decodeAny(data []byte) (any, error) {
+	dec := NewDecoder(data)
+	v := dec.Any()
+	return v, dec.Finish()
+}
+
+func TestDecodeAny(t *testing.T) {
+	for _, in := range []string{
+		`{"s":"x","f":1.5,"i":-3,"b":true,"l":["a","b"],"e":[],"m":{"a":1},"a":{"x":[1,"y",null,false]}}`,
+		`{"s":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\ud800x\udc00\u2028 raw é"}`,
+		"{\"s\":\"a\xffb\xc3\"}",
+		" \t\r\n{ \"s\" : \"x\" , \"l\" : [ \"a\" , \"b\" ] } \n",
+		`{"f":-0.0e+00,"i":0,"a":12345678901234567890}`,
+		`{"s":"first","s":"second"}`,
+		`null`, `true`, `"x"`, `[]`, `{}`, `0`,
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var want, got sample
-			werr := json.Unmarshal([]byte(tc.in), &want)
-			gerr := Unmarshal([]byte(tc.in), &got)
-			if (werr != nil) != (gerr != nil) {
-				t.Fatalf("errors differ: encoding/json %v, jsonlite %v", werr, gerr)
+		want, werr := func() (v any, err error) { err = json.Unmarshal([]byte(in), &v); return }()
+		got, gerr := decodeAny([]byte(in))
+		if werr != nil || gerr != nil {
+			t.Fatalf("%q: errors: encoding/json %v, jsonlite %v", in, werr, gerr)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", in, diff)
+		}
+	}
+}
+
+// point is a decoder written by hand the way package wire's generated ones are, to test the
+// Decoder's struct reading against encoding/json.
+type point struct {
+	X    int            `json:"x"`
+	Y    float64        `json:"y"`
+	Name string         `json:"name"`
+	On   bool           `json:"on"`
+	Tags []string       `json:"tags"`
+	Meta map[string]int `json:"meta"`
+	Next *point         `json:"next"`
+	Any  any            `json:"any"`
+}
+
+var pointFields = []string{"x", "y", "name", "on", "tags", "meta", "next", "any"}
+
+func decodePoint(dec *Decoder, p *point) {
+	if !dec.ObjectStart("point") {
+		return
+	}
+	for dec.More() {
+		switch Field(dec.Key(), pointFields) {
+		case 0:
+			if n, ok := dec.Int(); ok {
+				p.X = n
 			}
-			if diff := cmp.Diff(want, got, cmp.AllowUnexported(sample{})); diff != "" {
-				t.Fatalf("(-want +got):\n%s", diff)
+		case 1:
+			if f, ok := dec.Float(); ok {
+				p.Y = f
 			}
-		})
+		case 2:
+			if s, ok := dec.String(); ok {
+				p.Name = s
+			}
+		case 3:
+			if b, ok := dec.Bool(); ok {
+				p.On = b
+			}
+		case 4:
+			if dec.Null() {
+				p.Tags = nil
+			} else if dec.ArrayStart("[]string") {
+				s := p.Tags[:0]
+				for dec.More() {
+					var x string
+					if v, ok := dec.String(); ok {
+						x = v
+					}
+					s = append(s, x)
+				}
+				if s == nil {
+					s = []string{}
+				}
+				p.Tags = s
+			}
+		case 5:
+			if dec.Null() {
+				p.Meta = nil
+			} else if dec.ObjectStart("map[string]int") {
+				if p.Meta == nil {
+					p.Meta = map[string]int{}
+				}
+				for dec.More() {
+					k := string(dec.Key())
+					var x int
+					if n, ok := dec.Int(); ok {
+						x = n
+					}
+					p.Meta[k] = x
+				}
+			}
+		case 6:
+			if dec.Null() {
+				p.Next = nil
+			} else {
+				if p.Next == nil {
+					p.Next = new(point)
+				}
+				decodePoint(dec, p.Next)
+			}
+		case 7:
+			p.Any = dec.Any()
+		default:
+			dec.Skip()
+		}
+	}
+}
+
+func unmarshalPoint(data []byte) (point, error) {
+	var p point
+	dec := NewDecoder(data)
+	decodePoint(dec, &p)
+	return p, dec.Finish()
+}
+
+func TestDecodeStruct(t *testing.T) {
+	for _, in := range []string{
+		`{"x":1,"y":2.5,"name":"n","on":true,"tags":["a"],"meta":{"k":1},"next":{"x":2,"next":null},"any":[1,{"a":null}]}`,
+		`{"X":3,"NAME":"folded","Name":"again"}`,
+		`{"zzz":{"deep":[1,2,{"x":null}]},"name":"kept","tags":[],"meta":{}}`,
+		`{"x":null,"name":null,"tags":null,"meta":null,"next":null,"any":null}`,
+		`{"name":"first","name":"second","meta":{"a":1},"meta":{"b":2}}`,
+		`null`,
+	} {
+		want := point{}
+		werr := json.Unmarshal([]byte(in), &want)
+		got, gerr := unmarshalPoint([]byte(in))
+		if werr != nil || gerr != nil {
+			t.Fatalf("%q: errors: encoding/json %v, jsonlite %v", in, werr, gerr)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", in, diff)
+		}
 	}
 }
 
 func TestDecodeErrors(t *testing.T) {
-	for _, in := range []string{``, ` `, `{`, `{"s"`, `{"s":`, `{"s":"x"`, `{"s":"x",}`, `[1,]`, `{"s":"x"}}`,
-		`"\x"`, "\"\x01\"", `{"s":tru}`, `{"f":01}`, `{"f":1.}`, `{"f":1e}`, `{"f":-}`, `{"s":1}`, `{"i":"1"}`,
-		`{"i":1.5}`, `{"u":300}`, `{"l":{}}`, `{s:1}`, `nul`, `"\u12"`} {
-		var v sample
-		if err := Unmarshal([]byte(in), &v); err == nil {
+	for _, in := range []string{``, ` `, `{`, `{"name"`, `{"name":`, `{"name":"x"`, `{"name":"x",}`, `{"tags":[1,]}`, `{"name":"x"}}`,
+		`{"name":"\x"}`, "{\"name\":\"\x01\"}", `{"on":tru}`, `{"y":01}`, `{"y":1.}`, `{"y":1e}`, `{"y":-}`, `{"name":1}`, `{"x":"1"}`,
+		`{"x":1.5}`, `{"x":1e3}`, `{"x":99999999999999999999}`, `{"tags":{}}`, `{"meta":[]}`, `{name:1}`, `nul`, `{"name":"\u12"}`,
+		`{"tags":["a"}`, `{"meta":{"a":1]}`, `[]`, `"x"`, `{"y":1e999}`, `{"any":1e999}`} {
+		if _, err := unmarshalPoint([]byte(in)); err == nil {
 			t.Errorf("%q: no error", in)
 		}
-		var w sample
+		var w point
 		if err := json.Unmarshal([]byte(in), &w); err == nil {
 			t.Errorf("%q: encoding/json accepts it, so the test is wrong", in)
 		}
 	}
 	deep := strings.Repeat("[", 20000) + strings.Repeat("]", 20000)
-	var x any
-	if err := Unmarshal([]byte(deep), &x); err == nil {
+	if _, err := decodeAny([]byte(deep)); err == nil {
 		t.Error("20000 levels of nesting: no error")
 	}
+	// A type mismatch does not stop the reading: the rest is filled in, as encoding/json does.
+	p, err := unmarshalPoint([]byte(`{"x":"one","name":"kept"}`))
+	if err == nil || p.Name != "kept" {
+		t.Errorf("after a mismatch: %+v, %v", p, err)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{`{"name":"x","tags":["a"],"meta":{"k":1},"next":{"any":[1,"2",{"3":null}]}}`, `[1,"2",{"3":null}]`, `"\ud800"`, `{"a":{"b":[true,false]}}`, `{"x":1e3,"y":-0}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var wantAny any
+		werr := json.Unmarshal(data, &wantAny)
+		gotAny, gerr := decodeAny(data)
+		var syn *json.SyntaxError
+		switch {
+		case werr == nil && gerr != nil:
+			t.Fatalf("encoding/json reads %q, jsonlite fails: %v", data, gerr)
+		case errors.As(werr, &syn) && gerr == nil:
+			t.Fatalf("encoding/json rejects %q (%v), jsonlite reads it", data, werr)
+		case werr == nil && !reflect.DeepEqual(wantAny, gotAny):
+			t.Fatalf("%q: encoding/json %#v, jsonlite %#v", data, wantAny, gotAny)
+		}
+		var want point
+		werr = json.Unmarshal(data, &want)
+		got, gerr := unmarshalPoint(data)
+		if (werr == nil) != (gerr == nil) {
+			t.Fatalf("%q: encoding/json says %v, jsonlite %v", data, werr, gerr)
+		}
+		if werr == nil && !cmp.Equal(want, got) {
+			t.Fatalf("%q: (-want +got)\n%s", data, cmp.Diff(want, got))
+		}
+	})
 }
 
 func FuzzEncode(f *testing.F) {
@@ -235,78 +269,22 @@ func FuzzEncode(f *testing.F) {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return
 		}
-		v := engine.Verdict{Title: s, Status: int(n), Fix: []string{s, ""}, Retry: engine.Retry{AfterSeconds: x, Schedule: []float64{x}},
-			Fields: []engine.Field{{Path: s, Line: int(n)}}}
-		want, err := stdIndent(t, v, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := MarshalIndent(v, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(want, got) {
-			t.Fatalf("(-want +got):\n%s", cmp.Diff(string(want), string(got)))
-		}
-	})
-}
-
-func FuzzDecode(f *testing.F) {
-	for _, s := range []string{`{"s":"x","l":["a"],"m":{"k":1}}`, `[1,"2",{"3":null}]`, `"\ud800"`, `{"a":{"b":[true,false]}}`} {
-		f.Add([]byte(s))
-	}
-	if data, err := os.ReadFile("testdata/catalog-sample.json"); err == nil {
-		f.Add(data)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		var wantAny, gotAny any
-		werr := json.Unmarshal(data, &wantAny)
-		gerr := Unmarshal(data, &gotAny)
-		var syn *json.SyntaxError
-		switch {
-		case werr == nil && gerr != nil:
-			t.Fatalf("encoding/json reads %q, jsonlite fails: %v", data, gerr)
-		case errors.As(werr, &syn) && gerr == nil:
-			t.Fatalf("encoding/json rejects %q (%v), jsonlite reads it", data, werr)
-		case werr == nil && !reflect.DeepEqual(wantAny, gotAny):
-			t.Fatalf("%q: encoding/json %#v, jsonlite %#v", data, wantAny, gotAny)
-		}
-		var want, got sample
-		werr = json.Unmarshal(data, &want)
-		gerr = Unmarshal(data, &got)
-		if werr == nil && gerr == nil && !cmp.Equal(want, got, cmp.AllowUnexported(sample{})) {
-			t.Fatalf("%q: (-want +got)\n%s", data, cmp.Diff(want, got, cmp.AllowUnexported(sample{})))
-		}
-		if werr == nil && gerr != nil {
-			t.Fatalf("encoding/json reads %q into a struct, jsonlite fails: %v", data, gerr)
-		}
-	})
-}
-
-func BenchmarkUnmarshalCatalog(b *testing.B) {
-	data, err := json.Marshal(shippedCatalog(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	b.Run("jsonlite", func(b *testing.B) {
-		for b.Loop() {
-			var c catalog.Catalog
-			if err := Unmarshal(data, &c); err != nil {
-				b.Fatal(err)
+		v := map[string]any{s: []any{s, x, int(n), map[string]string{s: s}}, "k": []string{s}}
+		for _, ind := range []string{"", "  "} {
+			want, err := stdIndent(t, v, ind)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-	})
-	b.Run("encoding-json", func(b *testing.B) {
-		for b.Loop() {
-			var c catalog.Catalog
-			if err := json.Unmarshal(data, &c); err != nil {
-				b.Fatal(err)
+			got, err := encodeAny(v, ind)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(want, got) {
+				t.Fatalf("(-want +got):\n%s", cmp.Diff(string(want), string(got)))
 			}
 		}
 	})
 }
-
 func TestMembersAndElements(t *testing.T) {
 	ms, err := Members([]byte(` {"a": [1, {"b": null}], "k\u00e9y" : "v\"" ,"n":{}} `))
 	if err != nil {

@@ -1,0 +1,212 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/engine"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+)
+
+// stdIndent is what "errdocs explain --json" prints for v.
+func stdIndent(t testing.TB, v any, indent string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", indent)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+var (
+	shippedOnce sync.Once
+	shipped     *catalog.Catalog
+	shippedErr  error
+)
+
+func shippedCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	shippedOnce.Do(func() {
+		s, err := load.Content(content.FS)
+		if err == nil {
+			shipped = s.Catalog
+		}
+		shippedErr = err
+	})
+	if shippedErr != nil {
+		t.Fatalf("load shipped content: %v", shippedErr)
+	}
+	return shipped
+}
+
+var exported = cmp.Exporter(func(reflect.Type) bool { return true })
+
+// TestCatalog decodes catalog.json, as errdocs build writes it, and checks the result is what
+// encoding/json decodes; and likewise for an API's operations and schemas decoded apart.
+func TestCatalog(t *testing.T) {
+	data, err := json.Marshal(shippedCatalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want catalog.Catalog
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecodeCatalog(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(&want, got, exported); diff != "" {
+		t.Fatalf("catalog differs from encoding/json's (-want +got):\n%s", diff)
+	}
+	for _, a := range want.APIs {
+		part, err := json.Marshal(map[string]any{"operations": a.Operations, "schemas": a.Schemas})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ops, schemas, err := DecodeOperations(part)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(a.Operations, ops, exported); diff != "" {
+			t.Errorf("%s: operations (-want +got):\n%s", a.ID, diff)
+		}
+		if diff := cmp.Diff(a.Schemas, schemas, exported); diff != "" {
+			t.Errorf("%s: schemas (-want +got):\n%s", a.ID, diff)
+		}
+	}
+}
+
+// TestGoldenVerdicts encodes the verdict of every golden case as the CLI does.
+func TestGoldenVerdicts(t *testing.T) {
+	cat := shippedCatalog(t)
+	files, _ := filepath.Glob("../../../engine/testdata/*/*.txtar")
+	n := 0
+	for _, f := range files {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range ar.Files {
+			if file.Name != "paste" {
+				continue
+			}
+			n++
+			v := engine.Explain(cat, string(file.Data))
+			want := stdIndent(t, v, "  ")
+			got, err := EncodeVerdict(v, "  ")
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			if !bytes.Equal(want, got) {
+				t.Errorf("%s: (-want +got)\n%s", filepath.Base(f), cmp.Diff(string(want), string(got)))
+			}
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d golden pastes found", n)
+	}
+}
+
+func TestEncodeVerdict(t *testing.T) {
+	for _, v := range []*engine.Verdict{
+		{},
+		{Fix: []string{}, Fields: []engine.Field{}, Problems: []engine.Problem{}, Redacted: []string{}, Retry: engine.Retry{Schedule: []float64{}}},
+		{Title: "quote \" <&> \u2028 \xff", Status: -1, Retry: engine.Retry{Retryable: true, AfterSeconds: 1e-7, Schedule: []float64{1, 2, 4.5, 1e21}},
+			Fields: []engine.Field{{Path: "a.b", Line: 3}}, Problems: []engine.Problem{{Severity: "info", Column: 2}}},
+		{Predicted: &engine.Predicted{Status: 422, Body: map[string]any{"z": 1.0, "a": []any{"x", nil, true, map[string]any{}}}, Text: "{}"}},
+		{Predicted: &engine.Predicted{Body: nil}},
+	} {
+		for _, ind := range []string{"", "  "} {
+			want := stdIndent(t, v, ind)
+			got, err := EncodeVerdict(v, ind)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(want, got) {
+				t.Errorf("indent %q (-want +got)\n%s", ind, cmp.Diff(string(want), string(got)))
+			}
+		}
+	}
+	if _, err := EncodeVerdict(&engine.Verdict{Retry: engine.Retry{AfterSeconds: math.NaN()}}, ""); err == nil {
+		t.Error("NaN: no error")
+	}
+}
+
+func FuzzDecodeCatalog(f *testing.F) {
+	f.Add([]byte(`{"apis":[{"id":"x","errors":[{"code":"A","statuses":[400],"retry":{"strategy":"never"}}],"retry":{"429":{"strategy":"backoff","base_seconds":1}}}]}`))
+	f.Add([]byte(`{"apis":[{"operations":[{"method":"POST","body":{"type":["object"],"enum":[1,"a",null],"min_length":2,"properties":[{"name":"p","schema":{"items":{}}}]}}],"schemas":{"S":{"ref":"T"}},"predict":{"messages":{"k":{"message":"m"}}}}]}`))
+	f.Add([]byte(`{"APIS":[{"ID":"x","Hosts":null,"headers":{"rate_limit":["a"]}}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var want catalog.Catalog
+		werr := json.Unmarshal(data, &want)
+		got, gerr := DecodeCatalog(data)
+		var syn *json.SyntaxError
+		switch {
+		case werr == nil && gerr != nil:
+			t.Fatalf("encoding/json reads %q, wire fails: %v", data, gerr)
+		case errors.As(werr, &syn) && gerr == nil:
+			t.Fatalf("encoding/json rejects %q (%v), wire reads it", data, werr)
+		case werr != nil && gerr == nil:
+			t.Fatalf("encoding/json rejects %q (%v), wire reads it", data, werr)
+		case werr == nil && !cmp.Equal(&want, got, exported):
+			t.Fatalf("%q (-want +got):\n%s", data, cmp.Diff(&want, got, exported))
+		}
+	})
+}
+
+func FuzzEncodeVerdict(f *testing.F) {
+	f.Add("plain", 1.5, int64(3), true)
+	f.Add("\x00\xff<\u2028>\"\\", 1e-7, int64(-1), false)
+	f.Fuzz(func(t *testing.T, s string, x float64, n int64, b bool) {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return
+		}
+		v := &engine.Verdict{Title: s, Status: int(n), Known: b, Fix: []string{s, ""}, Retry: engine.Retry{AfterSeconds: x, Schedule: []float64{x}},
+			Fields: []engine.Field{{Path: s, Line: int(n)}}, Predicted: &engine.Predicted{Body: map[string]any{s: []any{x, s, b}}}}
+		want := stdIndent(t, v, "  ")
+		got, err := EncodeVerdict(v, "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(want, got) {
+			t.Fatalf("(-want +got):\n%s", cmp.Diff(string(want), string(got)))
+		}
+	})
+}
+
+func BenchmarkDecodeCatalog(b *testing.B) {
+	data, err := json.Marshal(shippedCatalog(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.Run("wire", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := DecodeCatalog(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		for b.Loop() {
+			var c catalog.Catalog
+			if err := json.Unmarshal(data, &c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
