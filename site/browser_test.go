@@ -448,9 +448,28 @@ func TestBrowserScreenshots(t *testing.T) {
 				if overflow > 0 {
 					t.Errorf("%s at %d px: %d px overflow sideways", p, size.w, overflow)
 				}
-				cls, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`new Promise(r => { let s = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) s += e.value; }).observe({type: "layout-shift", buffered: true}); setTimeout(() => r(s), 100); })`, chromedp.EvalAwaitPromise))
-				if err == nil && cls > 0.01 {
-					t.Errorf("%s at %d px, %s: layout shift %.3f", p, size.w, scheme, cls)
+				// The shift's sum, and what moved (to explain a failure).
+				type shift struct {
+					Sum   float64  `json:"sum"`
+					Moved []string `json:"moved"`
+				}
+				cls, err := chromedp.Run(ctx, chromedp.Evaluate[shift](`new Promise(r => {
+					let s = 0; const moved = [];
+					new PerformanceObserver(l => {
+						for (const e of l.getEntries()) {
+							if (e.hadRecentInput) continue;
+							s += e.value;
+							for (const src of e.sources || []) {
+								const n = src.node;
+								moved.push((n && n.nodeName ? n.nodeName.toLowerCase() + (n.className ? "." + String(n.className).split(" ").join(".") : "") : "?") +
+									" at " + Math.round(e.startTime) + " ms: " + JSON.stringify(src.previousRect) + " -> " + JSON.stringify(src.currentRect));
+							}
+						}
+					}).observe({type: "layout-shift", buffered: true});
+					setTimeout(() => r({sum: s, moved: moved}), 100);
+				})`, chromedp.EvalAwaitPromise))
+				if err == nil && cls.Sum > 0.01 {
+					t.Errorf("%s at %d px, %s: layout shift %.3f; moved: %s", p, size.w, scheme, cls.Sum, strings.Join(cls.Moved, "; "))
 				}
 				if size.name == "360" {
 					continue // checked, not kept
