@@ -3,8 +3,9 @@
 // The playground's WebAssembly module links everything the engine reaches, and fmt was about
 // 40 KB of its brotli transfer (measured in November 2026). The engine only ever formats
 // strings, integers, a float and errors into prose, so this package does that subset, the way fmt
-// does it: the verbs %s %v %d %q %c %x %X %f %w and %%, with the flags '#', '0' and '-', a width
-// and a precision. The tests compare it with fmt on every verb and type it takes.
+// does it: the verbs %s %v %d %q %c %f %w and %%, and %x %X of integers and strings, with the
+// flags '#', '0' and '-', a width and a precision. The tests compare it with fmt on every verb
+// and type it takes.
 //
 // A verb that does not fit its argument prints as fmt marks it (%!d(string=text)), so a new call
 // site with an unexpected type shows up in that site's golden output rather than crashing.
