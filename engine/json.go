@@ -111,6 +111,33 @@ type jparser struct {
 	err   *jsonError
 	// cut says the text ended before the value was complete.
 	cut bool
+	// slab is where nodes are allocated, many at a time; kids stacks the members or items of
+	// the objects and arrays being read, each copied out whole when its container ends. A 1 MB
+	// body then costs a few hundred allocations rather than tens of thousands, which counts most
+	// in the playground's WebAssembly, where allocation is slow.
+	slab []jnode
+	kids []*jnode
+}
+
+// node allocates n in the slab.
+func (p *jparser) node(n jnode) *jnode {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]jnode, 0, min(max(2*cap(p.slab), 16), 1024))
+	}
+	p.slab = append(p.slab, n)
+	return &p.slab[len(p.slab)-1]
+}
+
+// popKids returns the nodes stacked since base, as a slice of their own, and unstacks them.
+func (p *jparser) popKids(base int) []*jnode {
+	if len(p.kids) == base {
+		return nil
+	}
+	out := make([]*jnode, len(p.kids)-base)
+	copy(out, p.kids[base:])
+	clear(p.kids[base:])
+	p.kids = p.kids[:base]
+	return out
 }
 
 // parseJSON reads one JSON value from the start of s (after white space). It returns the value
@@ -166,11 +193,10 @@ func (p *jparser) value(keyOff int) *jnode {
 		return p.array(keyOff, keep)
 	case c == '"':
 		str, ok := p.str()
-		n := &jnode{kind: jString, str: str, off: start, keyOff: keyOff, cut: !ok && p.cut}
 		if !keep {
 			return nil
 		}
-		return n
+		return p.node(jnode{kind: jString, str: str, off: start, keyOff: keyOff, cut: !ok && p.cut})
 	case c == '-' || c >= '0' && c <= '9':
 		p.i++
 		for p.i < len(p.s) && strings.IndexByte("0123456789.eE+-", p.s[p.i]) >= 0 {
@@ -185,7 +211,7 @@ func (p *jparser) value(keyOff int) *jnode {
 		if !keep {
 			return nil
 		}
-		return &jnode{kind: jNumber, str: lit, off: start, keyOff: keyOff}
+		return p.node(jnode{kind: jNumber, str: lit, off: start, keyOff: keyOff})
 	default:
 		for _, w := range [...]string{"true", "false", "null"} {
 			rest := p.s[p.i:]
@@ -195,9 +221,9 @@ func (p *jparser) value(keyOff int) *jnode {
 					return nil
 				}
 				if w == "null" {
-					return &jnode{kind: jNull, off: start, keyOff: keyOff}
+					return p.node(jnode{kind: jNull, off: start, keyOff: keyOff})
 				}
-				return &jnode{kind: jBool, str: w, off: start, keyOff: keyOff}
+				return p.node(jnode{kind: jBool, str: w, off: start, keyOff: keyOff})
 			}
 			if len(rest) < len(w) && strings.HasPrefix(w, rest) {
 				p.i = len(p.s)
@@ -218,8 +244,18 @@ func (p *jparser) value(keyOff int) *jnode {
 func (p *jparser) object(keyOff int, keep bool) *jnode {
 	n := &skipped
 	if keep {
-		n = &jnode{kind: jObject, off: p.i, keyOff: keyOff}
+		n = p.node(jnode{kind: jObject, off: p.i, keyOff: keyOff})
 	}
+	base := len(p.kids)
+	r := p.members(n, keep)
+	if keep {
+		n.vals = p.popKids(base)
+	}
+	return r
+}
+
+// members reads an object's members, stacking those it keeps on p.kids.
+func (p *jparser) members(n *jnode, keep bool) *jnode {
 	p.depth++
 	defer func() { p.depth-- }()
 	if p.depth > maxDepth {
@@ -274,10 +310,10 @@ func (p *jparser) object(keyOff int, keep bool) *jnode {
 		v := p.value(kOff)
 		if keep && v != &skipped && (v != nil || p.cut) {
 			if v == nil {
-				v = &jnode{kind: jNull, off: p.i, keyOff: kOff, cut: true}
+				v = p.node(jnode{kind: jNull, off: p.i, keyOff: kOff, cut: true})
 			}
 			v.key = key
-			n.vals = append(n.vals, v)
+			p.kids = append(p.kids, v)
 		}
 		if p.err != nil || p.cut {
 			n.setCut()
@@ -305,8 +341,18 @@ func (p *jparser) object(keyOff int, keep bool) *jnode {
 func (p *jparser) array(keyOff int, keep bool) *jnode {
 	n := &skipped
 	if keep {
-		n = &jnode{kind: jArray, off: p.i, keyOff: keyOff}
+		n = p.node(jnode{kind: jArray, off: p.i, keyOff: keyOff})
 	}
+	base := len(p.kids)
+	r := p.items(n, keep)
+	if keep {
+		n.vals = p.popKids(base)
+	}
+	return r
+}
+
+// items reads an array's items, stacking those it keeps on p.kids.
+func (p *jparser) items(n *jnode, keep bool) *jnode {
 	p.depth++
 	defer func() { p.depth-- }()
 	if p.depth > maxDepth {
@@ -336,7 +382,7 @@ func (p *jparser) array(keyOff int, keep bool) *jnode {
 		}
 		v := p.value(-1)
 		if keep && v != nil && v != &skipped {
-			n.vals = append(n.vals, v)
+			p.kids = append(p.kids, v)
 		}
 		if p.err != nil || p.cut {
 			n.setCut()
