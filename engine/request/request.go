@@ -65,8 +65,9 @@ type Request struct {
 	// StartLine and EndLine are the 1-based lines of the paste the request spans.
 	StartLine, EndLine int
 
-	// bodyMap maps byte offsets in Body to positions in the paste.
+	// bodyMap maps byte offsets in Body to positions in the paste, which paste holds.
 	bodyMap []bodySeg
+	paste   string
 }
 
 // Header is one request header.
@@ -187,7 +188,14 @@ func BodyPosition(r *Request, offset int) (line, col int) {
 	if s.off > offset || s.off > len(r.Body) {
 		return s.line, s.col
 	}
-	return advanceText(s.line, s.col, r.Body[s.off:offset])
+	// Within a seg, body bytes come from consecutive paste bytes, but not always the same
+	// ones: an escape such as \n puts a newline in the body where the paste has a backslash,
+	// and text errdocs adds (a quote, JSON.stringify's output) has no paste bytes of its own.
+	// So the position moves over the paste's bytes, not the body's, and never past the paste.
+	if s.src < 0 || s.src > len(r.paste) {
+		return s.line, s.col
+	}
+	return advanceText(s.line, s.col, r.paste[s.src:min(s.src+offset-s.off, len(r.paste))])
 }
 
 // Limits that keep time and memory bounded on any paste.
@@ -317,12 +325,13 @@ func (p *parser) finish() {
 		r.bodyMap = make([]bodySeg, 0, len(p.body.segs))
 		for _, s := range p.body.segs {
 			if s.src < 0 {
-				r.bodyMap = append(r.bodyMap, bodySeg{off: s.off}) // unknown from here on
+				r.bodyMap = append(r.bodyMap, bodySeg{off: s.off, src: -1}) // unknown from here on
 				break
 			}
 			l, c := p.loc.pos(s.src)
-			r.bodyMap = append(r.bodyMap, bodySeg{off: s.off, line: l, col: c})
+			r.bodyMap = append(r.bodyMap, bodySeg{off: s.off, line: l, col: c, src: s.src})
 		}
+		r.paste = p.text
 		r.BodyLine, r.BodyCol = BodyPosition(r, 0)
 	}
 }

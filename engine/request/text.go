@@ -136,8 +136,9 @@ func (l *locator) pos(off int) (line, col int) {
 // byte src, until the next seg.
 type seg struct{ off, src int }
 
-// bodySeg is a seg resolved to a line and column.
-type bodySeg struct{ off, line, col int }
+// bodySeg is a seg resolved to a line and column; src is the seg's paste offset, -1 when
+// unknown.
+type bodySeg struct{ off, line, col, src int }
 
 // mapped is a string that knows which byte of the paste each of its bytes came from.
 type mapped struct {
