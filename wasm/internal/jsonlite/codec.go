@@ -35,7 +35,7 @@ type Decoder struct {
 
 // NewDecoder returns a Decoder for the JSON text data.
 func NewDecoder(data []byte) *Decoder {
-	dec := &Decoder{d: decoder{s: data}}
+	dec := &Decoder{d: decoder{s: data, check: true}}
 	dec.d.space()
 	return dec
 }

@@ -208,6 +208,10 @@ func (d *decoder) skip(depth int) error {
 	}
 	switch c := d.s[d.i]; c {
 	case '"':
+		if d.check {
+			_, err := d.strBytes()
+			return err
+		}
 		// The string ends at the first quote after an even run of backslashes.
 		for j := d.i + 1; ; {
 			k := bytes.IndexByte(d.s[j:], '"')
@@ -328,6 +332,10 @@ func (d *decoder) split(open, close byte, item func() error) error {
 type decoder struct {
 	s []byte
 	i int
+	// check makes skip read each string in full, checking its escapes and characters, as
+	// encoding/json does for every value it is given. Members and Elements leave that to the
+	// decoding of the values they return.
+	check bool
 }
 
 func (d *decoder) syntax(msg string) error { return &SyntaxError{Msg: msg, Offset: d.i} }

@@ -212,7 +212,8 @@ func TestDecodeErrors(t *testing.T) {
 	for _, in := range []string{``, ` `, `{`, `{"name"`, `{"name":`, `{"name":"x"`, `{"name":"x",}`, `{"tags":[1,]}`, `{"name":"x"}}`,
 		`{"name":"\x"}`, "{\"name\":\"\x01\"}", `{"on":tru}`, `{"y":01}`, `{"y":1.}`, `{"y":1e}`, `{"y":-}`, `{"name":1}`, `{"x":"1"}`,
 		`{"x":1.5}`, `{"x":1e3}`, `{"x":99999999999999999999}`, `{"tags":{}}`, `{"meta":[]}`, `{name:1}`, `nul`, `{"name":"\u12"}`,
-		`{"tags":["a"}`, `{"meta":{"a":1]}`, `[]`, `"x"`, `{"y":1e999}`, `{"any":1e999}`} {
+		`{"tags":["a"}`, `{"meta":{"a":1]}`, `[]`, `"x"`, `{"y":1e999}`, `{"any":1e999}`,
+		"{\"zzz\":\"\x01\"}", `{"zzz":["\q"]}`, "{\"zzz\":{\"\x00\":1}}", `{"x":"one\u12"}`} {
 		if _, err := unmarshalPoint([]byte(in)); err == nil {
 			t.Errorf("%q: no error", in)
 		}
