@@ -12,7 +12,27 @@ import (
 // Explain reads a paste and says what it is, what went wrong and what to do. It never panics
 // and always returns a verdict: an empty, unreadable or unknown paste gets one too, with the
 // reason among its problems. cat may hold no APIs.
-func Explain(cat *catalog.Catalog, text string) (v *Verdict) {
+func Explain(cat *catalog.Catalog, text string) *Verdict {
+	return explain(cat, text, nil)
+}
+
+// Masked is a paste with its secrets masked, and a description of each secret, as Redact
+// returns them.
+type Masked struct {
+	Text  string
+	Found []string
+}
+
+// ExplainMasked is Explain, and also masks the paste exactly as Redact does, from the same
+// search for secrets: the playground shows the masked paste beside the verdict, and a second
+// search would cost it a third of a paste's time.
+func ExplainMasked(cat *catalog.Catalog, text string) (*Verdict, Masked) {
+	var m Masked
+	v := explain(cat, text, &m)
+	return v, m
+}
+
+func explain(cat *catalog.Catalog, text string, mask *Masked) (v *Verdict) {
 	defer func() {
 		if r := recover(); r != nil {
 			v = newVerdict()
@@ -21,7 +41,14 @@ func Explain(cat *catalog.Catalog, text string) (v *Verdict) {
 			v.Problems = append(v.Problems, Problem{Severity: "error",
 				Message: printf.Sprintf("errdocs failed on this paste (%v). Please report it, with the paste if you can share it.", r)})
 		}
-		redactVerdict(cat, text, v)
+		found := redactVerdict(cat, text, v)
+		if mask != nil {
+			if len(text) > MaxPaste {
+				// The verdict's search stopped at MaxPaste; Redact reads the whole text.
+				found = redactorFor(cat).find(text)
+			}
+			mask.Text, mask.Found = apply(text, found), describe(found, text)
+		}
 	}()
 	if cat == nil {
 		cat = &catalog.Catalog{}

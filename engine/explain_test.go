@@ -149,3 +149,44 @@ func TestThirdAPI(t *testing.T) {
 		t.Errorf("schedule = %v, want %v", got, want)
 	}
 }
+
+// TestExplainMasked checks that ExplainMasked gives Explain's verdict and Redact's masked paste,
+// for every golden paste and for a paste longer than MaxPaste.
+func TestExplainMasked(t *testing.T) {
+	cat := shippedCatalog(t)
+	files, _ := filepath.Glob("testdata/*/*.txtar")
+	var pastes []string
+	for _, f := range files {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range ar.Files {
+			if file.Name == "paste" {
+				pastes = append(pastes, string(file.Data))
+			}
+		}
+	}
+	if len(pastes) < 50 {
+		t.Fatalf("only %d golden pastes", len(pastes))
+	}
+	long := strings.Repeat("x", MaxPaste) + "\nAuthorization: Bearer sk_4f1a9c0b2e7d4a6f8b1c3d5e7f9a0b2c\n"
+	pastes = append(pastes, long) // the secret lies past what the verdict's search reads
+	masked := 0
+	for _, p := range pastes {
+		v, m := ExplainMasked(cat, p)
+		if diff := cmp.Diff(Explain(cat, p), v); diff != "" {
+			t.Errorf("%q: verdict differs from Explain's (-want +got):\n%s", clip(p, 60), diff)
+		}
+		text, found := Redact(cat, p)
+		if m.Text != text || !cmp.Equal(m.Found, found) {
+			t.Errorf("%q: masked paste differs from Redact's:\n%q %q\n%q %q", clip(p, 60), clip(text, 200), found, clip(m.Text, 200), m.Found)
+		}
+		if text != p {
+			masked++
+		}
+	}
+	if masked < 10 {
+		t.Errorf("only %d pastes had a secret to mask", masked)
+	}
+}

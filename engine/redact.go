@@ -385,8 +385,8 @@ func describe(found []secret, text string) []string {
 
 // redactVerdict masks secrets everywhere in v: those found in the paste, wherever they were
 // copied, and any the patterns find in v's own text. It lists them in v.Redacted and advises
-// rotating live ones.
-func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
+// rotating live ones. It returns the secrets found in the paste (in its first MaxPaste bytes).
+func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) []secret {
 	r := redactorFor(cat)
 	if len(text) > MaxPaste {
 		text = text[:MaxPaste]
@@ -481,6 +481,7 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) {
 			joinAnd(rotate), plural(len(rotate), "it", "them"))})
 	}
 	sortProblems(v.Problems)
+	return found
 }
 
 // replaceIn applies f to every string in x, a value made of maps, slices and scalars.

@@ -1016,14 +1016,25 @@
     });
   };
 
-  // maskInput replaces the paste with its masked form, keeping the caret where it was.
+  // maskInput replaces the paste with its masked form, keeping the caret and the scroll where
+  // they were. It replaces only the stretch that differs, with setRangeText: assigning the whole
+  // value would move the caret and the scroll, and putting them back means reading scrollTop,
+  // which forces a layout of the paste (about 1-2 ms for 2 KB, most of a paste's time in the
+  // page besides the engine).
   Page.prototype.maskInput = function (masked) {
-    var ta = this.ta, atEnd = ta.selectionStart === ta.value.length, pos = ta.selectionStart;
-    var top = ta.scrollTop;
-    ta.value = masked;
-    var c = atEnd ? masked.length : Math.min(pos, masked.length);
-    ta.setSelectionRange(c, c);
-    if (top) ta.scrollTop = top;
+    var ta = this.ta, old = ta.value;
+    var a = 0, n = Math.min(old.length, masked.length);
+    while (a < n && old.charCodeAt(a) === masked.charCodeAt(a)) a++;
+    var b = 0;
+    while (b < n - a && old.charCodeAt(old.length - 1 - b) === masked.charCodeAt(masked.length - 1 - b)) b++;
+    if (ta.setRangeText) {
+      ta.setRangeText(masked.slice(a, masked.length - b), a, old.length - b, "preserve");
+    } else {
+      var pos = ta.selectionStart, atEnd = pos === old.length;
+      ta.value = masked;
+      var c = atEnd ? masked.length : Math.min(pos, masked.length);
+      ta.setSelectionRange(c, c);
+    }
     this.countLines();
   };
 

@@ -245,15 +245,15 @@ func explain(c *catalog.Catalog, text string, mask bool) (r result) {
 	if testHook != nil {
 		testHook(text)
 	}
-	v := engine.Explain(c, text)
+	if !mask {
+		r.json = mustEncode(engine.Explain(c, text))
+		return r
+	}
+	// One search for secrets serves the verdict and the paste shown beside it.
+	v, m := engine.ExplainMasked(c, text)
 	r.json = mustEncode(v)
-	// The engine lists in Redacted every secret it masked; only then is the paste worth a
-	// second pass to mask it for display.
-	if mask && len(v.Redacted) > 0 {
-		masked, found := engine.Redact(c, text)
-		if masked != text {
-			r.masked, r.found = &masked, found
-		}
+	if m.Text != text {
+		r.masked, r.found = &m.Text, m.Found
 	}
 	return r
 }

@@ -975,6 +975,42 @@ func TestFieldHighlight(t *testing.T) {
 	}
 }
 
+// TestMaskKeepsPlace types into a long paste that holds a secret: masking the paste area for
+// display leaves the caret and the scroll where the person left them.
+func TestMaskKeepsPlace(t *testing.T) {
+	ctx := tab(t)
+	openPlayground(t, ctx, "")
+	var b strings.Builder
+	b.WriteString("$ curl -i https://next-api.useplunk.com/v1/track \\\n  -H 'Authorization: Bearer sk_4f1a9c0b2e7d4a6f8b1c3d5e7f9a0b2c4d6e8f0a' \\\n  -d '{}'\nHTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n")
+	for i := 0; i < 80; i++ {
+		b.WriteString("\n")
+	}
+	b.WriteString(`{"success":false,"error":{"code":"INVALID_CREDENTIALS","message":"Invalid API key","statusCode":401}}` + "\n")
+	text := b.String()
+	got := eval[[]float64](t, ctx, `(async (text) => {
+  const root = document.getElementById("playground"), ta = document.getElementById("pg-paste");
+  const before = +(root.dataset.runId || 0);
+  ta.focus();
+  ta.value = text;
+  const at = text.indexOf("HTTP/1.1");
+  ta.setSelectionRange(at, at);
+  ta.scrollTop = ta.scrollHeight;
+  const top = ta.scrollTop;
+  ta.dispatchEvent(new InputEvent("input", {inputType: "insertText", bubbles: true}));
+  while (!(+(root.dataset.runId || 0) > before && root.dataset.run === "done")) await new Promise(r => setTimeout(r, 5));
+  return [top, ta.scrollTop, ta.selectionStart, ta.value.indexOf("HTTP/1.1"), ta.value === text ? 1 : 0];
+})(`+jsString(text)+`)`)
+	if got[4] == 1 {
+		t.Fatal("the paste area was not masked")
+	}
+	if got[0] == 0 || got[1] != got[0] {
+		t.Errorf("scrollTop %v before masking, %v after", got[0], got[1])
+	}
+	if got[2] != got[3] {
+		t.Errorf("the caret moved to %v; it was before HTTP/1.1, now at %v", got[2], got[3])
+	}
+}
+
 // TestBadRequest pastes a request alone whose body breaks the schema: the page shows the
 // predicted answer the CLI predicts, and clicking the field issue marks the request's line
 // that holds the bad value.
