@@ -24,8 +24,8 @@ type Masked struct {
 }
 
 // ExplainMasked is Explain, and also masks the paste exactly as Redact does, from the same
-// search for secrets: the playground shows the masked paste beside the verdict, and a second
-// search would cost it a third of a paste's time.
+// search for secrets: the playground shows the masked paste beside the verdict, and calling
+// Redact as well would search the paste a second time.
 func ExplainMasked(cat *catalog.Catalog, text string) (*Verdict, Masked) {
 	var m Masked
 	v := explain(cat, text, &m)

@@ -131,14 +131,20 @@ func (dec *Decoder) scalar(want, typ string) byte {
 		dec.Null()
 		return 0
 	case bytes.IndexByte([]byte(want), c) < 0:
-		if c == '}' || c == ']' || c == ',' || c == ':' {
-			dec.fail(dec.d.syntax("invalid character " + quoteChar(c) + " looking for beginning of value"))
-			return 0
-		}
-		dec.mismatch(kind(c), typ)
+		dec.misfit(c, typ)
 		return 0
 	}
 	return c
+}
+
+// misfit handles a value that starts with c where Go type typ cannot take it: a punctuation
+// mark is a syntax error; any other value is a mismatch, and is skipped.
+func (dec *Decoder) misfit(c byte, typ string) {
+	if c == '}' || c == ']' || c == ',' || c == ':' {
+		dec.fail(dec.d.syntax("invalid character " + quoteChar(c) + " looking for beginning of value"))
+		return
+	}
+	dec.mismatch(kind(c), typ)
 }
 
 // String reads a string. ok is false when the value was null or did not fit: encoding/json then
@@ -257,11 +263,7 @@ func (dec *Decoder) start(open byte, typ string) bool {
 		dec.Null()
 		return false
 	case c != open:
-		if c == '}' || c == ']' || c == ',' || c == ':' {
-			dec.fail(dec.d.syntax("invalid character " + quoteChar(c) + " looking for beginning of value"))
-			return false
-		}
-		dec.mismatch(kind(c), typ)
+		dec.misfit(c, typ)
 		return false
 	}
 	if len(dec.open) >= maxDepth {

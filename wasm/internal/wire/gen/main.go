@@ -21,6 +21,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 )
 
 // pkg is a package whose struct types the codecs cover.
@@ -334,7 +336,7 @@ func (g *gen) emit(j job) error {
 		}
 		fmt.Fprintf(&b, "func %s(e *jsonlite.Encoder, v *%s) {\ne.ObjectStart()\n", name, t.goType())
 		for _, f := range fs {
-			key := strconv.Quote(string(appendJSONString(nil, f.json)))
+			key := strconv.Quote(string(jsonlite.AppendString(nil, f.json)))
 			x := "v." + f.goName
 			if f.omitEmpty {
 				fmt.Fprintf(&b, "if %s {\n", nonEmpty(x, f.t))
@@ -433,21 +435,4 @@ func nonEmpty(x string, t *typ) string {
 		return "len(" + x + ") > 0"
 	}
 	return "true" // encoding/json never omits a struct
-}
-
-// appendJSONString quotes a key as encoding/json does (keys are plain identifiers here, but the
-// quoting is done properly anyway).
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b = append(b, '\\', byte(r))
-		case r < 0x20 || r == '\u2028' || r == '\u2029':
-			b = fmt.Appendf(b, `\u%04x`, r)
-		default:
-			b = append(b, string(r)...)
-		}
-	}
-	return append(b, '"')
 }
