@@ -14,81 +14,6 @@ import (
 // table of secret patterns: the catalog's key formats, other vendors' well-known keys, bearer
 // tokens, webhook secrets, and secrets in URLs, headers and bodies. No other code masks anything.
 
-// secretPattern is one kind of secret. The regular expression's first group is the secret; keep
-// says how many of its leading bytes may be shown (a key's public prefix).
-type secretPattern struct {
-	label string
-	// anchors are lower-case strings one of which must occur in the text for the pattern to be
-	// tried; they keep large pastes fast.
-	anchors []string
-	// back is how many bytes before an anchor a match may start.
-	back int
-	// near, when set, lists bytes one of which must follow an anchor within 48 bytes for a
-	// match to be possible (the "=" of key=value); it saves trying the pattern at all.
-	near string
-	re   *regexp.Regexp
-	keep func(secret string) int
-	// rotate says a pasted secret of this kind should be rotated; test says it is a test key.
-	rotate bool
-}
-
-func keepPrefix(n int) func(string) int { return func(string) int { return n } }
-
-func keepNone(string) int { return 0 }
-
-// keepUpTo keeps everything through the last of the given separators in the first part of a key
-// ("sk_live_", "whsec_").
-func keepThrough(sep string) func(string) int {
-	return func(s string) int {
-		if i := strings.LastIndex(clipBytes(s, 12), sep); i >= 0 {
-			return i + len(sep)
-		}
-		return 0
-	}
-}
-
-// formatSecrets are other vendors' keys, known by their own format. They are tried before the
-// catalog's formats, whose short prefixes ("sk_") they would otherwise lose to.
-var formatSecrets = []secretPattern{
-	{back: 3, label: "Stripe-style live secret key", anchors: []string{"_live_"}, rotate: true,
-		re: regexp.MustCompile(`\b((?:sk|rk)_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
-	{back: 3, label: "Stripe-style test key", anchors: []string{"_test_"},
-		re: regexp.MustCompile(`\b((?:sk|rk|pk)_test_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
-	{back: 1, label: "Stripe-style publishable key", anchors: []string{"pk_live_"},
-		re: regexp.MustCompile(`\b(pk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
-	{back: 1, label: "webhook signing secret", anchors: []string{"whsec_"}, rotate: true,
-		re: regexp.MustCompile(`\b(whsec_[A-Za-z0-9+/=_-]{6,})`), keep: keepPrefix(6)},
-	{back: 1, label: "GitHub token", anchors: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}, rotate: true,
-		re: regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{20,})`), keep: keepPrefix(4)},
-	{back: 1, label: "AWS access key id", anchors: []string{"akia"}, rotate: true,
-		re: regexp.MustCompile(`\b(AKIA[0-9A-Z]{16})\b`), keep: keepPrefix(4)},
-	{back: 1, label: "Slack token", anchors: []string{"xox"}, rotate: true,
-		re: regexp.MustCompile(`\b(xox[abprs]-[A-Za-z0-9-]{10,})`), keep: keepPrefix(5)},
-	{back: 1, label: "Google API key", anchors: []string{"aiza"}, rotate: true,
-		re: regexp.MustCompile(`\b(AIza[0-9A-Za-z_-]{35})`), keep: keepPrefix(4)},
-}
-
-// contextSecrets are secrets known by where they stand (a header, a URL, a key name) rather
-// than by their own format. They are tried after every format.
-var contextSecrets = []secretPattern{
-	{back: 1, label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
-		re: regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})`), keep: keepNone},
-	{back: 40, near: "@", label: "password in a URL", anchors: []string{"://"}, rotate: true,
-		re: regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@"']+:([^@\s/"']+)@`), keep: keepNone},
-	{back: 24, label: "secret in a URL query", anchors: []string{"key=", "token=", "secret=", "sig=", "signature=", "password=", "auth="}, rotate: true,
-		re: regexp.MustCompile(`(?i)[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|secret|client[_-]?secret|signature|sig|password)=([^&\s"'#<>]{4,})`), keep: keepNone},
-	{back: 1, label: "bearer token", anchors: []string{"bearer", "token"}, rotate: true,
-		re: regexp.MustCompile(`(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{8,})`), keep: keepNone},
-	{back: 1, label: "Basic credentials", anchors: []string{"basic"}, rotate: true,
-		re: regexp.MustCompile(`(?i)\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})`), keep: keepNone},
-	{back: 2, near: ":", label: "password in curl -u", anchors: []string{"-u", "--user"}, rotate: true,
-		re: regexp.MustCompile(`(?:^|\s)(?:-u|--user)\s*['"]?[^:\s'"]+:([^\s'"]+)`), keep: keepNone},
-	{back: 48, near: ":=", label: "secret value", anchors: []string{"password", "secret", "key", "token", "passwd"}, rotate: true,
-		re: regexp.MustCompile(`(?i)["']?\b(?:password|passwd|secret|api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|client[_-]?secret|[a-z_]*signing_secret|private[_-]?key)["']?\s*[:=]\s*["']([^"'\s]{4,})["']`), keep: keepNone},
-	{back: 48, near: "=", label: "session cookie", anchors: []string{"token", "session", "sid", "auth"}, rotate: true,
-		re: regexp.MustCompile(`(?i)(?:^|[\s;:])(?:[a-z_]*(?:token|session|sid|auth)[a-z_]*)=([^;\s"']{8,})`), keep: keepNone},
-}
-
 // redactor holds the patterns for one catalog.
 type redactor struct {
 	patterns []secretPattern
@@ -175,51 +100,149 @@ type secret struct {
 	pattern    *secretPattern
 }
 
+// minEcho is the shortest secret whose other occurrences in a paste are masked too: shorter
+// values (a four-letter password) would mask ordinary words.
+const minEcho = 6
+
 // find returns the secrets in text, in order, without overlaps. A pattern runs only on windows
-// around its anchors, never over the whole text, so a 1 MB paste costs a few string searches.
+// around its anchors, never over the whole text, and no window is searched twice for the same
+// anchor, so the cost grows linearly with the text. A secret found once is then masked wherever
+// else it occurs (a response that echoes the key back).
 func (r *redactor) find(text string) []secret {
 	hits := r.anchorHits(text)
+	if len(hits) == 0 {
+		return nil
+	}
 	var out []secret
+	taken := spans{}
 	for i := range r.patterns {
 		p := &r.patterns[i]
 		for _, a := range p.anchors {
-			at := hits[a]
 			scanned := -1 // end of the last window searched for this anchor
-			for _, pos := range at {
+			for _, pos := range hits[a] {
 				if pos < scanned {
 					continue
 				}
-				if p.near != "" && strings.IndexAny(text[pos:min(len(text), pos+48)], p.near) < 0 {
+				if p.near != "" && strings.IndexAny(text[pos:min(len(text), pos+64)], p.near) < 0 {
 					continue
 				}
-				start, end := window(text, pos, p.back)
+				start, end := window(text, pos, p)
 				scanned = end
-				for _, m := range p.re.FindAllStringSubmatchIndex(text[start:end], 100) {
-					if len(m) < 4 || m[2] < 0 {
+				for _, m := range p.re.FindAllStringSubmatchIndex(text[start:end], -1) {
+					s, e, ok := p.secretIn(text[start:end], m)
+					if !ok {
 						continue
 					}
-					s, e := start+m[2], start+m[3]
-					if overlaps(out, s, e) {
+					s, e = start+s, start+e
+					if taken.overlaps(s, e) {
 						continue
 					}
 					v := text[s:e]
-					if strings.Contains(v, "****") || placeholder(v) {
-						continue // already masked, or a placeholder in docs text
-					}
+					taken.add(s, e)
 					out = append(out, secret{start: s, end: e, value: v, masked: mask(v, p.keep(v)), pattern: p})
 				}
 			}
 		}
 	}
+	out = append(out, echoes(text, out, &taken)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 
-// anchorHits finds every anchor of every pattern, in any case, in one pass over the text. A bit set of the first
-// two bytes of every anchor rules out almost every position at the cost of one lookup; only the
-// anchors that start with the byte found are then compared. It returns each anchor's offsets,
-// at most 1,000.
-func (r *redactor) anchorHits(lower string) map[string][]int {
+// secretIn picks the secret out of one match m in w: the first group that took part, after the
+// name group. It reports false for a name that holds no secret, and for a value that is no
+// secret: masked already, a placeholder, or too short to be one.
+func (p *secretPattern) secretIn(w string, m []int) (start, end int, ok bool) {
+	first := 1
+	if p.name > 0 {
+		if m[2*p.name] < 0 || !p.nameOK(w[m[2*p.name]:m[2*p.name+1]]) {
+			return 0, 0, false
+		}
+		first = p.name + 1
+	}
+	for g := first; 2*g+1 < len(m); g++ {
+		if m[2*g] >= 0 {
+			start, end = m[2*g], m[2*g+1]
+			break
+		}
+	}
+	v := w[start:end]
+	// A value next to "****" is part of one masked already ("Bearer sk_live_****XyZa").
+	if start > 0 && w[start-1] == '*' || end < len(w) && w[end] == '*' {
+		return 0, 0, false
+	}
+	if end-start < 3 || placeholderKind(v) != "" || p.valueOK != nil && !p.valueOK(v) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// echoes finds the other occurrences of the secrets already found (at least minEcho bytes
+// long): where a response, a log or an error message repeats a key that was recognised by its
+// place elsewhere. One pass over the text, whatever the number of secrets.
+func echoes(text string, found []secret, taken *spans) []secret {
+	byPrefix := map[string][]*secret{}
+	var pairs [1024]uint64
+	for i := range found {
+		s := &found[i]
+		if len(s.value) < minEcho {
+			continue
+		}
+		k := s.value[:4]
+		if len(byPrefix[k]) == 0 {
+			b := uint16(k[0])<<8 | uint16(k[1])
+			pairs[b/64] |= 1 << (b % 64)
+		}
+		byPrefix[k] = append(byPrefix[k], s)
+	}
+	if len(byPrefix) == 0 {
+		return nil
+	}
+	var out []secret
+	for i := 0; i+minEcho <= len(text); i++ {
+		b := uint16(text[i])<<8 | uint16(text[i+1])
+		if pairs[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		cands := byPrefix[text[i:i+4]]
+		for _, s := range cands {
+			e := i + len(s.value)
+			if e <= len(text) && text[i:e] == s.value && !taken.overlaps(i, e) {
+				taken.add(i, e)
+				out = append(out, secret{start: i, end: e, value: s.value, masked: s.masked, pattern: s.pattern})
+				i = e - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// spans is a set of byte ranges that do not overlap, for telling quickly whether a new range
+// overlaps one of them.
+type spans struct{ starts, ends []int }
+
+func (t *spans) overlaps(s, e int) bool {
+	// The first range that ends after s is the only one that can overlap [s, e).
+	i := sort.SearchInts(t.ends, s+1)
+	return i < len(t.starts) && t.starts[i] < e
+}
+
+func (t *spans) add(s, e int) {
+	i := sort.SearchInts(t.starts, s)
+	t.starts = append(t.starts, 0)
+	copy(t.starts[i+1:], t.starts[i:])
+	t.starts[i] = s
+	t.ends = append(t.ends, 0)
+	copy(t.ends[i+1:], t.ends[i:])
+	t.ends[i] = e
+}
+
+// anchorHits finds every anchor of every pattern, in any case, in one pass over the text. A bit
+// set of the first two bytes of every anchor rules out almost every position at the cost of one
+// lookup; only the anchors that start with the byte found are then compared. It returns each
+// anchor's offsets.
+func (r *redactor) anchorHits(text string) map[string][]int {
 	r.once.Do(func() {
 		seen := map[string]bool{}
 		for _, p := range r.patterns {
@@ -235,9 +258,9 @@ func (r *redactor) anchorHits(lower string) map[string][]int {
 		}
 	})
 	var hits map[string][]int
-	text := lower // compared case-insensitively, byte by byte, so no lowered copy is made
-	// The loop looks bytes up in lowerASCII rather than calling lowerByte: the playground's
-	// module is built without inlining, and a call per byte made this scan 2x slower there.
+	// The text is compared case-insensitively, byte by byte, so no lowered copy is made. The
+	// loop looks bytes up in lowerASCII rather than calling lowerByte: the playground's module
+	// is built without inlining, and a call per byte made this scan 2x slower there.
 	for i := 0; i+1 < len(text); i++ {
 		c0 := lowerASCII[text[i]]
 		k := uint16(c0)<<8 | uint16(lowerASCII[text[i+1]])
@@ -249,32 +272,44 @@ func (r *redactor) anchorHits(lower string) map[string][]int {
 				if hits == nil {
 					hits = map[string][]int{}
 				}
-				if len(hits[a]) < 1000 {
-					hits[a] = append(hits[a], i)
-				}
+				hits[a] = append(hits[a], i)
 			}
 		}
 	}
 	return hits
 }
 
-// window is the stretch of text a pattern is tried on around an anchor at: from back bytes
-// before it (not before the line's start) to the first delimiter at least 256 bytes on (not past
-// the line's end), so a long token is never cut in two.
-func window(text string, at, back int) (start, end int) {
-	start = max(0, at-back)
+// delims end a token: a window reaches past its first 256 bytes only to the next of them.
+const delims = " \t\r\n\"'&,;<>"
+
+// window is the stretch of text p is tried on around an anchor at: from p.back bytes before
+// it (not before the line's start) to the first delimiter at least 256 bytes on, and not past
+// the line's end, so a long token (a 6 KB JWT) is never cut. A pattern with an until marker
+// runs to the line that holds the marker, or to the end of the text.
+func window(text string, at int, p *secretPattern) (start, end int) {
+	start = max(0, at-p.back)
 	if i := strings.LastIndexByte(text[start:at], '\n'); i >= 0 {
 		start += i + 1
+	}
+	if p.until != "" {
+		if i := indexFoldASCII(text[at:], p.until); i >= 0 {
+			end = at + i
+			if j := strings.IndexByte(text[end:], '\n'); j >= 0 {
+				return start, end + j
+			}
+		}
+		return start, len(text)
 	}
 	end = min(len(text), at+256)
 	if i := strings.IndexByte(text[at:end], '\n'); i >= 0 {
 		return start, at + i
 	}
-	limit := min(len(text), end+4096)
-	if i := strings.IndexAny(text[end:limit], " \t\r\n\"'&,;<>"); i >= 0 {
+	// Past 256 bytes, to the next delimiter (a newline is one): the search costs no more than
+	// the window it adds.
+	if i := strings.IndexAny(text[end:], delims); i >= 0 {
 		return start, end + i
 	}
-	return start, limit
+	return start, len(text)
 }
 
 // lowerByte lowers an ASCII letter.
@@ -301,31 +336,6 @@ func equalLower(s, a string) bool {
 		}
 	}
 	return true
-}
-
-// placeholder reports whether v stands for a secret rather than being one: "{key}", "<token>",
-// "$API_KEY", "YOUR_API_KEY", "sk_…".
-func placeholder(v string) bool {
-	if v == "" || strings.ContainsAny(v[:1], "{<:$%") || strings.Contains(v, "…") || strings.Contains(v, "...") {
-		return true
-	}
-	upper := true
-	for _, r := range v {
-		if !(r >= 'A' && r <= 'Z' || r == '_') {
-			upper = false
-			break
-		}
-	}
-	return upper
-}
-
-func overlaps(list []secret, s, e int) bool {
-	for _, x := range list {
-		if s < x.end && x.start < e {
-			return true
-		}
-	}
-	return false
 }
 
 // mask keeps the first keep bytes (a key's public prefix) and, for long keys, the last four,
@@ -368,24 +378,61 @@ func Redact(cat *catalog.Catalog, text string) (string, []string) {
 	return apply(text, found), describe(found, text)
 }
 
+// describe says what each distinct secret was and on which line it stood first.
 func describe(found []secret, text string) []string {
 	out := []string{}
 	seen := map[string]bool{}
+	line, at := 1, 0 // found is in order, so lines are counted once over the text
 	for _, s := range found {
-		line := strings.Count(text[:s.start], "\n") + 1
-		d := printf.Sprintf("%s %s (line %d)", s.pattern.label, s.masked, line)
+		line += strings.Count(text[at:s.start], "\n")
+		at = s.start
 		key := s.pattern.label + s.masked
 		if !seen[key] {
 			seen[key] = true
-			out = append(out, d)
+			out = append(out, printf.Sprintf("%s %s (line %d)", s.pattern.label, s.masked, line))
 		}
 	}
 	return out
 }
 
+// strings lists every string of v but Redacted, and whether it comes from the catalog (prose
+// that holds no secret of its own) rather than from the paste. Redaction runs over all of them,
+// so a new string field must be listed here; TestRedactCoversVerdict fails until it is.
+func (v *Verdict) strings(f func(s *string, prose bool)) {
+	for _, s := range []*string{&v.Input, &v.API, &v.Dialect, &v.Confidence, &v.Code, &v.Cause, &v.Retry.Strategy,
+		&v.Retry.Detail, &v.RequestID, &v.Message, &v.Operation, &v.FixedRequest} {
+		f(s, false)
+	}
+	for _, s := range []*string{&v.Title, &v.Meaning, &v.Docs} {
+		f(s, true)
+	}
+	for i := range v.Fix {
+		f(&v.Fix[i], true)
+	}
+	for i := range v.Fields {
+		x := &v.Fields[i]
+		f(&x.Path, false)
+		f(&x.Message, false)
+		f(&x.Code, false)
+		f(&x.Hint, true)
+	}
+	for i := range v.Problems {
+		x := &v.Problems[i]
+		f(&x.Severity, false)
+		f(&x.Message, false)
+		f(&x.Pointer, false)
+	}
+	if p := v.Predicted; p != nil {
+		f(&p.Code, false)
+		f(&p.Text, false)
+		f(&p.Check, false)
+	}
+}
+
 // redactVerdict masks secrets everywhere in v: those found in the paste, wherever they were
-// copied, and any the patterns find in v's own text. It lists them in v.Redacted and advises
-// rotating live ones. It returns the secrets found in the paste (in its first MaxPaste bytes).
+// copied (map keys of the predicted body included), and any the patterns find in v's own text.
+// It lists them in v.Redacted and advises rotating live ones. It returns the secrets found in
+// the paste (in its first MaxPaste bytes).
 func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) []secret {
 	r := redactorFor(cat)
 	if len(text) > MaxPaste {
@@ -400,78 +447,47 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) []secret {
 			rotate = append(rotate, s.pattern.label+" "+s.masked)
 		}
 	}
-	// Longest values first, so a secret that contains another is replaced whole.
-	values := make([]secret, 0, len(found))
-	values = append(values, found...)
-	sort.Slice(values, func(i, j int) bool { return len(values[i].value) > len(values[j].value) })
-	strs := []*string{&v.Title, &v.Meaning, &v.Cause, &v.Message, &v.Code, &v.RequestID, &v.Docs, &v.Retry.Detail,
-		&v.Operation, &v.FixedRequest}
-	if v.Predicted != nil {
-		strs = append(strs, &v.Predicted.Text)
-	}
-	for i := range v.Fix {
-		strs = append(strs, &v.Fix[i])
-	}
-	for i := range v.Fields {
-		f := &v.Fields[i]
-		strs = append(strs, &f.Path, &f.Message, &f.Hint, &f.Code)
-	}
-	for i := range v.Problems {
-		strs = append(strs, &v.Problems[i].Message)
-	}
-	// First the secrets the paste held, wherever the verdict copied them.
-	for _, sp := range strs {
-		for _, x := range values {
-			if strings.Contains(*sp, x.value) {
-				*sp = strings.ReplaceAll(*sp, x.value, x.masked)
-			}
+	// First the secrets the paste held, wherever the verdict copied them: one replacer, longest
+	// values first, so a secret that contains another is replaced whole. Catalog prose is
+	// spared values shorter than minEcho, which could be ordinary words.
+	all, long := pasteReplacers(found)
+	replace := func(s string, prose bool) string {
+		if prose {
+			return long.Replace(s)
 		}
+		return all.Replace(s)
 	}
-	if v.Predicted != nil {
-		v.Predicted.Body = replaceIn(v.Predicted.Body, func(s string) string {
-			for _, x := range values {
-				s = strings.ReplaceAll(s, x.value, x.masked)
-			}
-			return apply(s, r.find(s))
-		})
+	if len(found) > 0 {
+		v.strings(func(s *string, prose bool) { *s = replace(*s, prose) })
 	}
-	// Then any the patterns find in the verdict's text that came from the paste (a secret the
-	// paste held in another form, such as a JSON escape). Title, meaning and fix steps come from
-	// the catalog, which holds no secrets. One search over all those strings; per-string work
-	// only on a hit.
-	derived := []*string{&v.Cause, &v.Message, &v.Code, &v.RequestID, &v.Retry.Detail, &v.FixedRequest}
-	if v.Predicted != nil {
-		derived = append(derived, &v.Predicted.Text)
-	}
-	for i := range v.Fields {
-		f := &v.Fields[i]
-		derived = append(derived, &f.Path, &f.Message, &f.Code)
-	}
-	for i := range v.Problems {
-		derived = append(derived, &v.Problems[i].Message)
-	}
-	strs = derived
-	var all strings.Builder
-	for _, sp := range strs {
-		all.WriteString(*sp)
-		all.WriteString("\n\x00\n")
-	}
+	// Then any the patterns find in the verdict's own text (a secret the paste held in another
+	// form, such as a JSON escape). One search over all the strings; per-string work only on a
+	// hit.
+	var joined strings.Builder
+	v.strings(func(s *string, _ bool) {
+		joined.WriteString(*s)
+		joined.WriteString("\n\x00\n")
+	})
 	var extra []string
-	if len(r.find(all.String())) > 0 {
-		for _, sp := range strs {
-			more := r.find(*sp)
-			for _, x := range more {
-				if x.pattern.rotate && !seen[x.pattern.label+x.masked] {
-					seen[x.pattern.label+x.masked] = true
-					rotate = append(rotate, x.pattern.label+" "+x.masked)
-				}
-				if !seen["extra"+x.masked] {
-					seen["extra"+x.masked] = true
-					extra = append(extra, x.pattern.label+" "+x.masked)
-				}
+	more := func(s string) string {
+		ms := r.find(s)
+		for _, x := range ms {
+			if x.pattern.rotate && !seen[x.pattern.label+x.masked] {
+				seen[x.pattern.label+x.masked] = true
+				rotate = append(rotate, x.pattern.label+" "+x.masked)
 			}
-			*sp = apply(*sp, more)
+			if !seen["extra"+x.masked] {
+				seen["extra"+x.masked] = true
+				extra = append(extra, x.pattern.label+" "+x.masked)
+			}
 		}
+		return apply(s, ms)
+	}
+	if len(r.find(joined.String())) > 0 {
+		v.strings(func(s *string, _ bool) { *s = more(*s) })
+	}
+	if v.Predicted != nil {
+		v.Predicted.Body = replaceIn(v.Predicted.Body, func(s string) string { return more(replace(s, false)) })
 	}
 	v.Redacted = append(v.Redacted, describe(found, text)...)
 	v.Redacted = append(v.Redacted, extra...)
@@ -484,13 +500,45 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) []secret {
 	return found
 }
 
-// replaceIn applies f to every string in x, a value made of maps, slices and scalars.
+// pasteReplacers returns a replacer of every secret found by its masked form, and one of those
+// at least minEcho bytes long.
+func pasteReplacers(found []secret) (all, long *strings.Replacer) {
+	values := make([]secret, 0, len(found))
+	dup := map[string]bool{}
+	for _, s := range found {
+		if !dup[s.value] {
+			dup[s.value] = true
+			values = append(values, s)
+		}
+	}
+	sort.SliceStable(values, func(i, j int) bool { return len(values[i].value) > len(values[j].value) })
+	var a, l []string
+	for _, s := range values {
+		a = append(a, s.value, s.masked)
+		if len(s.value) >= minEcho {
+			l = append(l, s.value, s.masked)
+		}
+	}
+	return strings.NewReplacer(a...), strings.NewReplacer(l...)
+}
+
+// replaceIn applies f to every string in x, a value made of maps, slices and scalars, map keys
+// included.
 func replaceIn(x any, f func(string) string) any {
 	switch t := x.(type) {
 	case string:
 		return f(t)
 	case map[string]any:
-		for k, v := range t {
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		for _, k := range keys {
+			v := t[k]
+			if nk := f(k); nk != k {
+				delete(t, k)
+				k = nk
+			}
 			t[k] = replaceIn(v, f)
 		}
 	case []any:

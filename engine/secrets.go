@@ -1,0 +1,313 @@
+package engine
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The table of secret kinds. Each kind is one pattern: formatSecrets are known by their own
+// shape (a vendor's prefix), contextSecrets by where they stand (a header, a URL, a field name,
+// an environment variable). The families follow gitleaks' default rules and GitHub's
+// secret-scanning partners; the patterns are our own. secrets_test.go runs one paste per kind
+// through every output.
+
+// secretPattern is one kind of secret. The secret is the first group of re that took part in
+// the match, after the name group when there is one; keep says how many of its leading bytes
+// may be shown (a key's public prefix).
+type secretPattern struct {
+	label string
+	// anchors are lower-case strings one of which must occur in the text for the pattern to be
+	// tried; they keep large pastes fast.
+	anchors []string
+	// back is how many bytes before an anchor a match may start.
+	back int
+	// near, when set, lists bytes one of which must follow an anchor within 64 bytes for a
+	// match to be possible (the "=" of key=value); it saves trying the pattern at all.
+	near string
+	// until, when set, is a lower-case marker the match may run to across lines (a PEM block's
+	// "-----end"); without it a match ends at the line's end.
+	until string
+	re    *regexp.Regexp
+	// valueOK, when set, must accept a value for it to count as a secret.
+	valueOK func(string) bool
+	// name, when set, is the group holding a header's, field's or variable's name, and nameOK
+	// says whether that name holds a secret.
+	name   int
+	nameOK func(string) bool
+	keep   func(secret string) int
+	// rotate says a pasted secret of this kind should be rotated.
+	rotate bool
+}
+
+func keepPrefix(n int) func(string) int { return func(string) int { return n } }
+
+func keepNone(string) int { return 0 }
+
+// keepThrough keeps everything through the last of the given separators in the first part of
+// a key ("sk_live_", "whsec_").
+func keepThrough(sep string) func(string) int {
+	return func(s string) int {
+		if i := strings.LastIndex(clipBytes(s, 12), sep); i >= 0 {
+			return i + len(sep)
+		}
+		return 0
+	}
+}
+
+// vendor is a format secret: a key known by its prefix. The pattern needs no word boundary
+// before the prefix, so a key glued to other text is still found.
+func vendor(label, prefix, body string, keep int, rotate bool) secretPattern {
+	return secretPattern{label: label, anchors: []string{strings.ToLower(prefix)}, back: 0,
+		re: regexp.MustCompile(`(` + regexp.QuoteMeta(prefix) + body + `)`), keep: keepPrefix(keep), rotate: rotate}
+}
+
+// formatSecrets are other vendors' keys, known by their own format. They are tried before the
+// catalog's formats, whose short prefixes ("sk_") they would otherwise lose to.
+var formatSecrets = []secretPattern{
+	{label: "Stripe-style live secret key", anchors: []string{"sk_live_"}, rotate: true,
+		re: regexp.MustCompile(`(sk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+	{label: "Stripe-style restricted key", anchors: []string{"rk_live_"}, rotate: true,
+		re: regexp.MustCompile(`(rk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+	{label: "Stripe-style test key", anchors: []string{"_test_"}, back: 3,
+		re: regexp.MustCompile(`\b((?:sk|rk|pk)_test_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+	{label: "Stripe-style publishable key", anchors: []string{"pk_live_"},
+		re: regexp.MustCompile(`(pk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+	{label: "webhook signing secret", anchors: []string{"whsec_"}, rotate: true,
+		re: regexp.MustCompile(`(whsec_[A-Za-z0-9+/=_-]{6,})`), keep: keepPrefix(6)},
+	vendor("GitHub personal access token", "ghp_", `[A-Za-z0-9]{20,}`, 4, true),
+	vendor("GitHub OAuth token", "gho_", `[A-Za-z0-9]{20,}`, 4, true),
+	{label: "GitHub app token", anchors: []string{"ghu_", "ghs_", "ghr_"}, rotate: true,
+		re: regexp.MustCompile(`(gh[usr]_[A-Za-z0-9]{20,})`), keep: keepPrefix(4)},
+	vendor("GitHub fine-grained token", "github_pat_", `[A-Za-z0-9_]{22,}`, 11, true),
+	{label: "GitLab token", anchors: []string{"glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glsoat-", "gloas-", "glcbt-", "glimt-"}, rotate: true,
+		re: regexp.MustCompile(`((?:glpat|gldt|glrt|glptt|glft|glsoat|gloas|glcbt|glimt)-[A-Za-z0-9_-]{20,})`), keep: keepThrough("-")},
+	{label: "Slack token", anchors: []string{"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xoxo-", "xapp-"}, rotate: true,
+		re: regexp.MustCompile(`((?:xox[abposre](?:\.xox[a-z])?|xapp)-[A-Za-z0-9-]{10,})`), keep: keepPrefix(5)},
+	{label: "Slack webhook URL", anchors: []string{"hooks.slack.com/"}, rotate: true,
+		re: regexp.MustCompile(`hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9/_-]{20,})`), keep: keepNone},
+	{label: "Discord webhook URL", anchors: []string{"/api/webhooks/"}, back: 24, rotate: true,
+		re: regexp.MustCompile(`discord(?:app)?\.com/api/webhooks/[0-9]+/([A-Za-z0-9_-]{20,})`), keep: keepNone},
+	{label: "AWS access key id", anchors: []string{"akia", "asia", "abia", "acca"}, rotate: true,
+		re: regexp.MustCompile(`((?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})\b`), keep: keepPrefix(4)},
+	{label: "AWS secret access key", anchors: []string{"secret_access_key", "secretaccesskey", "secret-access-key"}, back: 16, rotate: true,
+		re: regexp.MustCompile(`(?i)secret[_-]?access[_-]?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})`), keep: keepNone},
+	vendor("Google API key", "AIza", `[0-9A-Za-z_-]{35}`, 4, true),
+	vendor("Google OAuth access token", "ya29.", `[0-9A-Za-z_-]{20,}`, 5, true),
+	vendor("Google OAuth client secret", "GOCSPX-", `[0-9A-Za-z_-]{20,}`, 7, true),
+	{label: "SendGrid API key", anchors: []string{"sg."}, rotate: true,
+		re: regexp.MustCompile(`\b(SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{30,64})`), keep: keepPrefix(3)},
+	{label: "Twilio API key", anchors: []string{"sk"}, rotate: true,
+		re: regexp.MustCompile(`\b(SK[0-9a-f]{32})\b`), keep: keepPrefix(2)},
+	vendor("npm token", "npm_", `[A-Za-z0-9]{36}`, 4, true),
+	vendor("PyPI token", "pypi-AgE", `[A-Za-z0-9_-]{50,}`, 5, true),
+	vendor("Anthropic API key", "sk-ant-", `[A-Za-z0-9_-]{20,}`, 7, true),
+	{label: "OpenAI API key", anchors: []string{"sk-"}, rotate: true,
+		re: regexp.MustCompile(`\b(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,})`), keep: keepThrough("-")},
+	vendor("Hugging Face token", "hf_", `[A-Za-z0-9]{30,}`, 3, true),
+	{label: "Shopify token", anchors: []string{"shpat_", "shpss_", "shpca_", "shppa_"}, rotate: true,
+		re: regexp.MustCompile(`(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})`), keep: keepPrefix(6)},
+	{label: "Mailgun API key", anchors: []string{"key-"}, rotate: true,
+		re: regexp.MustCompile(`\b(key-[0-9a-f]{32})\b`), keep: keepPrefix(4)},
+	{label: "Mailchimp API key", anchors: []string{"-us"}, back: 32, rotate: true,
+		re: regexp.MustCompile(`\b([0-9a-f]{32}-us[0-9]{1,2})\b`), keep: keepNone},
+	{label: "Square token", anchors: []string{"sq0atp-", "sq0csp-", "eaaa"}, rotate: true,
+		re: regexp.MustCompile(`((?:sq0atp-|sq0csp-|EAAA)[A-Za-z0-9_-]{22,})`), keep: keepPrefix(4)},
+	vendor("Databricks token", "dapi", `[0-9a-f]{32}`, 4, true),
+	{label: "DigitalOcean token", anchors: []string{"dop_v1_", "doo_v1_", "dor_v1_"}, rotate: true,
+		re: regexp.MustCompile(`(do[por]_v1_[a-f0-9]{64})`), keep: keepPrefix(7)},
+	vendor("Atlassian API token", "ATATT3", `[A-Za-z0-9_=-]{100,}`, 6, true),
+	vendor("Linear API key", "lin_api_", `[A-Za-z0-9]{40}`, 8, true),
+	{label: "Notion token", anchors: []string{"ntn_", "secret_"}, rotate: true,
+		re: regexp.MustCompile(`\b((?:ntn_|secret_)[A-Za-z0-9]{40,})`), keep: keepThrough("_")},
+	vendor("Supabase token", "sbp_", `[a-f0-9]{40}`, 4, true),
+	{label: "Grafana token", anchors: []string{"glsa_", "glc_"}, rotate: true,
+		re: regexp.MustCompile(`((?:glsa|glc)_[A-Za-z0-9_=+/-]{30,})`), keep: keepThrough("_")},
+	{label: "Sentry token", anchors: []string{"sntrys_", "sntryu_"}, rotate: true,
+		re: regexp.MustCompile(`(sntry[su]_[A-Za-z0-9_=+/-]{30,})`), keep: keepPrefix(7)},
+	vendor("Doppler token", "dp.pt.", `[A-Za-z0-9]{40,}`, 6, true),
+	vendor("Heroku API key", "HRKU-", `[A-Za-z0-9_-]{30,}`, 5, true),
+	vendor("age secret key", "AGE-SECRET-KEY-1", `[0-9A-Z]{50,}`, 15, true),
+	{label: "Telegram bot token", anchors: []string{":aa"}, back: 10, rotate: true,
+		re: regexp.MustCompile(`\b([0-9]{8,10}:AA[A-Za-z0-9_-]{33})`), keep: keepNone},
+}
+
+// contextSecrets are secrets known by where they stand (a header, a URL, a field name) rather
+// than by their own format. They are tried after every format.
+var contextSecrets = []secretPattern{
+	// A PEM private key, across lines or with its newlines escaped inside a JSON string, to its
+	// END line, the end of the string or the end of the paste. The BEGIN and END lines stay, so
+	// the reader sees what kind of key was there.
+	{label: "private key", anchors: []string{"-----begin"}, until: "-----end", rotate: true,
+		re: regexp.MustCompile(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----((?:\\.|[^"\\])+?)(?:-----END[A-Z0-9 ]*-----|"|\z)`),
+		keep: keepNone},
+	// A JSON Web Token (or JWE) of any length; the header alone ("eyJ…") marks it.
+	{label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
+		re: regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?)`), keep: keepNone},
+	{label: "password in a URL", anchors: []string{"://"}, back: 40, near: "@", rotate: true,
+		re: regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@"']*:([^@\s/"']+)@`), keep: keepNone},
+	{label: "password in curl -u", anchors: []string{"-u", "--user"}, back: 2, near: ":", rotate: true,
+		re: regexp.MustCompile(`(?:^|\s)(?:-u|--user)[\s=]*['"]?[^:\s'"]+:([^\s'"]+)`), keep: keepNone},
+	// Authorization and Proxy-Authorization, in any placement: a header line, curl -H, a JSON
+	// or Python headers object, a key = value. The scheme (Bearer, Basic, Token, …) stays.
+	{label: "Authorization credentials", anchors: []string{"authorization"}, back: 2, rotate: true,
+		re: regexp.MustCompile(`(?i)\b(?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["']?(?:[A-Za-z][A-Za-z0-9_-]*\s+)?([^\s"',;\]]+)`), keep: keepNone},
+	// "Bearer xyz" and "token xyz" anywhere (a log line, a traceback).
+	{label: "bearer token", anchors: []string{"bearer", "token"}, rotate: true, valueOK: tokenish,
+		re: regexp.MustCompile(`(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{8,})`), keep: keepNone},
+	{label: "Basic credentials", anchors: []string{"basic"}, rotate: true,
+		re: regexp.MustCompile(`(?i)\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})`), keep: keepNone},
+	// Cookie: every value. Set-Cookie: the cookie's own value, not its attributes.
+	{label: "cookie", anchors: []string{"set-cookie"}, back: 2, rotate: true,
+		re: regexp.MustCompile(`(?i)\bset-cookie["']?\s*[:=]\s*["']?[^\s=;"']+=([^;"'\r\n]+)`), keep: keepNone},
+	{label: "cookie", anchors: []string{"cookie"}, back: 2, rotate: true,
+		re: regexp.MustCompile(`(?i)\bcookie["']?\s*[:=]\s*["']?((?:[^\s=;"']+=[^;"'\r\n]*;?\s*)+)`), keep: keepNone},
+	// A header whose name says it holds a secret: "X-Api-Key: …", "Stripe-Signature: …", as
+	// sent, as curl -v prints it ("> X-Api-Key: …"), as curl -H takes it, or a YAML line.
+	{label: "secret header", anchors: secretWords, back: 64, near: ":", rotate: true, name: 1, nameOK: secretName,
+		re: regexp.MustCompile(`(?m)(?:^[ \t]*(?:[<>][ \t]*)?|(?:-H|--header)[ \t=]*["']?)([A-Za-z0-9_.-]+)[ \t]*:[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]+)?([^\s"']+)`), keep: keepNone},
+	// A quoted name and a quoted value: JSON, JavaScript, Python, YAML, a curl -H.
+	{label: "secret value", anchors: secretWords, back: 64, near: ":=", rotate: true, name: 1, nameOK: secretName,
+		re: regexp.MustCompile(`["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)')`), keep: keepNone},
+	// name=value: a query string, a form body, an environment dump, a connection string, a
+	// command-line flag.
+	{label: "secret parameter", anchors: secretWords, back: 64, near: "=", rotate: true, name: 1, nameOK: secretName,
+		re: regexp.MustCompile(`(?:^|[\s?&;,{("']|--)(?:export\s+)?([A-Za-z0-9_.-]+)=(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)'|([^\s&;"'#<>,)}]+))`), keep: keepNone},
+}
+
+// secretWords are the words a name holds when its value is a secret; they are the anchors of
+// the name patterns.
+var secretWords = []string{"key", "token", "secret", "auth", "sess", "sid", "sig", "cookie", "pass", "pwd", "credential", "jwt", "bearer", "private"}
+
+// notSecretLast are a name's last words that make it describe a secret rather than hold one
+// ("token_type", "key_count", "auth_url").
+var notSecretLast = map[string]bool{
+	"type": true, "count": true, "length": true, "len": true, "url": true, "uri": true, "endpoint": true,
+	"expires": true, "expiry": true, "exp": true, "ttl": true, "at": true, "in": true, "name": true,
+	"method": true, "required": true, "mode": true, "version": true, "scheme": true, "header": true,
+	"format": true, "prefix": true, "hint": true, "field": true, "path": true, "param": true,
+	"algorithm": true, "alg": true, "enabled": true, "kind": true, "provider": true, "label": true,
+	"policy": true, "max": true, "min": true, "size": true, "limit": true, "strategy": true,
+}
+
+// notSecretNames are whole names that hold no secret although a word says otherwise.
+var notSecretNames = map[string]bool{
+	"idempotencykey": true, "xidempotencykey": true, "publickey": true, "publishablekey": true,
+	"keyid": true, "sessionstart": true, "sortkey": true, "partitionkey": true, "primarykey": true,
+	"foreignkey": true, "keys": true, "passed": true, "passes": true, "bypass": true, "passthrough": true,
+	"author": true, "authors": true, "authority": true, "keyword": true, "keywords": true, "keyboard": true,
+	"signup": true, "signin": true, "signed": true, "signature_version": true, "oauth": true,
+}
+
+// secretName reports whether a header's, a field's or a variable's name says its value is a
+// secret: its words (split at punctuation and case changes) hold "key", "token", "secret",
+// "password", "session", a cookie's name and the like.
+func secretName(name string) bool {
+	words := nameWords(name)
+	if len(words) == 0 {
+		return false
+	}
+	if notSecretNames[strings.Join(words, "")] || notSecretLast[words[len(words)-1]] {
+		return false
+	}
+	for _, w := range words {
+		switch w {
+		case "key", "apikey", "token", "secret", "auth", "authorization", "session", "sessionid", "sess", "sid",
+			"sig", "signature", "cookie", "password", "passwd", "pwd", "pass", "passphrase", "credential",
+			"credentials", "jwt", "bearer", "privatekey", "accesskey", "secretkey", "apitoken", "accesstoken",
+			"refreshtoken", "authtoken", "idtoken", "clientsecret", "csrftoken", "xsrftoken":
+			return true
+		}
+		for _, end := range []string{"sessid", "sessionid", "token", "secret", "password", "apikey", "session"} {
+			if strings.HasSuffix(w, end) && len(w) > len(end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameWords splits a name into lower-case words at punctuation and at lower-to-upper case
+// changes: "X-Api-Key" and "apiKey" give [x api key] and [api key].
+func nameWords(name string) []string {
+	var words []string
+	start := -1
+	for i := 0; i <= len(name); i++ {
+		var c byte
+		if i < len(name) {
+			c = name[i]
+		}
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		split := !alnum || start >= 0 && c >= 'A' && c <= 'Z' && name[i-1] >= 'a' && name[i-1] <= 'z'
+		if split && start >= 0 {
+			words = append(words, strings.ToLower(name[start:i]))
+			start = -1
+		}
+		if alnum && start < 0 {
+			start = i
+		}
+	}
+	return words
+}
+
+// placeholderKind says what a credential's value stands for when it is not a secret itself:
+// "unset" for a variable that printed as undefined, null, None or nil; "variable" for a
+// variable left to be expanded ($TOKEN, ${KEY}, %KEY%, process.env.KEY); "template" for a
+// placeholder copied from docs (<YOUR_API_KEY>, {key}, YOUR_API_KEY, sk_…); "masked" for a
+// value errdocs (or another tool) masked already. It returns "" for anything that may be a
+// real secret.
+func placeholderKind(v string) string {
+	v = strings.Trim(v, `"'`)
+	switch strings.ToLower(v) {
+	case "", "undefined", "null", "none", "nil", "nan", "[object object]", "false", "true", "bearer", "basic", "token":
+		return "unset"
+	}
+	if strings.Contains(v, "****") || strings.Contains(v, "[REDACTED]") || strings.Contains(v, "[FILTERED]") {
+		return "masked"
+	}
+	switch v[0] {
+	case '$', '%':
+		return "variable"
+	case '<', '{', ':', '[':
+		return "template"
+	}
+	up := strings.ToUpper(v)
+	for _, w := range []string{"PROCESS.ENV", "OS.ENVIRON", "ENV[", "GETENV"} {
+		if strings.Contains(up, w) {
+			return "variable"
+		}
+	}
+	if strings.Contains(v, "…") || strings.Contains(v, "...") {
+		return "template"
+	}
+	for _, w := range []string{"YOUR", "XXXX", "REDACTED", "CHANGEME", "PLACEHOLDER", "EXAMPLE", "REPLACE"} {
+		if strings.Contains(up, w) {
+			return "template"
+		}
+	}
+	letters := false
+	for _, r := range v {
+		if r >= 'A' && r <= 'Z' {
+			letters = true
+		} else if r != '_' {
+			return ""
+		}
+	}
+	if letters {
+		return "template" // API_KEY, TOKEN
+	}
+	return ""
+}
+
+// tokenish reports whether a word after "Bearer" or "token" looks like a credential rather than
+// prose ("token required"): it is long, or holds a digit or a symbol.
+func tokenish(v string) bool {
+	if len(v) >= 16 {
+		return true
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return true
+		}
+	}
+	return false
+}
