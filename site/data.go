@@ -19,6 +19,7 @@ func (b *builder) redirectPage(to *page) []byte {
 	title := html.EscapeString(to.title)
 	var s strings.Builder
 	s.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	s.WriteString("<meta http-equiv=\"Content-Security-Policy\" content=\"" + html.EscapeString(metaPolicy()) + "\">\n")
 	s.WriteString("<title>" + title + "</title>\n")
 	s.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
 	s.WriteString("<link rel=\"canonical\" href=\"" + canonical + "\">\n")
@@ -64,13 +65,6 @@ func (b *builder) robots() []byte {
 	return []byte(s)
 }
 
-// contentSecurityPolicy allows nothing from another host. 'wasm-unsafe-eval' lets the
-// playground compile its WebAssembly module; nothing else needs more than 'self'.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
-	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-	"worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; " +
-	"form-action 'self'; frame-ancestors 'none'"
-
 // headers is the _headers file Netlify and Cloudflare Pages read: security headers on every
 // path, a year's immutable cache on fingerprinted assets (the hosts revalidate everything else by
 // default), and
@@ -80,7 +74,7 @@ func (b *builder) headers() []byte {
 	var s strings.Builder
 	s.WriteString("# Written by errdocs build. Netlify and Cloudflare Pages read this file.\n")
 	s.WriteString(base + "*\n")
-	s.WriteString("  Content-Security-Policy: " + contentSecurityPolicy + "\n")
+	s.WriteString("  Content-Security-Policy: " + headerPolicy() + "\n")
 	s.WriteString("  X-Content-Type-Options: nosniff\n")
 	s.WriteString("  Referrer-Policy: strict-origin-when-cross-origin\n")
 	s.WriteString("  Cross-Origin-Opener-Policy: same-origin\n")

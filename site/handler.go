@@ -12,6 +12,9 @@ import (
 // to add a folder's trailing slash, 404.html with status 404, and the headers of the site's
 // _headers file, so the Content-Security-Policy holds in errdocs serve and in the browser tests
 // as it will in production. base is the site's base path ("/" or "/repo/").
+//
+// It answers GET and HEAD only (405 otherwise, with an Allow header), and never serves a file
+// that is not for visitors (see Private): those get the 404 page, as if absent.
 func Handler(m *MemOutput, base string) http.Handler {
 	if !strings.HasPrefix(base, "/") {
 		base = "/" + base
@@ -33,6 +36,10 @@ type handler struct {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		MethodNotAllowed(w)
+		return
+	}
 	p := r.URL.Path
 	if p+"/" == h.base {
 		http.Redirect(w, r, h.base, http.StatusMovedPermanently)
@@ -46,6 +53,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(path.Clean("/"+rel), "/")
 	if strings.HasSuffix(p, "/") {
 		name = strings.TrimPrefix(name+"/index.html", "/")
+	}
+	if Private(name) {
+		h.notFound(w)
+		return
 	}
 	data, ok := h.m.File(name)
 	if !ok {
@@ -79,6 +90,29 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.ServeContent(w, r, name, time.Time{}, strings.NewReader(string(data)))
+}
+
+// MethodNotAllowed answers a request whose method is not GET or HEAD, the only ones a static
+// site has.
+func MethodNotAllowed(w http.ResponseWriter) {
+	w.Header().Set("Allow", "GET, HEAD")
+	http.Error(w, "method not allowed: a static site answers GET and HEAD", http.StatusMethodNotAllowed)
+}
+
+// Private reports whether a file of a built site (a slash-separated path from the site's root)
+// is for the build or the host rather than for visitors: the build's manifest (.errdocs-files)
+// and any other name that starts with a dot, in any folder, and _headers, which the hosts that
+// read it do not serve either.
+func Private(name string) bool {
+	if name == "_headers" || name == manifestName {
+		return true
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // accepts reports whether an Accept-Encoding header accepts the coding token (and not with

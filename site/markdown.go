@@ -99,7 +99,9 @@ func (r *nodeRenderer) codeBlock(w util.BufWriter, source []byte, node ast.Node,
 		label += " · example response"
 	}
 	w.WriteString(`<div class="code"><div class="code-head"><span>`)
-	w.WriteString(label)
+	// The label is the fence's info string when it names no language we know: content, so
+	// escaped like every other piece of it.
+	w.Write(util.EscapeHTML([]byte(label)))
 	w.WriteString(`</span><button type="button" class="copy">Copy</button></div>`)
 	if err := highlight(w, r.formatter, r.style, lang, code.String()); err != nil {
 		return ast.WalkStop, err
@@ -129,14 +131,18 @@ func (r *nodeRenderer) heading(w util.BufWriter, source []byte, node ast.Node, e
 		}
 		w.WriteString("<h" + level)
 		if id != "" {
-			w.WriteString(` id="` + id + `"`)
+			w.WriteString(` id="`)
+			w.Write(util.EscapeHTML([]byte(id)))
+			w.WriteByte('"')
 		}
 		w.WriteByte('>')
 		return ast.WalkContinue, nil
 	}
 	w.WriteString("</h" + level + ">")
 	if anchor {
-		w.WriteString(`<a class="anchor" href="#` + id + `"><span aria-hidden="true">#</span><span class="visually-hidden">Link to section “`)
+		w.WriteString(`<a class="anchor" href="#`)
+		w.Write(util.EscapeHTML(util.URLEscape([]byte(id), false)))
+		w.WriteString(`"><span aria-hidden="true">#</span><span class="visually-hidden">Link to section “`)
 		w.Write(util.EscapeHTML([]byte(nodeText(n, source))))
 		w.WriteString(`”</span></a></div>`)
 	}

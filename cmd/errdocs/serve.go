@@ -105,15 +105,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		go s.watch(w, templates, restart)
 	}
 
-	mux := http.NewServeMux()
-	mux.HandleFunc("/_errdocs/reload.js", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		io.WriteString(w, reloadJS)
-	})
-	mux.HandleFunc("/_errdocs/events", s.events)
-	mux.Handle("/", s)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.routes(newHostCheck(*addr, ln.Addr())), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	fmt.Fprintf(stdout, "serving %s (Ctrl-C stops)\n", s.base)
 
@@ -125,6 +117,89 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	case <-restart:
 		return s.handOver(ln, srv)
 	}
+}
+
+// routes is everything errdocs serve answers: the site, the reload script and the reload
+// stream. It answers only requests whose Host names this server (see hostCheck), and only GET
+// and HEAD.
+func (s *server) routes(hosts hostCheck) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/_errdocs/reload.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, reloadJS)
+	})
+	mux.HandleFunc("/_errdocs/events", s.events)
+	mux.Handle("/", s)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !hosts.allows(r.Host) {
+			http.Error(w, "errdocs serve answers only for "+hosts.origin+"; this request named another host",
+				http.StatusMisdirectedRequest)
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			site.MethodNotAllowed(w)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// hostCheck says which Host headers name this server. A page on another site can make a
+// browser send requests here, and by pointing its own domain name at 127.0.0.1 (DNS rebinding)
+// it could read the answers as its own: the pages, the build's errors and the reload stream.
+// Such a request carries that domain in its Host header, so errdocs serve answers only to:
+//
+//   - the address it listens on (127.0.0.1:8080), and the --addr it was given, spelled as given;
+//   - when it listens on a loopback address, localhost, 127.0.0.1 and [::1] with its port;
+//   - when it listens on every interface (--addr :8080), any IP address with its port, and
+//     localhost: an IP address cannot be rebound, only a name can.
+type hostCheck struct {
+	port   string
+	names  map[string]bool // lower-case hosts without the port
+	anyIP  bool
+	origin string // what to tell a refused client to open
+}
+
+func newHostCheck(flagAddr string, bound net.Addr) hostCheck {
+	hc := hostCheck{names: map[string]bool{}}
+	host, port, err := net.SplitHostPort(bound.String())
+	if err != nil {
+		host, port = bound.String(), "80"
+	}
+	hc.port = port
+	hc.origin = "http://" + net.JoinHostPort(host, port) + "/"
+	hc.names[strings.ToLower(host)] = true
+	if h, p, err := net.SplitHostPort(flagAddr); err == nil && h != "" && p == port {
+		hc.names[strings.ToLower(h)] = true
+	}
+	ip := net.ParseIP(host)
+	switch {
+	case ip == nil:
+	case ip.IsUnspecified():
+		hc.anyIP = true
+		hc.names["localhost"] = true
+		hc.origin = "http://127.0.0.1:" + port + "/"
+	case ip.IsLoopback():
+		for _, n := range []string{"localhost", "127.0.0.1", "::1"} {
+			hc.names[n] = true
+		}
+	}
+	return hc
+}
+
+// allows reports whether a request's Host header names this server.
+func (hc hostCheck) allows(hostHeader string) bool {
+	host, port, err := net.SplitHostPort(hostHeader)
+	if err != nil {
+		// No port: the scheme's default. A bracketed IPv6 address loses its brackets.
+		host, port = strings.TrimSuffix(strings.TrimPrefix(hostHeader, "["), "]"), "80"
+	}
+	if port != hc.port || host == "" {
+		return false
+	}
+	host = strings.ToLower(host)
+	return hc.names[host] || hc.anyIP && net.ParseIP(host) != nil
 }
 
 // server holds the latest good build and the reload clients.
@@ -313,6 +388,9 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
+	if r.Method == http.MethodHead {
+		return
+	}
 	c := make(chan struct{}, 1)
 	s.mu.Lock()
 	s.subs[c] = struct{}{}
