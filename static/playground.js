@@ -509,39 +509,6 @@
     out.appendChild(box);
   }
 
-  // sanitizeVerdict keeps only what a verdict may hold, with the right types: a shared link is
-  // untrusted input.
-  function sanitizeVerdict(x) {
-    if (!x || typeof x !== "object") return null;
-    function s(v) { return typeof v === "string" ? v : ""; }
-    function n(v) { return typeof v === "number" && isFinite(v) ? v : 0; }
-    function arr(v) { return Array.isArray(v) ? v : []; }
-    var r = x.retry && typeof x.retry === "object" ? x.retry : {};
-    return {
-      input: s(x.input), api: s(x.api), dialect: s(x.dialect), confidence: s(x.confidence),
-      status: n(x.status), code: s(x.code), known: x.known === true, title: s(x.title),
-      meaning: s(x.meaning), cause: s(x.cause), fix: arr(x.fix).map(s),
-      retry: {
-        retryable: r.retryable === true, strategy: s(r.strategy) || "never", after_seconds: n(r.after_seconds),
-        schedule: arr(r.schedule).map(n), detail: s(r.detail),
-      },
-      request_id: s(x.request_id),
-      fields: arr(x.fields).map(function (f) {
-        f = f || {};
-        return { path: s(f.path), message: s(f.message), code: s(f.code), hint: s(f.hint), line: n(f.line) };
-      }),
-      problems: arr(x.problems).map(function (p) {
-        p = p || {};
-        return { severity: s(p.severity), message: s(p.message), line: n(p.line), column: n(p.column), pointer: s(p.pointer) };
-      }),
-      redacted: arr(x.redacted).map(s), docs: s(x.docs), message: s(x.message), operation: s(x.operation),
-      predicted: x.predicted && typeof x.predicted === "object" ? {
-        status: n(x.predicted.status), code: s(x.predicted.code), body: null, text: s(x.predicted.text), check: s(x.predicted.check),
-      } : null,
-      fixed_request: s(x.fixed_request),
-    };
-  }
-
   // ---------------------------------------------------------------------------------------
   // Share links: the state, as JSON, deflated and base64url-encoded after "#share=".
 
@@ -573,40 +540,68 @@
     return pipe(json, new CompressionStream("deflate-raw")).then(b64url);
   }
 
+  // inflateCapped inflates a link's bytes as a stream and gives up as soon as the output passes
+  // max bytes: a small link that inflates to a gigabyte is refused at once, not after the page
+  // has frozen.
+  function inflateCapped(bytes, max) {
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    var parts = [], total = 0;
+    function next() {
+      return reader.read().then(function (r) {
+        if (r.done) {
+          var out = new Uint8Array(total), at = 0;
+          parts.forEach(function (p) { out.set(p, at); at += p.length; });
+          return out;
+        }
+        total += r.value.length;
+        if (total > max) {
+          reader.cancel().catch(function () {});
+          throw new Error("it holds more than the largest paste errdocs reads (" + formatBytes(max) + ")");
+        }
+        parts.push(r.value);
+        return next();
+      });
+    }
+    return next().catch(function (e) {
+      if (/holds more than/.test(e.message)) throw e;
+      throw new Error("the link is damaged (it does not inflate)");
+    });
+  }
+
+  // decodeShare reads a "#share=" fragment: the format is engine.ShareState (engine/share.go).
+  // A verdict-only link holds engine.Share, which the engine turns back into a verdict from the
+  // catalog; a paste link holds the paste with its secrets masked.
   function decodeShare(frag) {
     var bytes;
     try {
       bytes = unb64url(frag);
     } catch (e) {
-      return Promise.reject(new Error("the link is damaged"));
+      return Promise.reject(new Error("the link is damaged (it is not base64url)"));
     }
-    return pipe(bytes, new DecompressionStream("deflate-raw")).then(function (raw) {
-      var x = JSON.parse(new TextDecoder().decode(raw));
-      if (!x || x.v !== 1 || (x.mode !== "paste" && x.mode !== "verdict")) throw new Error("unknown link format");
-      var st = { mode: x.mode, paste: "", verdict: sanitizeVerdict(x.verdict), masked: [] };
+    // Room for the largest paste, JSON-escaped, and the list of what was masked.
+    return inflateCapped(bytes, 2 * MAX_PASTE + 65536).then(function (raw) {
+      var x;
+      try {
+        x = JSON.parse(new TextDecoder().decode(raw));
+      } catch (e) {
+        throw new Error("the link is damaged (its content is not JSON)");
+      }
+      if (!x || typeof x !== "object") throw new Error("the link is damaged");
+      if (x.v === 1) throw new Error("it was made by an older errdocs; ask for a new link");
+      if (x.v !== 2 || (x.mode !== "paste" && x.mode !== "verdict")) throw new Error("unknown link format");
+      var st = { mode: x.mode, paste: "", share: "", masked: [] };
       if (x.mode === "paste") {
         if (typeof x.paste !== "string" || x.paste.length > MAX_PASTE) throw new Error("the link holds no paste");
         st.paste = x.paste;
-      } else if (!st.verdict) {
-        throw new Error("the link holds no verdict");
-      }
-      if (Array.isArray(x.masked)) {
-        st.masked = x.masked.filter(function (m) { return typeof m === "string"; }).slice(0, 100);
+        if (Array.isArray(x.masked)) {
+          st.masked = x.masked.filter(function (m) { return typeof m === "string"; }).slice(0, 100);
+        }
+      } else {
+        if (!x.verdict || typeof x.verdict !== "object") throw new Error("the link holds no verdict");
+        st.share = JSON.stringify(x.verdict);
       }
       return st;
     });
-  }
-
-  // sameReading reports whether a shared verdict reads its paste as the engine does: the same
-  // API, status and code. The rest may differ honestly: the sender's verdict saw the secrets
-  // before they were masked (their kind can change the cause, the fix and the problems), and
-  // waits depend on the clock.
-  function sameReading(a, b) {
-    var keys = ["input", "api", "dialect", "status", "code", "known", "title", "docs"];
-    for (var i = 0; i < keys.length; i++) {
-      if (a[keys[i]] !== b[keys[i]]) return false;
-    }
-    return true;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -730,7 +725,7 @@
           run: at(wt.run), ready: at(wt.ready) }));
       }
       self.shareButton.disabled = false;
-      if (self.runId === 0 && !self.pendingShare) self.setStatus("Ready: the engine runs in your browser (loaded in " + formatMs(ms) + ").");
+      if (self.runId === 0 && !self.pendingShare && !self.shareError) self.setStatus("Ready: the engine runs in your browser (loaded in " + formatMs(ms) + ").");
       if (self.ta.value && !self.verdict && !self.pendingShare) self.run("load");
     }, function (e) {
       self.root.setAttribute("data-engine", "failed");
@@ -860,6 +855,7 @@
   Page.prototype.edited = function () {
     this.countLines();
     this.hideMark();
+    this.shareError = "";
     if (this.fromLink) {
       this.fromLink = false;
       this.shared.hidden = true;
@@ -993,6 +989,7 @@
       }
       self.addMasked(v.redacted);
       self.verdict = v;
+      self.verdictShare = r.share;
       self.verdictFor = self.text();
       self.draw(v);
       var total = performance.now() - t0;
@@ -1158,19 +1155,24 @@
     var note = this.root.querySelector("#pg-share-note");
     var text = this.text();
     url.value = "";
+    this.root.removeAttribute("data-share");
     note.textContent = "Making the link…";
     if (!this.verdict) {
       note.textContent = "Paste something first.";
       return;
     }
-    var verdict = this.verdict;
-    var masking = mode === "paste" ? this.engine.request("redact", text, false) : Promise.resolve({ masked: "", found: [] });
-    masking.then(function (r) {
-      if (r.error) throw new Error(r.error);
-      var state = { v: 1, mode: mode, verdict: verdict, masked: self.masked.slice() };
-      if (mode === "paste") state.paste = r.masked;
-      return encodeShare(state);
-    }).then(function (frag) {
+    // A verdict-only link holds what the engine put in r.share (engine.Share): the input,
+    // API, shape, status, code, operation and field paths. A paste link holds the paste as
+    // the engine masked it. Either way, the format is engine.ShareState.
+    var share = this.verdictShare;
+    var made = mode === "paste"
+      ? this.engine.request("redact", text, false).then(function (r) {
+        if (r.error) throw new Error(r.error);
+        // The area shows the paste masked already, so what was masked is the page's list.
+        return { v: 2, mode: "paste", paste: r.masked, masked: self.masked.slice() };
+      })
+      : Promise.resolve({ v: 2, mode: "verdict", verdict: JSON.parse(share) });
+    made.then(encodeShare).then(function (frag) {
       if (frag.length > SHARE_MAX) {
         note.textContent = "The paste is too large for a link (" + formatBytes(frag.length) + " compressed). Share only the verdict.";
         return;
@@ -1179,23 +1181,36 @@
       url.value = link;
       self.root.setAttribute("data-share", link);
       note.textContent = mode === "paste"
-        ? "The link holds the paste with its secrets masked, and the verdict."
-        : "The link holds only the verdict; your paste stays here.";
+        ? "The link holds your paste with its secrets masked (check it before you send it)."
+        : "The link holds only the API, status, code, operation and field names; your paste stays here.";
       url.select();
     }).catch(function (e) {
       note.textContent = "Could not make the link: " + e.message;
     });
   };
 
-  // openShare restores the page from a #share= link: the paste and the verdict it showed.
+  // openShare restores the page from a #share= link. A paste link puts the masked paste back
+  // and explains it; a verdict-only link shows the verdict the engine rebuilds from the
+  // catalog. A link that cannot be read says why, and that message stays until the visitor
+  // pastes something.
   Page.prototype.openShare = function () {
     var self = this;
-    var m = /^#share=([A-Za-z0-9_-]+)$/.exec(location.hash);
+    var m = /^#share=(.*)$/.exec(location.hash);
     if (!m) return;
     this.ownHash = location.hash;
     this.pendingShare = true;
-    decodeShare(m[1]).then(function (st) {
+    this.shareError = "";
+    var fail = function (e) {
       self.pendingShare = false;
+      self.shareError = "This share link could not be opened: " + e.message + ".";
+      self.root.setAttribute("data-share-error", e.message);
+      self.setStatus(self.shareError, "err");
+    };
+    if (!/^[A-Za-z0-9_-]+$/.test(m[1])) {
+      fail(new Error("the link is damaged (it is not base64url)"));
+      return;
+    }
+    decodeShare(m[1]).then(function (st) {
       self.fromLink = true;
       self.runId++; // a run started before this is stale now
       self.large = null;
@@ -1206,35 +1221,24 @@
       self.masked = st.masked;
       self.drawBanner();
       self.shared.textContent = st.mode === "paste"
-        ? "Opened from a shared link: the paste (with its secrets masked) and the verdict the sender saw."
-        : "Opened from a shared link that holds only a verdict: the sender kept the paste.";
+        ? "Opened from a shared link: the paste, with its secrets masked by the sender's browser."
+        : "Opened from a shared link that holds only the API, status, code and field names: the sender kept the paste.";
       self.shared.hidden = false;
-      if (st.verdict) {
-        self.verdict = st.verdict;
-        self.verdictFor = st.paste;
-        self.draw(st.verdict);
-      }
-      self.root.setAttribute("data-run", "done");
-      self.setStatus("Restored from a shared link.");
-      if (st.mode === "paste") {
-        // The paste is the evidence: check the verdict against it once the engine is up.
-        var text = st.paste;
-        self.engine.ready.then(function () {
-          return self.engine.request("explain", text, false);
-        }).then(function (r) {
-          if (!self.fromLink || self.ta.value !== text || r.error) return;
-          var mine = JSON.parse(r.json);
-          if (!st.verdict || !sameReading(st.verdict, mine)) {
-            self.verdict = mine;
-            self.draw(mine);
-            self.shared.textContent = "Opened from a shared link. The verdict in the link did not match its paste, so this is errdocs's own reading of the paste.";
-          }
+      return self.engine.ready.then(function () {
+        if (st.mode === "paste") return self.run("share").then(function () { self.pendingShare = false; });
+        return self.engine.request("shared", st.share, false).then(function (r) {
+          self.pendingShare = false;
+          if (r.error) throw new Error(r.error);
+          var v = JSON.parse(r.json);
+          self.verdict = v;
+          self.verdictShare = st.share;
+          self.verdictFor = "";
+          self.draw(v);
+          self.root.setAttribute("data-run", "done");
+          self.setStatus("Restored from a shared link.");
         });
-      }
-    }, function (e) {
-      self.pendingShare = false;
-      self.setStatus("This share link could not be opened: " + e.message, "err");
-    });
+      });
+    }).catch(fail);
   };
 
   // --- Offline: a service worker caches the playground after the first visit.

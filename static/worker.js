@@ -8,9 +8,11 @@
 //     (+ module: WebAssembly.Module, catalogBytes: ArrayBuffer on a restart)
 //   {type: "explain", id, text, mask}      mask: also return the paste masked, for display
 //   {type: "redact", id, text}
+//   {type: "shared", id, text}             text: a verdict-only share link's engine.Share, as JSON
 // Worker → page:
 //   {type: "ready", module?, catalogBytes?, ms}   module and catalogBytes only on a cold start
-//   {type: "result", id, json, masked, found, error, ms}
+//   {type: "result", id, json, share, masked, found, error, ms}
+//     share: what a verdict-only share link of this verdict holds (engine.Share), as JSON
 //   {type: "redacted", id, masked, found, error}
 //   {type: "fatal", error}                        the module could not start, or it exited
 "use strict";
@@ -103,8 +105,14 @@ self.onmessage = function (ev) {
     if (m.type === "explain") {
       var r = engine.explain(m.text, !!m.mask);
       self.postMessage({
-        type: "result", id: m.id, json: r.json, masked: r.masked, found: r.found,
+        type: "result", id: m.id, json: r.json, share: r.share, masked: r.masked, found: r.found,
         error: r.error, ms: performance.now() - t0,
+      });
+    } else if (m.type === "shared") {
+      var s = engine.shared(m.text);
+      self.postMessage({
+        type: "result", id: m.id, json: s.json, share: m.text, masked: null, found: [],
+        error: s.error, ms: performance.now() - t0,
       });
     } else if (m.type === "redact") {
       var d = engine.redact(m.text);

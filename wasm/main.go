@@ -62,6 +62,7 @@ func register(g js.Value) {
 		"complete": jsComplete,
 		"explain":  jsExplain,
 		"redact":   jsRedact,
+		"shared":   jsShared,
 	} {
 		fn := js.FuncOf(f)
 		funcs = append(funcs, fn)
@@ -186,7 +187,7 @@ func jsComplete(_ js.Value, _ []js.Value) (ret any) {
 // secrets masked, or null when it held none, and found describes each masked secret; error is ""
 // or why there is no verdict.
 func jsExplain(_ js.Value, args []js.Value) any {
-	res := map[string]any{"json": "", "masked": nil, "found": []any{}, "error": ""}
+	res := map[string]any{"json": "", "share": "", "masked": nil, "found": []any{}, "error": ""}
 	if cat == nil {
 		res["error"] = "the catalog is not loaded"
 		return res
@@ -202,7 +203,7 @@ func jsExplain(_ js.Value, args []js.Value) any {
 		return res
 	}
 	r := explain(cat, text, mask)
-	res["json"] = r.json
+	res["json"], res["share"] = r.json, r.share
 	if r.masked != nil {
 		res["masked"] = *r.masked
 	}
@@ -228,7 +229,9 @@ func jsRedact(_ js.Value, args []js.Value) (ret any) {
 
 // result is one explain call's output, in Go terms.
 type result struct {
-	json   string
+	json string
+	// share is what a verdict-only share link of this verdict holds (engine.Share), as JSON.
+	share  string
 	masked *string
 	found  []string
 }
@@ -246,12 +249,13 @@ func explain(c *catalog.Catalog, text string, mask bool) (r result) {
 		testHook(text)
 	}
 	if !mask {
-		r.json = mustEncode(engine.Explain(c, text))
+		v := engine.Explain(c, text)
+		r.json, r.share = mustEncode(v), mustEncodeShare(v)
 		return r
 	}
 	// One search for secrets serves the verdict and the paste shown beside it.
 	v, m := engine.ExplainMasked(c, text)
-	r.json = mustEncode(v)
+	r.json, r.share = mustEncode(v), mustEncodeShare(v)
 	if m.Text != text {
 		r.masked, r.found = &m.Text, m.Found
 	}
@@ -275,6 +279,42 @@ func mustEncode(v *engine.Verdict) string {
 
 // errorVerdict is the verdict for a paste the engine failed on: every field present, as in any
 // verdict, and the failure among the problems.
+func mustEncodeShare(v *engine.Verdict) string {
+	b, err := wire.EncodeShare(engine.ShareOf(v))
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// jsShared rebuilds the verdict of a verdict-only share link from the catalog: it takes the
+// link's engine.Share as JSON and returns {json, error}.
+func jsShared(_ js.Value, args []js.Value) (ret any) {
+	res := map[string]any{"json": "", "error": ""}
+	defer func() {
+		if r := recover(); r != nil {
+			res["error"] = printf.Sprintf("shared failed: %v", r)
+			ret = res
+		}
+	}()
+	text, ok := stringArg(args)
+	if !ok {
+		res["error"] = "shared takes one string"
+		return res
+	}
+	if cat == nil {
+		res["error"] = "the catalog is not loaded"
+		return res
+	}
+	s, err := wire.DecodeShare([]byte(text))
+	if err != nil {
+		res["error"] = "the link's verdict is damaged: " + err.Error()
+		return res
+	}
+	res["json"] = mustEncode(engine.ExplainShare(cat, s))
+	return res
+}
+
 func errorVerdict(p any) *engine.Verdict {
 	return &engine.Verdict{
 		Input: "unknown", Confidence: "low", Fix: []string{}, Fields: []engine.Field{},

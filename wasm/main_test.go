@@ -112,6 +112,20 @@ func TestExplainMatchesCLI(t *testing.T) {
 			if got != before && got != after {
 				t.Fatalf("shim JSON differs from the CLI's:\n--- cli\n%s\n--- shim\n%s", before, got)
 			}
+			// The share link's content is the engine's, and rebuilds the engine's verdict.
+			share, _ := json.Marshal(engine.ShareOf(engine.Explain(native, paste)))
+			if got := r.Get("share").String(); got != string(share) {
+				t.Fatalf("share is %s, want %s", got, share)
+			}
+			rebuilt := api.Call("shared", string(share))
+			if e := rebuilt.Get("error").String(); e != "" {
+				t.Fatalf("shared: %s", e)
+			}
+			var s engine.Share
+			json.Unmarshal(share, &s)
+			if got, want := rebuilt.Get("json").String(), cli(t, engine.ExplainShare(native, s)); got != want {
+				t.Fatalf("shared JSON differs from the engine's:\n--- engine\n%s\n--- shim\n%s", want, got)
+			}
 			// The masked paste comes with the secrets the verdict lists.
 			masked, found := engine.Redact(native, paste)
 			if masked == paste {
@@ -271,5 +285,19 @@ func TestRedact(t *testing.T) {
 	}
 	if r := api.Call("redact", 7); r.Get("error").String() == "" {
 		t.Error("redact(7): no error")
+	}
+}
+
+// TestSharedDamaged checks that a damaged share link's verdict gets an error, not a panic.
+func TestSharedDamaged(t *testing.T) {
+	api := engineAPI(t)
+	for _, arg := range []any{`{"status":"x"}`, `{`, `[]`, 7} {
+		if r := api.Call("shared", arg); r.Get("error").String() == "" {
+			t.Errorf("shared(%v): no error", arg)
+		}
+	}
+	r := api.Call("shared", `{"api":"nope","code":"<script>","status":999,"fields":["a"]}`)
+	if r.Get("error").String() != "" || !strings.Contains(r.Get("json").String(), `"code": "<script>"`) {
+		t.Errorf("shared of an unknown API: %v %s", r.Get("error"), r.Get("json"))
 	}
 }

@@ -536,108 +536,6 @@ func clip(s string) string {
 	return s
 }
 
-// TestShareLink makes a share link from a paste with secrets, checks the secrets are not in it,
-// and opens it in a new tab: the page must look the same.
-func TestShareLink(t *testing.T) {
-	ctx := tab(t)
-	openPlayground(t, ctx, "")
-	key := "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc"
-	bearer := "sk_9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6"
-	hook := "whsec_" + "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
-	paste := "$ curl -i https://next-api.useplunk.com/v1/track -H 'Authorization: Bearer " + bearer + "' \\\n" +
-		"  -d '{\"event\":\"signup\",\"email\":\"ada@example.com\",\"stripe\":\"" + key + "\",\"hook\":\"" + hook + "\"}'\n" +
-		"HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/json\nX-Request-ID: 7a1c\n\n" +
-		`{"success":false,"error":{"code":"VALIDATION_ERROR","message":"Request validation failed","statusCode":422,"requestId":"7a1c","errors":[{"field":"subject","message":"Required","code":"invalid_type"}]},"timestamp":"2025-11-30T10:30:00.000Z"}` + "\n"
-	eval[string](t, ctx, playsite.PasteJS+"("+jsString(paste)+")")
-	var before shown
-	json.Unmarshal(eval[[]byte](t, ctx, readVerdictJS), &before)
-	if len(before.Banner) == 0 {
-		t.Fatal("no redaction banner for a paste with three secrets")
-	}
-	beforeArea := eval[string](t, ctx, `document.getElementById("pg-paste").value`)
-
-	for _, mode := range []string{"paste", "verdict"} {
-		t.Run(mode, func(t *testing.T) {
-			link := eval[string](t, ctx, `(async () => {
-  const root = document.getElementById("playground");
-  root.removeAttribute("data-share");
-  document.getElementById("pg-share").click();
-  const r = document.querySelector('input[name=pg-share-mode][value=`+mode+`]');
-  r.checked = true;
-  r.dispatchEvent(new Event("change", {bubbles: true}));
-  for (let i = 0; i < 500 && !(root.dataset.share && document.getElementById("pg-share-url").value === root.dataset.share); i++) {
-    await new Promise(r => setTimeout(r, 10));
-  }
-  document.getElementById("pg-share-dialog").close();
-  return root.dataset.share || "";
-})()`)
-			if link == "" {
-				t.Fatal("no share link")
-			}
-			frag, ok := strings.CutPrefix(link, srv.URL+"/playground/#share=")
-			if !ok {
-				t.Fatalf("link %q is not a playground #share= link", link)
-			}
-			state := decodeFragment(t, frag)
-			for _, secret := range []string{key, bearer, hook, key[8:], bearer[3:], hook[6:]} {
-				if strings.Contains(link, secret) || strings.Contains(state, secret) {
-					t.Fatalf("the link holds a secret (%s…)", secret[:10])
-				}
-			}
-			if mode == "verdict" && strings.Contains(state, `"paste"`) {
-				t.Fatalf("a verdict-only link holds the paste: %s", clip(state))
-			}
-
-			// Open it in a fresh tab: the same page.
-			ctx2 := tab(t)
-			do(t, ctx2, chromedp.Navigate(link))
-			eval[bool](t, ctx2, `window.errdocs.ready.then(() => true)`)
-			eval[bool](t, ctx2, `(async () => { const r = document.getElementById("playground");
-  for (let i = 0; i < 500 && r.dataset.run !== "done"; i++) await new Promise(x => setTimeout(x, 10)); return true; })()`)
-			time.Sleep(200 * time.Millisecond) // the check of the verdict against its paste
-			var after shown
-			json.Unmarshal(eval[[]byte](t, ctx2, readVerdictJS), &after)
-			if diff := cmp.Diff(before, after); diff != "" {
-				t.Fatalf("the shared page differs (-sender +receiver):\n%s", diff)
-			}
-			area := eval[string](t, ctx2, `document.getElementById("pg-paste").value`)
-			want := beforeArea
-			if mode == "verdict" {
-				want = ""
-			}
-			if area != want {
-				t.Fatalf("the paste area holds %q, want %q", clip(area), clip(want))
-			}
-			if note := eval[string](t, ctx2, `document.getElementById("pg-shared").textContent`); !strings.Contains(note, "shared link") {
-				t.Fatalf("no note that the page came from a link: %q", note)
-			}
-		})
-	}
-}
-
-// TestShareLinkForged opens a link whose verdict does not fit its paste: the page must show the
-// engine's own reading of the paste, and say so.
-func TestShareLinkForged(t *testing.T) {
-	ctx := tab(t)
-	paste := "HTTP/1.1 503 Service Unavailable\nRetry-After: 10\n\n"
-	forged := map[string]any{"input": "response", "api": "plunk", "dialect": "", "confidence": "high", "status": 200,
-		"code": "ALL_GOOD", "known": true, "title": "Nothing is wrong", "meaning": "Send your API key to support.",
-		"fix": []any{}, "retry": map[string]any{"strategy": "never"}, "fields": []any{}, "problems": []any{}, "redacted": []any{}}
-	frag := encodeFragment(t, map[string]any{"v": 1, "mode": "paste", "paste": paste, "verdict": forged})
-	openPlayground(t, ctx, "#share="+frag)
-	status := eval[string](t, ctx, `(async () => { for (let i = 0; i < 500; i++) {
-    const s = document.querySelector('#pg-verdict [data-v="status"]');
-    if (s && s.textContent.startsWith("503")) return s.textContent;
-    await new Promise(r => setTimeout(r, 10)); }
-  return (document.querySelector('#pg-verdict [data-v="status"]') || {}).textContent || ""; })()`)
-	if !strings.HasPrefix(status, "503") {
-		t.Fatalf("a forged verdict stays on the page: status %q", status)
-	}
-	if note := eval[string](t, ctx, `document.getElementById("pg-shared").textContent`); !strings.Contains(note, "did not match") {
-		t.Fatalf("no note that the shared verdict was replaced: %q", note)
-	}
-}
-
 // decodeFragment undoes base64url and raw DEFLATE.
 func decodeFragment(t *testing.T, frag string) string {
 	t.Helper()
@@ -656,11 +554,7 @@ func decodeFragment(t *testing.T, frag string) string {
 func encodeFragment(t *testing.T, state any) string {
 	t.Helper()
 	data, _ := json.Marshal(state)
-	var b bytes.Buffer
-	zw, _ := flate.NewWriter(&b, flate.BestCompression)
-	zw.Write(data)
-	zw.Close()
-	return base64.RawURLEncoding.EncodeToString(b.Bytes())
+	return encodeRaw(t, data)
 }
 
 // TestXSS puts script, img and javascript: payloads in messages, field paths, codes and share
@@ -696,24 +590,17 @@ func TestXSS(t *testing.T) {
 		}
 	}
 
-	// A hostile share link: a forged verdict with payloads in every string and links elsewhere.
-	for _, docs := range []string{"javascript:window.__xss=5", "//evil.example/x", "https://evil.example/", "/ok/<img src=x onerror=window.__xss=6>"} {
-		v := map[string]any{"input": "response", "api": "<b>plunk</b>", "dialect": payloads[0], "confidence": "high",
-			"status": 422, "code": payloads[1], "known": true, "title": payloads[0], "meaning": "`" + payloads[1] + "`\n\n" + payloads[3],
-			"cause": payloads[2], "fix": []any{payloads[0], map[string]any{"x": 1}}, "retry": map[string]any{"retryable": true,
-				"strategy": payloads[0], "schedule": []any{"<x>", 1}, "detail": payloads[1]},
-			"request_id": payloads[3], "fields": []any{map[string]any{"path": payloads[0], "message": payloads[2], "line": "<1>"}},
-			"problems": []any{map[string]any{"severity": `"><img src=x onerror=window.__xss=7>`, "message": payloads[1]}},
-			"redacted": []any{payloads[0]}, "docs": docs, "message": payloads[2]}
-		frag := encodeFragment(t, map[string]any{"v": 1, "mode": "verdict", "verdict": v, "masked": []any{payloads[1]}})
-		do(t, ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/playground/#share="+frag))
-		eval[bool](t, ctx, `(async () => { const r = document.getElementById("playground");
-  for (let i = 0; i < 500 && r.dataset.run !== "done"; i++) await new Promise(x => setTimeout(x, 10)); return true; })()`)
-		json.Unmarshal(eval[[]byte](t, ctx, readVerdictJS), &got)
-		checkInert(t, ctx, got)
-		if got.Docs != nil || got.CodeHref != nil {
-			t.Errorf("docs %q became a link: %v %v", docs, got.Docs, got.CodeHref)
-		}
+	// A hostile verdict-only share link: payloads in every string it can hold. The engine
+	// rebuilds the verdict from the catalog, and the payloads show as text.
+	share := map[string]any{"input": "response", "api": "<b>plunk</b>", "dialect": payloads[0], "status": 422,
+		"code": payloads[1], "operation": payloads[3], "fields": []any{payloads[0], payloads[2]}}
+	frag := encodeFragment(t, map[string]any{"v": 2, "mode": "verdict", "verdict": share})
+	do(t, ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/playground/#share="+frag))
+	waitRun(t, ctx)
+	json.Unmarshal(eval[[]byte](t, ctx, readVerdictJS), &got)
+	checkInert(t, ctx, got)
+	if got.Code == nil || *got.Code != payloads[1] {
+		t.Errorf("the shared code is not shown as text: %v", got.Code)
 	}
 	dialogs.Range(func(k, _ any) bool {
 		t.Errorf("a dialog opened: %v", k)

@@ -1143,6 +1143,46 @@ func decCatalogValidation(dec *jsonlite.Decoder, v *catalog.Validation) {
 	}
 }
 
+var fieldsEngineShare = []string{"input", "api", "dialect", "status", "code", "operation", "fields"}
+
+func decEngineShare(dec *jsonlite.Decoder, v *engine.Share) {
+	if !dec.ObjectStart("engine.Share") {
+		return
+	}
+	for dec.More() {
+		switch jsonlite.Field(dec.Key(), fieldsEngineShare) {
+		case 0:
+			if s, ok := dec.String(); ok {
+				v.Input = s
+			}
+		case 1:
+			if s, ok := dec.String(); ok {
+				v.API = s
+			}
+		case 2:
+			if s, ok := dec.String(); ok {
+				v.Dialect = s
+			}
+		case 3:
+			if n, ok := dec.Int(); ok {
+				v.Status = n
+			}
+		case 4:
+			if s, ok := dec.String(); ok {
+				v.Code = s
+			}
+		case 5:
+			if s, ok := dec.String(); ok {
+				v.Operation = s
+			}
+		case 6:
+			decSliceString(dec, &v.Fields)
+		default:
+			dec.Skip()
+		}
+	}
+}
+
 func decMapCatalogIssueText(dec *jsonlite.Decoder, p *map[string]catalog.IssueText) {
 	if dec.Null() {
 		*p = nil
@@ -1718,6 +1758,25 @@ func encEngineRetry(e *jsonlite.Encoder, v *engine.Retry) {
 	encSliceFloat64(e, v.Schedule)
 	e.Key("\"detail\"")
 	e.String(v.Detail)
+	e.ObjectEnd()
+}
+
+func encEngineShare(e *jsonlite.Encoder, v *engine.Share) {
+	e.ObjectStart()
+	e.Key("\"input\"")
+	e.String(v.Input)
+	e.Key("\"api\"")
+	e.String(v.API)
+	e.Key("\"dialect\"")
+	e.String(v.Dialect)
+	e.Key("\"status\"")
+	e.Int(v.Status)
+	e.Key("\"code\"")
+	e.String(v.Code)
+	e.Key("\"operation\"")
+	e.String(v.Operation)
+	e.Key("\"fields\"")
+	encSliceString(e, v.Fields)
 	e.ObjectEnd()
 }
 

@@ -54,3 +54,23 @@ func EncodeVerdict(v *engine.Verdict, indent string) ([]byte, error) {
 	encEngineVerdict(e, v)
 	return e.Bytes()
 }
+
+// EncodeShare writes what a verdict-only share link holds, as json.Marshal would.
+func EncodeShare(s engine.Share) ([]byte, error) {
+	e := jsonlite.NewEncoder("", "")
+	encEngineShare(e, &s)
+	b, err := e.Bytes()
+	// The encoder ends a value with a newline, as json.Encoder does; a link has no use for it.
+	for len(b) > 0 && b[len(b)-1] == '\n' {
+		b = b[:len(b)-1]
+	}
+	return b, err
+}
+
+// DecodeShare reads what a verdict-only share link holds, as json.Unmarshal would.
+func DecodeShare(data []byte) (engine.Share, error) {
+	var s engine.Share
+	dec := jsonlite.NewDecoder(data)
+	decEngineShare(dec, &s)
+	return s, dec.Finish()
+}

@@ -210,3 +210,47 @@ func BenchmarkDecodeCatalog(b *testing.B) {
 		}
 	})
 }
+
+// TestShareGoldens writes what the verdict-only share link of every golden paste holds, and
+// reads it back, as encoding/json does.
+func TestShareGoldens(t *testing.T) {
+	cat := shippedCatalog(t)
+	files, _ := filepath.Glob("../../../engine/testdata/*/*.txtar")
+	for _, f := range files {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range ar.Files {
+			if file.Name != "paste" {
+				continue
+			}
+			s := engine.ShareOf(engine.Explain(cat, string(file.Data)))
+			want, _ := json.Marshal(s)
+			got, err := EncodeShare(s)
+			if err != nil || !bytes.Equal(want, got) {
+				t.Errorf("%s: EncodeShare = %s, %v; want %s", filepath.Base(f), got, err, want)
+			}
+			back, err := DecodeShare(got)
+			if err != nil || !cmp.Equal(s, back) {
+				t.Errorf("%s: DecodeShare(%s) = %+v, %v", filepath.Base(f), got, back, err)
+			}
+		}
+	}
+}
+
+func FuzzDecodeShare(f *testing.F) {
+	f.Add([]byte(`{"input":"response","api":"plunk","dialect":"plunk-envelope","status":429,"code":"RATE_LIMIT_EXCEEDED","operation":"","fields":["email"]}`))
+	f.Add([]byte(`{"fields":null,"status":1e400}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var want engine.Share
+		werr := json.Unmarshal(data, &want)
+		got, gerr := DecodeShare(data)
+		if (werr == nil) != (gerr == nil) {
+			t.Fatalf("%q: encoding/json says %v, wire says %v", data, werr, gerr)
+		}
+		if werr == nil && !cmp.Equal(want, got) {
+			t.Fatalf("%q: (-want +got)\n%s", data, cmp.Diff(want, got))
+		}
+	})
+}

@@ -31,10 +31,11 @@ type pkg struct {
 	structs         map[string]*ast.StructType
 }
 
-// The roots: what the playground decodes (catalog.json) and encodes (a verdict).
+// The roots: what the playground decodes (catalog.json, a share link's verdict) and encodes
+// (a verdict, what a verdict-only share link holds).
 var (
-	decodeRoots = []string{"catalog.Catalog"}
-	encodeRoots = []string{"engine.Verdict"}
+	decodeRoots = []string{"catalog.Catalog", "engine.Share"}
+	encodeRoots = []string{"engine.Verdict", "engine.Share"}
 )
 
 func main() {
