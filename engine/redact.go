@@ -167,14 +167,27 @@ func (p *secretPattern) secretIn(w string, m []int) (start, end int, ok bool) {
 		}
 	}
 	v := w[start:end]
-	// A value next to "****" is part of one masked already ("Bearer sk_live_****XyZa").
-	if start > 0 && w[start-1] == '*' || end < len(w) && w[end] == '*' {
+	if gluedToMask(w, start, end) {
 		return 0, 0, false
 	}
 	if end-start < 3 || placeholderKind(v) != "" || p.valueOK != nil && !p.valueOK(v) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// gluedToMask reports whether w[start:end] is part of a token that holds a mask ("****"): a
+// piece of a secret masked already ("Bearer sk_live_****XyZa"), or text glued to one, which
+// masking again would change. It looks at most 64 bytes either way.
+func gluedToMask(w string, start, end int) bool {
+	from, to := start, end
+	for from > 0 && start-from < 64 && strings.IndexByte(delims, w[from-1]) < 0 {
+		from--
+	}
+	for to < len(w) && to-end < 64 && strings.IndexByte(delims, w[to]) < 0 {
+		to++
+	}
+	return strings.Contains(w[from:to], "****")
 }
 
 // echoes finds the other occurrences of the secrets already found (at least minEcho bytes

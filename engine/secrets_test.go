@@ -243,3 +243,53 @@ func TestSecretName(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRedactIdempotent checks that masking a masked paste changes nothing and finds nothing.
+func FuzzRedactIdempotent(f *testing.F) {
+	for _, tc := range allSecretCases() {
+		if len(tc.paste) < 4096 {
+			f.Add(tc.paste)
+		}
+	}
+	cat := shippedCatalog(f)
+	f.Fuzz(func(t *testing.T, paste string) {
+		once, _ := Redact(cat, paste)
+		twice, found := Redact(cat, once)
+		if twice != once || len(found) > 0 {
+			t.Fatalf("masking %q again gives %q (found %q)", once, twice, found)
+		}
+	})
+}
+
+// FuzzNoSecretSurvives puts a secret of each self-identifying kind, and each placement case,
+// between arbitrary text, and checks that no output holds it: the verdict, the masked paste,
+// and both share links.
+func FuzzNoSecretSurvives(f *testing.F) {
+	f.Add(uint8(0), "", "")
+	f.Add(uint8(7), "HTTP/1.1 401 Unauthorized\n\n{\"message\":\"", "\"}")
+	f.Add(uint8(40), "curl https://api.puck.security/v1/x \\\n", "\nHTTP/1.1 403 Forbidden\n")
+	cat := shippedCatalog(f)
+	f.Fuzz(func(t *testing.T, which uint8, before, after string) {
+		var paste string
+		var secrets []string
+		if n := int(which) % (len(secretKinds) + len(secretCases)); n < len(secretKinds) {
+			paste, secrets = before+" "+secretKinds[n].secret+" "+after, []string{secretKinds[n].secret}
+		} else {
+			c := secretCases[n-len(secretKinds)]
+			paste, secrets = before+"\n"+c.paste+"\n"+after, c.secrets
+		}
+		v, m := ExplainMasked(cat, paste)
+		js, _ := json.Marshal(v)
+		if bad := leaked(string(js), secrets); len(bad) > 0 {
+			t.Fatalf("the verdict of %q holds %q", paste, bad)
+		}
+		if bad := leaked(m.Text, secrets); len(bad) > 0 {
+			t.Fatalf("the masked paste of %q holds %q", paste, bad)
+		}
+		for mode, link := range shareLinks(t, cat, paste) {
+			if bad := leaked(link, secrets); len(bad) > 0 {
+				t.Fatalf("the %s share link of %q holds %q", mode, paste, bad)
+			}
+		}
+	})
+}
