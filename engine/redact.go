@@ -123,7 +123,7 @@ func (r *redactor) find(text string) []secret {
 				if pos < scanned {
 					continue
 				}
-				if p.near != "" && strings.IndexAny(text[pos:min(len(text), pos+64)], p.near) < 0 {
+				if p.near != "" && !strings.ContainsAny(text[pos:min(len(text), pos+64)], p.near) {
 					continue
 				}
 				start, end := window(text, pos, p)

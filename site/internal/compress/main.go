@@ -29,7 +29,7 @@ func main() {
 // Main compresses each named file and reports the sizes on w.
 func Main(args []string, w io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: compress FILE...")
+		return fmt.Errorf("usage: compress FILE [FILE]")
 	}
 	for _, name := range args {
 		data, err := os.ReadFile(name)
