@@ -226,14 +226,14 @@ func (e *explainer) keyKind(a *catalog.API) string {
 		if !ok {
 			return "none"
 		}
-		tok := strings.TrimSpace(auth)
-		if i := strings.LastIndexByte(tok, ' '); i >= 0 {
-			tok = tok[i+1:]
+		_, tok := splitCredential(auth)
+		// A placeholder is no key of any kind, even with a prefix ("sk_YOUR_KEY"); a masked key
+		// keeps its prefix, and so its kind ("pck_live_****c450").
+		if keyPlaceholder(a, tok) != "" {
+			return "other"
 		}
-		for _, k := range a.Keys {
-			if strings.HasPrefix(tok, k.Prefix) {
-				return k.Kind
-			}
+		if k := keyKindOf(a, tok); k != nil {
+			return k.Kind
 		}
 		return "other"
 	}
@@ -799,7 +799,7 @@ func (e *explainer) explainRequest() {
 // checkRequest runs the request checks and copies what they find into the verdict.
 func (e *explainer) checkRequest() *RequestCheck {
 	v, p := e.v, e.p
-	rc := checkRequest(e.cat, e.api, p.req, p.reqText, v.Input == "response")
+	rc := checkRequest(e.cat, e.api, p.req, p.reqText, reqOptions{noPredict: v.Input == "response"})
 	v.Operation = rc.Operation
 	v.FixedRequest = rc.FixedRequest
 	for _, rp := range rc.Problems {
