@@ -83,6 +83,8 @@ type explainer struct {
 	bodyStatus, wireStatus int
 	// rb is the pasted request's body, read once.
 	rb *requestBody
+	// ph is the placeholder credential the request sent, when the response refuses its key.
+	ph *sentKey
 }
 
 func (e *explainer) problem(sev, msg string, off int) {
@@ -123,6 +125,7 @@ func (e *explainer) run() {
 	e.lookup()
 	e.describe()
 	e.advise()
+	e.checkSentKey()
 	e.mapFields()
 	e.check()
 	if e.p.req != nil {
@@ -226,14 +229,14 @@ func (e *explainer) keyKind(a *catalog.API) string {
 		if !ok {
 			return "none"
 		}
-		tok := strings.TrimSpace(auth)
-		if i := strings.LastIndexByte(tok, ' '); i >= 0 {
-			tok = tok[i+1:]
+		_, tok := splitCredential(auth)
+		// A placeholder is no key of any kind, even with a prefix ("sk_YOUR_KEY"); a masked key
+		// keeps its prefix, and so its kind ("pck_live_****c450").
+		if keyPlaceholder(a, tok) != "" {
+			return "other"
 		}
-		for _, k := range a.Keys {
-			if strings.HasPrefix(tok, k.Prefix) {
-				return k.Kind
-			}
+		if k := keyKindOf(a, tok); k != nil {
+			return k.Kind
 		}
 		return "other"
 	}
@@ -503,6 +506,9 @@ func htmlFix(status int) []string {
 // cause picks the likeliest cause in this instance.
 func (e *explainer) cause() string {
 	v := e.v
+	if e.ph != nil {
+		return e.ph.message
+	}
 	if c := e.contentTypeCause(); c != "" {
 		return c
 	}
@@ -799,7 +805,7 @@ func (e *explainer) explainRequest() {
 // checkRequest runs the request checks and copies what they find into the verdict.
 func (e *explainer) checkRequest() *RequestCheck {
 	v, p := e.v, e.p
-	rc := checkRequest(e.cat, e.api, p.req, p.reqText, v.Input == "response")
+	rc := checkRequest(e.cat, e.api, p.req, p.reqText, reqOptions{noPredict: v.Input == "response", keyExplained: e.ph != nil})
 	v.Operation = rc.Operation
 	v.FixedRequest = rc.FixedRequest
 	for _, rp := range rc.Problems {

@@ -132,8 +132,7 @@ type reqChecker struct {
 	paste string
 	pred  *catalog.Predict
 	out   *RequestCheck
-	// noPredict skips the predicted answer (the real one was pasted).
-	noPredict bool
+	reqOptions
 
 	// pathVals are the values of the path parameters.
 	pathVals map[string]string
@@ -152,12 +151,21 @@ type reqChecker struct {
 // is then found from the host and the path among cat's APIs. It never panics; a request to an
 // unknown API or operation gets a RequestCheck with a problem that says so.
 func CheckRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, paste string) *RequestCheck {
-	return checkRequest(cat, api, req, paste, false)
+	return checkRequest(cat, api, req, paste, reqOptions{})
 }
 
-// checkRequest is CheckRequest; with noPredict it skips building the predicted answer, which a
-// request pasted with its real response does not need.
-func checkRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, paste string, noPredict bool) (rc *RequestCheck) {
+// reqOptions say how a request pasted with its response is checked.
+type reqOptions struct {
+	// noPredict skips building the predicted answer, which a request pasted with its real
+	// response does not need.
+	noPredict bool
+	// keyExplained says the verdict explains the request's placeholder key already, from what
+	// the paste shows was sent (see checkSentKey); the key check then says nothing of it.
+	keyExplained bool
+}
+
+// checkRequest is CheckRequest, with options.
+func checkRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, paste string, opt reqOptions) (rc *RequestCheck) {
 	rc = &RequestCheck{Problems: []RequestProblem{}, Fields: []Field{}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -177,7 +185,7 @@ func checkRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, 
 			Message: "errdocs could not read the catalog's operations, so it cannot check this request: " + err.Error()})
 		return rc
 	}
-	c := &reqChecker{cat: cat, api: api, req: req, paste: paste, out: rc, noPredict: noPredict}
+	c := &reqChecker{cat: cat, api: api, req: req, paste: paste, out: rc, reqOptions: opt}
 	c.run()
 	return rc
 }
@@ -280,20 +288,35 @@ func keyKindOf(a *catalog.API, tok string) *catalog.KeyFormat {
 	return best
 }
 
-// placeholderKey reports whether a key is written as a variable or a placeholder rather than a
-// real key: "${PLUNK_KEY}", "$KEY", "<secret key>", "YOUR_API_KEY", "sk_…".
-func placeholderKey(tok string) bool {
-	if tok == "" {
-		return true
+// keyPlaceholder is placeholderKind as the key checks use it: a masked key whose kept prefix is
+// one of the API's key formats ("pck_live_****c450") is a key of that kind, not a placeholder,
+// so it returns "" for it.
+func keyPlaceholder(a *catalog.API, key string) string {
+	kind := placeholderKind(key)
+	if kind == "masked" && a != nil && keyKindOf(a, strings.Trim(key, `"'`)) != nil {
+		return ""
 	}
-	if strings.ContainsAny(tok, "${}<>…*") || strings.Contains(tok, "...") {
-		return true
-	}
-	up := strings.ToUpper(tok)
-	for _, w := range []string{"YOUR", "XXXX", "API_KEY", "APIKEY", "SECRET_KEY", "PUBLIC_KEY", "TOKEN", "REDACTED", "MASKED", "PROCESS.ENV", "OS.ENVIRON", "ENV["} {
-		if strings.Contains(up, w) {
+	return kind
+}
+
+// schemeWords are the Authorization schemes that come before a key.
+var schemeWords = []string{"Bearer", "Token", "Basic", "ApiKey", "Api-Key"}
+
+func schemeWord(w string) bool {
+	for _, s := range schemeWords {
+		if strings.EqualFold(w, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// splitCredential splits a header's value into its scheme word and its key.
+func splitCredential(value string) (scheme, key string) {
+	value = strings.TrimSpace(value)
+	word, rest, _ := strings.Cut(value, " ")
+	if schemeWord(word) {
+		return word, strings.TrimSpace(rest)
+	}
+	return "", value
 }

@@ -187,26 +187,6 @@ func TestDidYouMean(t *testing.T) {
 	}
 }
 
-func TestPlaceholderKey(t *testing.T) {
-	for _, tc := range []struct {
-		key  string
-		want bool
-	}{
-		{"${process.env.PLUNK_SECRET_KEY}", true},
-		{"$PUCK_API_KEY", true},
-		{"<secret key>", true},
-		{"YOUR_API_KEY", true},
-		{"sk_…", true},
-		{"sk_****d7c6", true},
-		{"sk_0f3c9a7e2b6d4e18a5c47d9e1b2f6a30", false},
-		{"pck_live_8f2a7e22562b45d49bc9428f77ddc450", false},
-	} {
-		if got := placeholderKey(tc.key); got != tc.want {
-			t.Errorf("placeholderKey(%q) = %v, want %v", tc.key, got, tc.want)
-		}
-	}
-}
-
 // TestOperationMatch checks that the most literal template wins and that a proxy prefix is
 // read past.
 func TestOperationMatch(t *testing.T) {

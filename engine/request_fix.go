@@ -343,7 +343,8 @@ func (c *reqChecker) removeQuery(name string) bool {
 
 // moveQueryKey moves a key from the query string to the Authorization header.
 func (c *reqChecker) moveQueryKey(name, key, scheme string) bool {
-	if placeholderKey(key) && !strings.HasPrefix(key, "$") {
+	// A variable moves as written; a placeholder or a masked key has no value to move.
+	if k := placeholderKind(key); k != "" && k != "variable" {
 		return false
 	}
 	return c.removeQuery(name) && c.addHeader("Authorization", scheme+" "+key)

@@ -126,12 +126,10 @@ func (c *reqChecker) checkAuth() {
 	if key == "" {
 		return
 	}
-	if placeholderKey(key) {
-		msg := "The key is a variable or a placeholder, so errdocs cannot check it."
-		if k := c.keyFormat(op.Key); k != nil {
-			msg += " " + op.Name() + " takes a " + k.Kind + " key (" + k.Prefix + "…)."
+	if kind := keyPlaceholder(api, key); kind != "" {
+		if !c.keyExplained {
+			c.placeholderKey(h, key, kind)
 		}
-		c.problem("info", ckAuthWrongKey, msg, "", h.Line, c.headerCol(h))
 	} else if kf := keyKindOf(api, key); kf == nil {
 		how := api.Name + " finds no key like it and answers 401."
 		if c.pred.Auth.CheckPrefix {
@@ -157,6 +155,52 @@ func (c *reqChecker) checkAuth() {
 	if op.Scope != "" {
 		c.problem("info", ckScope, op.Name()+" needs a key with the scope "+op.Scope+". A request does not show its key's scopes; a key without it gets 403.", "", h.Line, c.headerCol(h))
 	}
+}
+
+// placeholderKey reports a key that is a placeholder rather than a key, by its kind (see
+// placeholderKind): an unset variable sends no key, so the API refuses the request; a variable
+// and the docs' placeholder cannot be checked; a masked key without a known prefix neither.
+func (c *reqChecker) placeholderKey(h *request.Header, key, kind string) {
+	api, op := c.api, c.op
+	need := ""
+	if k := c.keyFormat(op.Key); k != nil {
+		need = " " + op.Name() + " takes a " + k.Kind + " key (" + k.Prefix + "…)."
+	}
+	// gets says what the API answers a request without a usable key.
+	gets := "it is refused: " + api.Name + " answers it as it answers an unknown key"
+	if name, _ := c.rank(ckAuthWrongKey); name != "" {
+		if _, status := c.example(name, 0, nil, false); status != 0 {
+			gets = "it gets a " + strconv.Itoa(status) + ": " + api.Name + " answers it as it answers an unknown key"
+		}
+	}
+	line, col := h.Line, c.headerCol(h)
+	switch kind {
+	case "unset":
+		c.problem("error", ckAuthWrongKey, "The key is `"+key+"`: the variable meant to hold it was not set, so no key reaches "+api.Name+" and "+gets+"."+need, "", line, col)
+		c.fail(ckAuthWrongKey)
+		c.unfixable = true
+	case "variable":
+		unset := "no key reaches " + api.Name
+		switch {
+		case c.req.Form == "curl" && strings.HasPrefix(key, "$"):
+			unset = "the header goes out as `" + c.scheme() + " ` with nothing after it"
+		case c.req.Form == "fetch":
+			unset = "the header goes out as `" + c.scheme() + " undefined`"
+		}
+		c.problem("info", ckAuthWrongKey, "The key is the variable `"+key+"`, so errdocs cannot check it. Make sure it is set where the request is made: if it is not, "+unset+" and "+gets+"."+need, "", line, col)
+	case "template":
+		c.problem("warning", ckAuthWrongKey, "The key is `"+key+"`, the placeholder from the docs: put your key in its place. Sent as is, "+gets+"."+need, "", line, col)
+	default:
+		c.problem("info", ckAuthWrongKey, "The key is masked (`"+key+"`), so errdocs cannot check it."+need, "", line, col)
+	}
+}
+
+// scheme is the Authorization scheme word the API reads.
+func (c *reqChecker) scheme() string {
+	if c.pred.Auth.Scheme != "" {
+		return c.pred.Auth.Scheme
+	}
+	return "Bearer"
 }
 
 // headerCol is the column where a header's name starts on its line, or 0.
@@ -213,7 +257,7 @@ func (c *reqChecker) checkScheme(h *request.Header, fromUser bool, scheme string
 	if len(parts) == 2 && schemeOK && parts[1] != "" {
 		return parts[1]
 	}
-	if rest := strings.TrimSpace(strings.TrimPrefix(value, word)); schemeOK && len(fields) > 2 && placeholderKey(rest) {
+	if rest := strings.TrimSpace(strings.TrimPrefix(value, word)); schemeOK && len(fields) > 2 && placeholderKind(rest) != "" {
 		// A placeholder such as "<secret key>" may hold spaces of its own.
 		return rest
 	}
@@ -263,7 +307,11 @@ func (c *reqChecker) checkScheme(h *request.Header, fromUser bool, scheme string
 			return user
 		}
 		return ""
-	case len(fields) == 0 || len(fields) == 1:
+	case len(fields) == 1:
+		// "Bearer " with nothing after it: what a shell sends for an unset $TOKEN.
+		fail("The Authorization header has " + fields[0] + " and no key after it: the variable meant to hold the key was most likely empty or unset. It " + how + ".")
+		c.unfixable = true
+	case len(fields) == 0:
 		fail("The Authorization header carries no key: it " + how + ".")
 		c.unfixable = true
 	default:

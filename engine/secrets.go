@@ -148,9 +148,10 @@ var contextSecrets = []secretPattern{
 	{label: "password in curl -u", anchors: []string{"-u", "--user"}, back: 2, near: ":", rotate: true,
 		re: regexp.MustCompile(`(?:^|\s)(?:-u|--user)[\s=]*['"]?[^:\s'"]+:([^\s'"]+)`), keep: keepNone},
 	// Authorization and Proxy-Authorization, in any placement: a header line, curl -H, a JSON
-	// or Python headers object, a key = value. The scheme (Bearer, Basic, Token, …) stays.
+	// or Python headers object, a JavaScript template literal, a key = value. The scheme
+	// (Bearer, Basic, Token, …) stays.
 	{label: "Authorization credentials", anchors: []string{"authorization"}, back: 2, rotate: true,
-		re: regexp.MustCompile(`(?i)\b(?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["']?(?:[A-Za-z][A-Za-z0-9_-]*\s+)?([^\s"',;\]]+)`), keep: keepNone},
+		re: regexp.MustCompile(`(?i)\b(?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["'\x60]?(?:[A-Za-z][A-Za-z0-9_-]*\s+)?([^\s"',;\]\x60]+)`), keep: keepNone},
 	// "Bearer xyz" and "token xyz" anywhere (a log line, a traceback).
 	{label: "bearer token", anchors: []string{"bearer", "token"}, rotate: true, valueOK: tokenish,
 		re: regexp.MustCompile(`(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{8,})`), keep: keepNone},
@@ -257,6 +258,10 @@ func nameWords(name string) []string {
 // real secret.
 func placeholderKind(v string) string {
 	v = strings.Trim(v, `"'`)
+	// A whole header value ("Bearer None", as a quoted value in a log) is judged by its key.
+	if w, rest, ok := strings.Cut(v, " "); ok && (strings.EqualFold(w, "bearer") || strings.EqualFold(w, "token") || strings.EqualFold(w, "basic")) {
+		v = strings.TrimSpace(rest)
+	}
 	switch strings.ToLower(v) {
 	case "", "undefined", "null", "none", "nil", "nan", "[object object]", "false", "true", "bearer", "basic", "token":
 		return "unset"

@@ -224,6 +224,9 @@ func TestPlaceholderKind(t *testing.T) {
 		{"<YOUR_API_KEY>", "template"}, {"{key}", "template"}, {"YOUR_API_KEY", "template"}, {"sk_…", "template"},
 		{"AKIAIOSFODNN7EXAMPLE", "template"}, {"pck_live_****c450", "masked"},
 		{"pck_live_8f2a7e22562b45d49bc9428f77ddc450", ""}, {"hunter2", ""}, {"ABC123XYZ", ""},
+		// A whole header value, as a log quotes it, is judged by its key.
+		{"Bearer None", "unset"}, {"'Bearer ${PLUNK_KEY}'", "variable"}, {"token <YOUR_TOKEN>", "template"},
+		{"Bearer pck_live_8f2a7e22562b45d49bc9428f77ddc450", ""}, {"token required", ""},
 	} {
 		if got := placeholderKind(tc.v); got != tc.want {
 			t.Errorf("placeholderKind(%q) = %q, want %q", tc.v, got, tc.want)
