@@ -61,7 +61,7 @@ step_check_generated() {
 }
 
 step_vet() {
-  say "gofmt and go vet"
+  say "gofmt, go vet and staticcheck"
   local bad
   bad=$(gofmt -l $(git ls-files '*.go' | grep -v '_templ.go$') 2>/dev/null || true)
   if [ -n "$bad" ]; then
@@ -72,6 +72,8 @@ step_vet() {
   # (it would reject the %w of printf.Errorf, which it knows only in fmt.Errorf).
   local pf=github.com/errdocs/errdocs/engine/printf
   go vet -printf.funcs="$pf.Sprintf" ./...
+  # staticcheck is pinned in go.mod (go get -tool), so everyone runs the same version.
+  go tool staticcheck ./...
 }
 
 step_wasm() {

@@ -30,7 +30,14 @@ func ExampleCurl(api *catalog.API, op *catalog.Operation, ex *catalog.RequestExa
 		scheme = api.Predict.Auth.Scheme
 	}
 	if op.Scope != "none" && key != "" {
-		b.WriteString(" \\\n  -H " + shellQuote("Authorization: "+scheme+" "+key))
+		h := "Authorization: " + scheme + " " + key
+		if strings.HasPrefix(key, "$") {
+			// A shell variable: in double quotes, so the shell expands it. In single quotes
+			// the API would get the variable's name and answer 401.
+			b.WriteString(" \\\n  -H " + shellQuoteExpanding(h))
+		} else {
+			b.WriteString(" \\\n  -H " + shellQuote(h))
+		}
 	}
 	if ex == nil {
 		return b.String()
@@ -61,6 +68,21 @@ func ExampleCurl(api *catalog.API, op *catalog.Operation, ex *catalog.RequestExa
 // shellQuote quotes s for a POSIX shell in single quotes.
 func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// shellQuoteExpanding quotes s for a POSIX shell in double quotes, so that its $VARIABLES
+// are expanded and nothing else is.
+func shellQuoteExpanding(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' || c == '`' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // samplePath fills an operation's path parameters with values their schemas accept.

@@ -743,9 +743,7 @@ func bodyTable(a *catalog.API, s *catalog.Schema) (rows []fieldRow, notes []rich
 	m := f.merge(s)
 	f.children(m, "", 0)
 	// What the body's own schema says beyond its fields.
-	for _, r := range f.rules(m) {
-		notes = append(notes, r)
-	}
+	notes = append(notes, f.rules(m)...)
 	if len(m.Properties) == 0 && len(f.rows) == 0 {
 		notes = append([]rich{rich{}.text("The body is " + withArticle(f.typeText(m, 0)) + ".")}, notes...)
 	}

@@ -57,7 +57,7 @@ func TestEndpointPages(t *testing.T) {
 				`The <code>Idempotency-Key</code> request header is optional: 1–64 characters.`}, nil},
 		{"example requests are highlighted curl commands, checked", "acme/api/post-v1-widgets/index.html",
 			[]string{`<span>Shell · curl</span><button type="button" class="copy">Copy</button>`, `class="chroma"`,
-				`https://api.acme.test/v1/widgets`, `Authorization: Bearer $ACME_LIVE_KEY`, `&#34;tags&#34;:[&#34;&lt;new&gt;&#34;]`,
+				`https://api.acme.test/v1/widgets`, `&#34;Authorization: Bearer </span>`, `<span class="nv">$ACME_LIVE_KEY</span>`, `&#34;tags&#34;:[&#34;&lt;new&gt;&#34;]`,
 				`A small gear with an RGB colour`, `Checked at build time:`, `errdocs predicts 201 Created.`},
 			[]string{`u003c`}},
 		{"error examples link to their pages", "acme/api/post-v1-widgets/index.html",
