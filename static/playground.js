@@ -654,7 +654,7 @@
 
   function config(root) {
     var d = root.dataset;
-    return { base: d.base || "/", catalog: d.catalog, worker: d.worker, wasm: d.wasm, exec: d.wasmExec, sw: d.sw };
+    return { base: d.base || "/", build: d.build, catalog: d.catalog, worker: d.worker, wasm: d.wasm, exec: d.wasmExec, sw: d.sw };
   }
 
   var engines = {};
@@ -1290,11 +1290,12 @@
     return b;
   }
 
-  // --- Offline: a service worker caches the playground after the first visit.
+  // --- Offline: a service worker caches the playground after the first visit. The page tells it
+  // its build (data-build) and every URL it uses; sw.js keeps them as that build's set, whole.
 
   Page.prototype.registerServiceWorker = function () {
     var cfg = this.cfg;
-    if (!cfg.sw || !("serviceWorker" in navigator)) return;
+    if (!cfg.sw || !cfg.build || !("serviceWorker" in navigator)) return;
     var self = this;
     navigator.serviceWorker.register(cfg.sw, { scope: cfg.base }).then(function () {
       return navigator.serviceWorker.ready;
@@ -1307,7 +1308,7 @@
       ch.port1.onmessage = function (ev) {
         if (ev.data && ev.data.type === "cached") self.root.setAttribute("data-offline", ev.data.ok ? "ready" : "partial");
       };
-      reg.active.postMessage({ type: "cache", urls: urls.filter(Boolean) }, [ch.port2]);
+      reg.active.postMessage({ type: "cache", build: cfg.build, urls: urls.filter(Boolean) }, [ch.port2]);
     }).catch(function () {
       self.root.setAttribute("data-offline", "unavailable");
     });
