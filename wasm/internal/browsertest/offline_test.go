@@ -392,6 +392,13 @@ func TestWorkerCannotStart(t *testing.T) {
 		}
 		took := time.Since(t0)
 		checkGaveUp(t, ctx, h, workerJS, attempts, took, waited)
+		png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("#playground")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(screenshotDir(t), "playground-engine-failed.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 
 		h.setMissing(regexp.MustCompile(`^/sw\.js$`))
 		eval[bool](t, ctx, `window.__beforeReload = true`)
