@@ -14,9 +14,12 @@ import templruntime "github.com/a-h/templ/runtime"
 // the box only once it is used: doc pages never do.
 //
 // Assets: every file in static/ is fingerprinted; v.asset("playground.js") is its URL, "" when
-// the file is not there (errdocs.wasm exists only after ./build.sh wasm). catalog.json sits at the
-// site root, and so does sw.js, the service worker that keeps the playground working offline
-// (its scope must be the whole site so it also serves the worker's requests).
+// the file is not there (errdocs.wasm exists only after ./build.sh wasm). The playground reads
+// the fingerprinted copy of catalog.json (v.asset("catalog.json")), so a page and its catalog
+// always come from one build. sw.js, the service worker that keeps the playground working
+// offline, sits at the site root (its scope must be the whole site so it also serves the
+// worker's requests). data-build is the build id: the page tells sw.js which build it is, and
+// sw.js keeps each build's files together under that name.
 //
 // Everything the scripts need arrives as data-* attributes: no inline script, so the page works
 // under the site's Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval').
@@ -51,7 +54,7 @@ func playgroundHead(v *view) templ.Component {
 			var templ_7745c5c3_Var2 templ.SafeURL
 			templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(css))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 19, Col: 50}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 22, Col: 50}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var2))
 			if templ_7745c5c3_Err != nil {
@@ -70,7 +73,7 @@ func playgroundHead(v *view) templ.Component {
 			var templ_7745c5c3_Var3 string
 			templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinStringErrs(src)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 22, Col: 19}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 25, Col: 19}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
 			if templ_7745c5c3_Err != nil {
@@ -89,7 +92,8 @@ func playgroundHead(v *view) templ.Component {
 func engineAttrs(v *view) templ.Attributes {
 	return templ.Attributes{
 		"data-base":      v.b.base,
-		"data-catalog":   v.b.href("/catalog.json"),
+		"data-build":     v.b.build,
+		"data-catalog":   v.asset("catalog.json"),
 		"data-worker":    v.asset("worker.js"),
 		"data-wasm":      v.asset("errdocs.wasm"),
 		"data-wasm-exec": v.asset("wasm_exec.js"),
@@ -131,7 +135,7 @@ func playgroundBoot(v *view) templ.Component {
 			var templ_7745c5c3_Var5 string
 			templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(src)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 45, Col: 19}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 49, Col: 19}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
 			if templ_7745c5c3_Err != nil {
@@ -157,7 +161,7 @@ func playgroundBoot(v *view) templ.Component {
 // bootAttrs tell boot.js, which starts the engine from the <head>, where the engine lives.
 func bootAttrs(v *view) templ.Attributes {
 	return templ.Attributes{
-		"data-catalog":   v.b.href("/catalog.json"),
+		"data-catalog":   v.asset("catalog.json"),
 		"data-worker":    v.asset("worker.js"),
 		"data-wasm":      v.asset("errdocs.wasm"),
 		"data-wasm-exec": v.asset("wasm_exec.js"),
@@ -268,7 +272,7 @@ func pasteBoxHead(v *view) templ.Component {
 			var templ_7745c5c3_Var8 templ.SafeURL
 			templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(v.asset("playground.css")))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 154, Col: 72}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 158, Col: 72}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
 			if templ_7745c5c3_Err != nil {
@@ -322,7 +326,7 @@ func pasteBox(v *view) templ.Component {
 			var templ_7745c5c3_Var10 templ.SafeURL
 			templ_7745c5c3_Var10, templ_7745c5c3_Err = templ.JoinURLErrs(v.href("/playground/"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 164, Col: 169}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 168, Col: 169}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var10))
 			if templ_7745c5c3_Err != nil {
@@ -335,7 +339,7 @@ func pasteBox(v *view) templ.Component {
 			var templ_7745c5c3_Var11 string
 			templ_7745c5c3_Var11, templ_7745c5c3_Err = templ.JoinStringErrs(v.asset("playground-box.js"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 170, Col: 45}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 174, Col: 45}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var11))
 			if templ_7745c5c3_Err != nil {

@@ -38,8 +38,11 @@
 // Every file of the static folder is written under /assets/ with a fingerprint in its name
 // (site.3f6b25a95a.css), so _headers can cache it for a year; the generated highlighting CSS is
 // appended to site.css. x.br and x.gz beside x follow x's name. sw.js, a service worker, stays at
-// the root under its own name, since its folder is its scope. Handler serves a built site the way
-// a static host with that _headers file would.
+// the root under its own name, since its folder is its scope. catalog.json is written twice: at
+// the root for its readers, and fingerprinted under /assets/ for the playground. The build id
+// (data-build on the playground) fingerprints every asset URL: a page names only fingerprinted
+// files, so the id names the exact set of files its playground runs (sw.js caches each set
+// whole). Handler serves a built site the way a static host with that _headers file would.
 //
 // # Speed
 //
@@ -236,6 +239,7 @@ type builder struct {
 	navs     map[string]*nav  // section → sidebar
 	topNav   []navLink
 	assets   map[string]string // static file name → URL
+	build    string            // the build id: a fingerprint of every asset (see writeAssets)
 	verdicts map[blockKey]string
 	// responses are the example response blocks (by file and fence line).
 	responses map[blockKey]bool
@@ -651,6 +655,23 @@ func (b *builder) run(out Output) (*Report, error) {
 // fingerprinted: a service worker's scope is the folder it is served from.
 var rootFiles = map[string]bool{"sw.js": true}
 
+// buildID fingerprints a build's assets: every fingerprinted URL, so it changes whenever any
+// asset does (the module, a script, the catalog). The playground page carries it (data-build),
+// and sw.js keeps each build's files in a cache of that name, so a page offline gets the files
+// of its own build, never a mix.
+func buildID(assets map[string]string) string {
+	names := make([]string, 0, len(assets))
+	for name := range assets {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, name := range names {
+		h.Write([]byte(name + "\x00" + assets[name] + "\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:5])
+}
+
 // writeAssets fingerprints the static files, appending the highlighting CSS to site.css, and
 // copies the content's images. A precompressed file (x.br, x.gz beside x) takes its original's
 // fingerprinted name plus its suffix, so a host can serve it for the original.
@@ -706,6 +727,18 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 			return fmt.Errorf("static: %s is missing", f)
 		}
 	}
+	// catalog.json stays at the root for anyone who reads the catalog; the playground loads a
+	// fingerprinted copy, so a page always gets the catalog of its own build.
+	cat, err := json.Marshal(b.site.Catalog)
+	if err != nil {
+		return fmt.Errorf("catalog.json: %w", err)
+	}
+	wr.write("catalog.json", cat)
+	sum := sha256.Sum256(cat)
+	fp := "assets/catalog." + hex.EncodeToString(sum[:5]) + ".json"
+	b.assets["catalog.json"] = b.href("/" + fp)
+	wr.write(fp, cat)
+	b.build = buildID(b.assets)
 	for _, p := range b.copies {
 		data, err := fs.ReadFile(b.opts.Content, p)
 		if err != nil {
@@ -716,13 +749,8 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 	return nil
 }
 
-// writeData writes catalog.json, the search index, sitemap.xml, robots.txt and _headers.
+// writeData writes the search index, sitemap.xml, robots.txt and _headers.
 func (b *builder) writeData(wr *writer) error {
-	cat, err := json.Marshal(b.site.Catalog)
-	if err != nil {
-		return fmt.Errorf("catalog.json: %w", err)
-	}
-	wr.write("catalog.json", cat)
 	idx, err := b.index.MarshalJSON()
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)

@@ -132,6 +132,16 @@ func TestBuildSite(t *testing.T) {
 			t.Fatalf("catalog.json: %+v", cat)
 		}
 	})
+	t.Run("the playground reads its own build's catalog", func(t *testing.T) {
+		page := file(t, mem, "playground/index.html")
+		m := regexp.MustCompile(`data-build="([0-9a-f]{10})" data-catalog="/(assets/catalog\.[0-9a-f]{10}\.json)"`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal("the playground names no build id and fingerprinted catalog")
+		}
+		if got, want := file(t, mem, m[2]), file(t, mem, "catalog.json"); got != want {
+			t.Errorf("%s differs from catalog.json", m[2])
+		}
+	})
 	t.Run("assets are fingerprinted", func(t *testing.T) {
 		re := regexp.MustCompile(`^assets/(site\.[0-9a-f]{10}\.css|theme\.[0-9a-f]{10}\.js|site\.[0-9a-f]{10}\.js|search\.[0-9a-f]{10}\.js|favicon\.[0-9a-f]{10}\.svg)$`)
 		n := 0
@@ -344,9 +354,10 @@ func TestTerms(t *testing.T) {
 }
 
 // normalize makes HTML comparable: one tag per line, no runs of whitespace, and asset
-// fingerprints replaced by HASH.
+// fingerprints and the build id replaced by HASH and BUILD.
 func normalize(html string) string {
 	html = regexp.MustCompile(`\.[0-9a-f]{10}\.`).ReplaceAllString(html, ".HASH.")
+	html = regexp.MustCompile(`data-build="[0-9a-f]+"`).ReplaceAllString(html, `data-build="BUILD"`)
 	html = regexp.MustCompile(`\s+`).ReplaceAllString(html, " ")
 	html = strings.ReplaceAll(html, "> <", "><")
 	html = strings.ReplaceAll(html, "><", ">\n<")
@@ -449,6 +460,28 @@ func TestHandler(t *testing.T) {
 				if got := rec.Header().Get(k); got != v {
 					t.Errorf("GET %s: %s = %q, want %q", tc.path, k, got, v)
 				}
+			}
+		})
+	}
+}
+
+// TestBuildID checks the build id changes with any asset's URL, and only with them.
+func TestBuildID(t *testing.T) {
+	base := map[string]string{"errdocs.wasm": "/assets/errdocs.0123456789.wasm", "catalog.json": "/assets/catalog.aaaaaaaaaa.json"}
+	id := buildID(base)
+	for _, tc := range []struct {
+		name   string
+		assets map[string]string
+		same   bool
+	}{
+		{"same assets", map[string]string{"catalog.json": "/assets/catalog.aaaaaaaaaa.json", "errdocs.wasm": "/assets/errdocs.0123456789.wasm"}, true},
+		{"new catalog", map[string]string{"errdocs.wasm": "/assets/errdocs.0123456789.wasm", "catalog.json": "/assets/catalog.bbbbbbbbbb.json"}, false},
+		{"new module", map[string]string{"errdocs.wasm": "/assets/errdocs.9876543210.wasm", "catalog.json": "/assets/catalog.aaaaaaaaaa.json"}, false},
+		{"one more asset", map[string]string{"errdocs.wasm": "/assets/errdocs.0123456789.wasm", "catalog.json": "/assets/catalog.aaaaaaaaaa.json", "x.js": "/assets/x.0000000000.js"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := buildID(tc.assets); (got == id) != tc.same {
+				t.Errorf("buildID = %s, base %s, want same=%v", got, id, tc.same)
 			}
 		})
 	}

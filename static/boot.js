@@ -21,7 +21,7 @@
   };
   w.onerror = function (ev) {
     if (ev && ev.preventDefault) ev.preventDefault();
-    boot.early.push({ error: ev && ev.message ? ev.message : "unknown error" });
+    boot.early.push({ error: ev && ev.message ? ev.message : "" }); // "": its script did not load
   };
   w.postMessage({ type: "init", exec: d.wasmExec, wasm: d.wasm, catalog: d.catalog });
   window.errdocsBoot = boot; window.__tboot = performance.now();

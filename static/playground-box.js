@@ -6,6 +6,10 @@
   function wake(root) {
     if (root.hasAttribute("data-woken")) return;
     root.setAttribute("data-woken", "1");
+    // Tell the service worker, if one runs, which build this page is, so it keeps that build's
+    // files (the box's engine) while the page is open.
+    var sw = navigator.serviceWorker;
+    if (sw && sw.controller && root.dataset.build) sw.controller.postMessage({ type: "use", build: root.dataset.build });
     if (window.errdocsPlayground) {
       window.errdocsPlayground.box(root);
       return;

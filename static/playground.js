@@ -25,6 +25,14 @@
 
   // ---------------------------------------------------------------------------------------
   // The engine client: one worker, requests in order, cancellation by restart.
+  //
+  // A worker that cannot start (its script, wasm_exec.js, the module or the catalog missing, as
+  // when a deploy replaced them under an open page, or the module failing to load) is started
+  // again after each wait in START_RETRIES, then given up on: the engine stops, every request is
+  // answered with the error, and engine.stopped settles so the page can say so and offer a reload.
+  // A worker that dies once it was running (a run cut short, the Go program exiting) is replaced
+  // at once, as before; only when that new worker cannot start do the waits apply.
+  var START_RETRIES = [500, 1000, 2000, 4000]; // ms
 
   function Engine(cfg) {
     this.cfg = cfg;
@@ -32,7 +40,8 @@
     this.pending = []; // {id, type, text, ui, resolve, sent, at}
     this.module = null;
     this.catalogBytes = null;
-    this.state = "off";
+    this.state = "off"; // starting, ready, waiting (to start again), failed
+    this.failures = 0; // starts failed in a row
     this.everReady = false;
     this.readyMs = 0;
     var self = this;
@@ -41,7 +50,16 @@
       self._rejectReady = reject;
     });
     this.ready.catch(function () {}); // callers see the error through their own requests
+    // stopped resolves with an Error once the engine has given up, before or after it was ready.
+    this.stopped = new Promise(function (resolve) {
+      self._stopped = resolve;
+    });
     this.start();
+  }
+
+  // workerFailed words a worker's error event: a script that could not be loaded has no message.
+  function workerFailed(msg) {
+    return msg ? "the worker failed: " + msg : "the worker's script could not be loaded";
   }
 
   Engine.prototype.start = function () {
@@ -68,12 +86,12 @@
     };
     w.onerror = function (ev) {
       if (ev && ev.preventDefault) ev.preventDefault();
-      if (self.w === w) self.onFatal("the worker failed: " + (ev && ev.message ? ev.message : "unknown error"));
+      if (self.w === w) self.onFatal(workerFailed(ev && ev.message));
     };
     if (early) {
       early.forEach(function (m) {
         if (self.w !== w) return;
-        if ("error" in m) self.onFatal("the worker failed: " + m.error);
+        if ("error" in m) self.onFatal(workerFailed(m.error));
         else self.onMessage(m.data || {});
       });
       return;
@@ -87,19 +105,40 @@
   };
 
   Engine.prototype.failStart = function (msg) {
+    if (this.w) this.w.terminate();
+    this.w = null;
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
     this.state = "failed";
-    this.error = msg;
-    this._rejectReady(new Error(msg));
-    var p = this.pending;
+    this.error = "the engine could not start: " + msg;
+    var p = this.pending, err = this.error;
     this.pending = [];
     p.forEach(function (q) {
-      q.resolve({ error: msg });
+      q.resolve({ error: err });
     });
+    // Settled last, so what the page says about the engine comes after each request's answer.
+    this._rejectReady(new Error(msg));
+    this._stopped(new Error(msg));
+  };
+
+  // retryStart starts a worker again after the next wait, or gives up when none is left.
+  Engine.prototype.retryStart = function (msg) {
+    if (this.w) this.w.terminate();
+    this.w = null;
+    if (this.failures >= START_RETRIES.length) {
+      this.failStart(msg + " (tried " + (this.failures + 1) + " times)");
+      return;
+    }
+    var self = this;
+    this.state = "waiting";
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(function () { self.start(); }, START_RETRIES[this.failures++]);
   };
 
   Engine.prototype.onMessage = function (m) {
     if (m.type === "ready") {
       this.state = "ready";
+      this.failures = 0;
       if (m.module) {
         this.module = m.module;
         this.catalogBytes = m.catalogBytes;
@@ -130,9 +169,8 @@
 
   // onFatal handles a worker that cannot start or whose engine stopped.
   Engine.prototype.onFatal = function (msg) {
-    if (!this.everReady) {
-      this.w.terminate();
-      this.failStart(msg);
+    if (this.state === "starting") {
+      this.retryStart(msg);
       return;
     }
     // The engine died on the request it was running: answer that one with an error verdict and
@@ -154,9 +192,11 @@
   };
 
   Engine.prototype.restart = function () {
+    if (this.state === "failed") return;
     if (this.w) this.w.terminate();
     this.w = null;
     clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
     this.pending.forEach(function (q) {
       q.sent = false;
     });
@@ -609,7 +649,7 @@
 
   function config(root) {
     var d = root.dataset;
-    return { base: d.base || "/", catalog: d.catalog, worker: d.worker, wasm: d.wasm, exec: d.wasmExec, sw: d.sw };
+    return { base: d.base || "/", build: d.build, catalog: d.catalog, worker: d.worker, wasm: d.wasm, exec: d.wasmExec, sw: d.sw };
   }
 
   var engines = {};
@@ -727,9 +767,14 @@
       self.shareButton.disabled = false;
       if (self.runId === 0 && !self.pendingShare && !self.shareError) self.setStatus("Ready: the engine runs in your browser (loaded in " + formatMs(ms) + ").");
       if (self.ta.value && !self.verdict && !self.pendingShare) self.run("load");
-    }, function (e) {
+    }, function () {});
+    this.engine.stopped.then(function (e) {
       self.root.setAttribute("data-engine", "failed");
-      self.setStatus("The engine could not start: " + e.message, "err");
+      self.setStatus("The engine could not start: " + e.message + ". The site may have been updated since this page was loaded: reload it to get the new version.", "err");
+      // Beside the status line, not in it, so the next status does not take it away.
+      var p = el("p");
+      p.appendChild(reloadButton());
+      self.status.parentNode.insertBefore(p, self.status.nextSibling);
     });
     this.openShare();
     // The service worker starts, and fetches everything again to cache it, only once the engine
@@ -1241,11 +1286,20 @@
     }).catch(fail);
   };
 
-  // --- Offline: a service worker caches the playground after the first visit.
+  // reloadButton reloads the page: the way out once the engine has given up.
+  function reloadButton() {
+    var b = el("button", "pg-btn pg-primary pg-reload", "Reload");
+    b.type = "button";
+    b.addEventListener("click", function () { location.reload(); });
+    return b;
+  }
+
+  // --- Offline: a service worker caches the playground after the first visit. The page tells it
+  // its build (data-build) and every URL it uses; sw.js keeps them as that build's set, whole.
 
   Page.prototype.registerServiceWorker = function () {
     var cfg = this.cfg;
-    if (!cfg.sw || !("serviceWorker" in navigator)) return;
+    if (!cfg.sw || !cfg.build || !("serviceWorker" in navigator)) return;
     var self = this;
     navigator.serviceWorker.register(cfg.sw, { scope: cfg.base }).then(function () {
       return navigator.serviceWorker.ready;
@@ -1258,7 +1312,7 @@
       ch.port1.onmessage = function (ev) {
         if (ev.data && ev.data.type === "cached") self.root.setAttribute("data-offline", ev.data.ok ? "ready" : "partial");
       };
-      reg.active.postMessage({ type: "cache", urls: urls.filter(Boolean) }, [ch.port2]);
+      reg.active.postMessage({ type: "cache", build: cfg.build, urls: urls.filter(Boolean) }, [ch.port2]);
     }).catch(function () {
       self.root.setAttribute("data-offline", "unavailable");
     });
@@ -1275,6 +1329,11 @@
     var out = root.querySelector(".paste-box-out");
     var go = root.querySelector(".paste-box-go");
     var engine = engineFor(cfg);
+    engine.stopped.then(function () {
+      var p = el("p");
+      p.appendChild(reloadButton());
+      out.parentNode.insertBefore(p, out.nextSibling);
+    });
     var apis = {};
     loadCatalog(cfg).then(function (i) { apis = i.apis; }, function () {});
     var runId = 0, timer = 0;

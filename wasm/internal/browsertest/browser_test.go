@@ -133,6 +133,13 @@ func need(t *testing.T) {
 // tab opens a new tab and fails the test on any console error or uncaught exception in it.
 func tab(t *testing.T) context.Context {
 	t.Helper()
+	return tabAllowing(t, nil)
+}
+
+// tabAllowing is tab, except that console errors for which allowed returns true pass (a test of a
+// failing host expects its failed requests in the log). Uncaught exceptions always fail.
+func tabAllowing(t *testing.T, allowed func(chromedp.ConsoleMessage) bool) context.Context {
+	t.Helper()
 	need(t)
 	ctx, cancel := chromedp.NewContext(browserCtx)
 	if err := chromedp.Do(ctx); err != nil {
@@ -148,7 +155,7 @@ func tab(t *testing.T) context.Context {
 			if err != nil {
 				return
 			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
+			if m.IsException() || m.Type == chromedp.ConsoleError && (allowed == nil || !allowed(m)) {
 				mu.Lock()
 				bad = append(bad, fmt.Sprintf("%s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line+1))
 				mu.Unlock()

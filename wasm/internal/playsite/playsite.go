@@ -72,6 +72,9 @@ type Options struct {
 	// Gzip makes errdocs.wasm.gz from the module when ModuleDir has none (brotli at its best
 	// quality takes seconds; tests do without).
 	Gzip bool
+	// Content is the content tree to build; nil means the shipped one (content.FS). The
+	// redeploy tests build a second version of the site from an edited copy.
+	Content fs.FS
 }
 
 // Build builds the shipped content into memory with the playground module. Content errors
@@ -102,8 +105,12 @@ func Build(o Options) (*site.MemOutput, error) {
 		}
 		fsys = overlay{base: static, over: over, hide: "errdocs.wasm"}
 	}
+	tree := o.Content
+	if tree == nil {
+		tree = content.FS
+	}
 	out := site.NewMemOutput()
-	_, err := site.BuildReport(site.Options{Content: content.FS, Static: fsys, Output: out})
+	_, err := site.BuildReport(site.Options{Content: tree, Static: fsys, Output: out})
 	var les load.Errors
 	if err != nil && !errors.As(err, &les) {
 		return nil, err
