@@ -195,12 +195,14 @@ func gluedToMask(w string, start, end int) bool {
 // place elsewhere. One pass over the text, whatever the number of secrets.
 func echoes(text string, found []secret, taken *spans) []secret {
 	byPrefix := map[string][]*secret{}
+	seen := map[string]bool{}
 	var pairs [1024]uint64
 	for i := range found {
 		s := &found[i]
-		if len(s.value) < minEcho {
+		if len(s.value) < minEcho || seen[s.value] {
 			continue
 		}
+		seen[s.value] = true
 		k := s.value[:4]
 		if len(byPrefix[k]) == 0 {
 			b := uint16(k[0])<<8 | uint16(k[1])

@@ -138,7 +138,7 @@ var contextSecrets = []secretPattern{
 	// END line, the end of the string or the end of the paste. The BEGIN and END lines stay, so
 	// the reader sees what kind of key was there.
 	{label: "private key", anchors: []string{"-----begin"}, until: "-----end", rotate: true,
-		re:   regexp.MustCompile(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----((?:\\.|[^"\\])+?)(?:-----END[A-Z0-9 ]*-----|"|\z)`),
+		re:   regexp.MustCompile(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----((?:\\.|[^"\\])+?)(?:-----END[A-Z0-9 ]*-----|"|\\?\z)`),
 		keep: keepNone},
 	// A JSON Web Token (or JWE) of any length; the header alone ("eyJ…") marks it.
 	{label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
