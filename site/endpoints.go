@@ -883,7 +883,7 @@ func (w *worker) endpointView(p *page) *endpointView {
 	}
 	ev.noRequest = d.noRequest
 	for _, r := range d.requests {
-		ex := codeExample{Title: r.title, Label: "Shell · curl", HTML: w.highlight("bash", r.curl),
+		ex := codeExample{Title: r.title, Label: "Shell · curl", HTML: w.h.HTML("bash", r.curl),
 			Predicted: r.predicted, Checked: true}
 		ev.requests = append(ev.requests, ex)
 	}
@@ -898,7 +898,7 @@ func (w *worker) endpointView(p *page) *endpointView {
 			if x.lang == "json" {
 				label = "JSON · example response"
 			}
-			ex := codeExample{Title: x.title, Label: label, HTML: w.highlight(x.lang, x.text), Entry: x.entry,
+			ex := codeExample{Title: x.title, Label: label, HTML: w.h.HTML(x.lang, x.text), Entry: x.entry,
 				Code: x.code, Status: x.status, Checked: x.checked}
 			sec.Examples = append(sec.Examples, ex)
 		}
@@ -931,28 +931,6 @@ func (w *worker) endpointView(p *page) *endpointView {
 		}
 	}
 	return ev
-}
-
-// highlight runs chroma over generated code. Many operations share an example answer (every
-// 401 of an API, say), so the HTML is kept in the highlight cache by its text; highlight itself
-// keeps what its lexers make, but not what the JSON and HTTP tokenisers make.
-func (w *worker) highlight(lang, code string) string {
-	key := "endpoint\x00" + lang + "\x00" + code
-	if html, ok := highlighted.get(key); ok {
-		return html
-	}
-	var sb strings.Builder
-	if err := highlight(&sb, w.f, w.style, lang, code); err != nil {
-		sb.Reset()
-		sb.WriteString(`<pre tabindex="0" class="chroma"><code>`)
-		escapeHTML(&sb, code)
-		sb.WriteString("</code></pre>")
-	}
-	html := sb.String()
-	if lang == "http" || lang == "json" {
-		highlighted.put(key, html)
-	}
-	return html
 }
 
 // responseText is an example answer as it comes over the wire: the status line, the content

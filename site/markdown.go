@@ -7,8 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/alecthomas/chroma/v2"
-	chtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/errdocs/errdocs/site/highlight"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -26,13 +25,13 @@ import (
 // wrapper around tables. Links are checked and rewritten by walking the tree before rendering.
 
 // newMarkdown returns the site's goldmark configuration, highlighting with the worker's own
-// chroma formatter.
-func newMarkdown(f *chtml.Formatter, style *chroma.Style) goldmark.Markdown {
+// highlighter.
+func newMarkdown(h *highlight.Highlighter) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Linkify),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
-			util.Prioritized(&nodeRenderer{formatter: f, style: style}, 100))),
+			util.Prioritized(&nodeRenderer{h: h}, 100))),
 	)
 }
 
@@ -52,8 +51,7 @@ const (
 
 // nodeRenderer renders the nodes the site draws its own way.
 type nodeRenderer struct {
-	formatter *chtml.Formatter
-	style     *chroma.Style
+	h *highlight.Highlighter
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -103,7 +101,7 @@ func (r *nodeRenderer) codeBlock(w util.BufWriter, source []byte, node ast.Node,
 	// escaped like every other piece of it.
 	w.Write(util.EscapeHTML([]byte(label)))
 	w.WriteString(`</span><button type="button" class="copy">Copy</button></div>`)
-	if err := highlight(w, r.formatter, r.style, lang, code.String()); err != nil {
+	if err := r.h.Write(w, lang, code.String()); err != nil {
 		return ast.WalkStop, err
 	}
 	w.WriteString("</div>\n")

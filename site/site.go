@@ -46,7 +46,7 @@
 // Pages render in parallel, one worker per CPU, each with its own goldmark and chroma formatter;
 // one goroutine writes files, since parallel writes are slower on the file systems measured. The
 // search index is built from the same parse, not from the HTML. JSON, most of what an error
-// catalog shows, is tokenised without regular expressions (jsonlex.go). A page's source is
+// catalog shows, is tokenised without regular expressions (package site/highlight). A page's source is
 // dropped once it is rendered, so the heap stays small. On the 2-core machine measured, GOGC=400
 // made the build slower (fresh memory costs page faults there) and three times bigger than the
 // default, so the build keeps GOGC and sets a soft memory limit instead (100 MiB, or four times
@@ -74,10 +74,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/alecthomas/chroma/v2"
-	chtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/site/highlight"
 	"github.com/errdocs/errdocs/static"
 	"github.com/yuin/goldmark"
 )
@@ -565,9 +564,8 @@ type worker struct {
 	b     *builder
 	md    goldmark.Markdown
 	mdBuf bytes.Buffer
-	// f and style highlight the code the site generates (endpoint pages).
-	f     *chtml.Formatter
-	style *chroma.Style
+	// h highlights the code the site generates (endpoint pages).
+	h *highlight.Highlighter
 }
 
 func (w *worker) fail(file string, line int, format string, args ...any) {
@@ -576,7 +574,7 @@ func (w *worker) fail(file string, line int, format string, args ...any) {
 
 // run renders every page and writes the site.
 func (b *builder) run(out Output) (*Report, error) {
-	style, css, err := codeStyles()
+	css, err := highlight.CSS()
 	if err != nil {
 		return nil, err
 	}
@@ -608,11 +606,15 @@ func (b *builder) run(out Output) (*Report, error) {
 	var renderErr error
 	var errOnce sync.Once
 	for i := 0; i < n; i++ {
+		h, err := highlight.New()
+		if err != nil {
+			wr.close()
+			return nil, err
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f := newFormatter()
-			w := &worker{b: b, md: newMarkdown(f, style), f: f, style: style}
+			w := &worker{b: b, md: newMarkdown(h), h: h}
 			for p := range jobs {
 				if err := w.renderPage(p, wr); err != nil {
 					errOnce.Do(func() { renderErr = err })
