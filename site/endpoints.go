@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1101,45 +1100,6 @@ func (r fieldRow) requiredText() string {
 // endpointPageFor returns the page of an operation, or nil.
 func (v *view) endpointPage(op *catalog.Operation) *page {
 	return v.b.byURL[endpointURL(v.p.api, op)]
-}
-
-var versionRE = regexp.MustCompile(`^v[0-9]+$`)
-
-// indexEndpoint adds what search should find an endpoint page by: its method and path weigh
-// like an error's code, so "/v1/track" finds POST /v1/track first.
-func indexEndpoint(p *page, doc *searchDoc, dt docTerms) {
-	switch p.kind {
-	case kindEndpoint:
-		doc.Code = p.op.Name()
-		dt.add(p.op.Name(), fieldCode)
-		dt.add(p.op.Summary, fieldTitle)
-		if p.api != nil {
-			dt.add(p.api.Name, fieldExcerpt)
-		}
-		for _, pr := range p.op.Params {
-			dt.add(pr.Name, fieldBody)
-		}
-		// A path that is one word, besides its version and parameters (/v1/send, /contacts),
-		// is named by that word: "send" finds POST /v1/send before /campaigns/{id}/send.
-		var words []string
-		for _, seg := range strings.Split(p.op.Path, "/") {
-			if seg != "" && !strings.HasPrefix(seg, "{") && !versionRE.MatchString(seg) {
-				words = append(words, seg)
-			}
-		}
-		if len(words) == 1 {
-			dt.add(words[0], fieldHeading)
-		}
-		if p.op.Scope != "" && p.op.Scope != "none" {
-			dt.add(p.op.Scope, fieldExcerpt)
-		}
-	case kindEndpointIndex:
-		if p.api != nil {
-			for _, op := range p.api.Operations {
-				dt.add(op.Name()+" "+op.Summary, fieldBody)
-			}
-		}
-	}
 }
 
 // rowGroup is the rows of a table under one heading; the first group may have none.

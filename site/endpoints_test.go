@@ -14,6 +14,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/site/search"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -287,7 +288,7 @@ func searchTop(t *testing.T, data []byte, q string) string {
 	n := float64(len(idx.Docs))
 	total, hits := map[int]float64{}, map[int]int{}
 	words := 0
-	terms(q, func(w string) {
+	search.Tokenize(q, func(w string) {
 		words++
 		acc := map[int]float64{}
 		i, _ := slices.BinarySearch(keys, w)

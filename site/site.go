@@ -77,6 +77,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/site/highlight"
+	"github.com/errdocs/errdocs/site/search"
 	"github.com/errdocs/errdocs/static"
 	"github.com/yuin/goldmark"
 )
@@ -245,7 +246,7 @@ type builder struct {
 	ids   map[string]string // page URL → its element ids, each followed by "\x00"
 	links []link
 	notes []string
-	index *searchIndex
+	index *search.Index
 	// endpoints holds each operation's checked examples (endpoints_engine.go).
 	endpoints map[*catalog.Operation]*endpointData
 	failed    map[string]bool // build errors already reported once (failOnce)
@@ -255,7 +256,7 @@ func newBuilder(opts Options, s *load.Site) (*builder, error) {
 	b := &builder{opts: opts, site: s, base: "/", byURL: map[string]*page{}, byFile: map[string]*page{},
 		aliases: map[string]*page{}, files: map[string]bool{}, navs: map[string]*nav{},
 		assets: map[string]string{}, verdicts: map[blockKey]string{}, responses: map[blockKey]bool{}, ids: map[string]string{},
-		index: newSearchIndex()}
+		index: search.NewIndex()}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {
