@@ -36,3 +36,18 @@ func TestTokenize(t *testing.T) {
 		})
 	}
 }
+
+// FuzzTokenize checks what every term is, whatever the text: not empty, lower case as
+// search.js lowers it, and with no "_" at either end.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"INVALID_API_KEY", "ΟΔΟΣ Α'Σ", "İstanbul", "__x__", "éas ñies 𝐀𝐁𝐂s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		Tokenize(s, func(term string) {
+			if term == "" || term != lowerJS(term) || term[0] == '_' || term[len(term)-1] == '_' {
+				t.Fatalf("Tokenize(%q) made the term %q", s, term)
+			}
+		})
+	})
+}
