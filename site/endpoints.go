@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/site/markdown"
 )
 
 // Endpoint pages: each operation of an API's openapi.yaml (catalog.API.Operations, read by
@@ -866,7 +867,7 @@ type endpointView struct {
 	noRequest string
 	success   []responseSection
 	errors    []responseSection
-	toc       []tocItem
+	toc       []markdown.TOCItem
 }
 
 // endpointView prepares an endpoint page: tables, highlighted examples and its contents.
@@ -907,7 +908,7 @@ func (w *worker) endpointView(p *page) *endpointView {
 			ev.errors = append(ev.errors, sec)
 		}
 	}
-	h2 := func(id, text string) { ev.toc = append(ev.toc, tocItem{ID: id, Text: text, Level: 2}) }
+	h2 := func(id, text string) { ev.toc = append(ev.toc, markdown.TOCItem{ID: id, Text: text, Level: 2}) }
 	if len(ev.params) > 0 {
 		h2("parameters", "Parameters")
 	}
@@ -926,7 +927,7 @@ func (w *worker) endpointView(p *page) *endpointView {
 	if len(ev.errors) > 0 {
 		h2("errors", "Errors")
 		for _, s := range ev.errors {
-			ev.toc = append(ev.toc, tocItem{ID: s.ID, Text: s.Title, Level: 3})
+			ev.toc = append(ev.toc, markdown.TOCItem{ID: s.ID, Text: s.Title, Level: 3})
 		}
 	}
 	return ev

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/errdocs/errdocs/site/markdown"
 	"github.com/errdocs/errdocs/site/search"
 )
 
@@ -13,7 +14,7 @@ import (
 // site/search) with its terms, field by field.
 
 // index adds a page to the search index.
-func (w *worker) index(v *view, md *mdResult) {
+func (w *worker) index(v *view, md *markdown.Doc) {
 	p := v.p
 	var crumb []string
 	for _, c := range v.crumbs {
@@ -48,13 +49,13 @@ func (w *worker) index(v *view, md *mdResult) {
 	doc.Excerpt = p.desc
 	if md != nil {
 		if doc.Excerpt == "" {
-			doc.Excerpt = md.firstPara
+			doc.Excerpt = md.FirstPara
 		}
-		doc.Heads = md.headings
-		for _, h := range md.headings {
-			dt.Add(h[1], search.FieldHeading)
+		for _, h := range md.TOC {
+			doc.Heads = append(doc.Heads, [2]string{h.ID, h.Text})
+			dt.Add(h.Text, search.FieldHeading)
 		}
-		dt.Add(md.text.String(), search.FieldBody)
+		dt.Add(md.Text, search.FieldBody)
 	}
 	if p.kind == kindErrorIndex {
 		for _, e := range v.errorRows() {

@@ -77,9 +77,9 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/site/highlight"
+	"github.com/errdocs/errdocs/site/markdown"
 	"github.com/errdocs/errdocs/site/search"
 	"github.com/errdocs/errdocs/static"
-	"github.com/yuin/goldmark"
 )
 
 // minMemoryLimit is the least soft memory limit a build sets (see BuildReport).
@@ -562,9 +562,8 @@ func (b *builder) contentFiles() error {
 
 // worker renders pages; each has its own goldmark and chroma formatter.
 type worker struct {
-	b     *builder
-	md    goldmark.Markdown
-	mdBuf bytes.Buffer
+	b  *builder
+	md *markdown.Renderer
 	// h highlights the code the site generates (endpoint pages).
 	h *highlight.Highlighter
 }
@@ -615,7 +614,7 @@ func (b *builder) run(out Output) (*Report, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := &worker{b: b, md: newMarkdown(h), h: h}
+			w := &worker{b: b, md: markdown.New(h), h: h}
 			for p := range jobs {
 				if err := w.renderPage(p, wr); err != nil {
 					errOnce.Do(func() { renderErr = err })
