@@ -14,6 +14,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/site/apiref"
 	"github.com/errdocs/errdocs/site/search"
 	"github.com/google/go-cmp/cmp"
 )
@@ -227,8 +228,8 @@ func TestEndpointSlugs(t *testing.T) {
 		{"DELETE", "/v1/send/batch", "delete-v1-send-batch"},
 	} {
 		t.Run(tc.want, func(t *testing.T) {
-			if got := endpointSlug(&catalog.Operation{Method: tc.method, Path: tc.path}); got != tc.want {
-				t.Errorf("endpointSlug(%s %s) = %q, want %q", tc.method, tc.path, got, tc.want)
+			if got := apiref.Slug(&catalog.Operation{Method: tc.method, Path: tc.path}); got != tc.want {
+				t.Errorf("apiref.Slug(%s %s) = %q, want %q", tc.method, tc.path, got, tc.want)
 			}
 		})
 	}

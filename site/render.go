@@ -12,6 +12,7 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/site/apiref"
 	"github.com/errdocs/errdocs/site/markdown"
 )
 
@@ -27,8 +28,8 @@ type view struct {
 	toc    []markdown.TOCItem
 	// retryID is the id of an error page's generated retry section.
 	retryID string
-	// ep is an endpoint page's operation, ready to draw (endpoints.go).
-	ep *endpointView
+	// ep is an endpoint page's operation, ready to draw (package site/apiref).
+	ep *apiref.Page
 }
 
 func (v *view) href(sitePath string) templ.SafeURL { return templ.SafeURL(v.b.href(sitePath)) }
@@ -280,7 +281,7 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 		}
 	case kindEndpoint:
 		v.ep = w.endpointView(p)
-		v.toc = append(slices.Clone(v.toc), v.ep.toc...)
+		v.toc = append(slices.Clone(v.toc), endpointTOC(v.ep)...)
 	}
 	if len(v.toc) < 2 {
 		v.toc = nil

@@ -76,6 +76,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/site/apiref"
 	"github.com/errdocs/errdocs/site/highlight"
 	"github.com/errdocs/errdocs/site/markdown"
 	"github.com/errdocs/errdocs/site/search"
@@ -247,9 +248,8 @@ type builder struct {
 	links []link
 	notes []string
 	index *search.Index
-	// endpoints holds each operation's checked examples (endpoints_engine.go).
-	endpoints map[*catalog.Operation]*endpointData
-	failed    map[string]bool // build errors already reported once (failOnce)
+	// endpoints holds each operation's checked examples (apiref.Check).
+	endpoints map[*catalog.Operation]*apiref.Examples
 }
 
 func newBuilder(opts Options, s *load.Site) (*builder, error) {
@@ -362,7 +362,7 @@ func (b *builder) pagesFromContent() {
 			if p.api != nil && p.url == "/"+p.api.ID+"/errors/" {
 				p.kind = kindErrorIndex
 			}
-			if p.api != nil && p.url == endpointIndexURL(p.api) {
+			if p.api != nil && p.url == apiref.IndexURL(p.api) {
 				p.kind = kindEndpointIndex
 			}
 		}
