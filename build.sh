@@ -128,6 +128,8 @@ step_test() {
   step_wasm
   say "unit, golden and browser tests"
   go test -count=1 ./...
+  say "search.js's tokeniser against site/search's table, under node"
+  node --test site/search/
   if [ -d wasm ] && [ -n "$(ls wasm/*.go 2>/dev/null)" ]; then
     say "WASM shim tests under node"
     PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./wasm/...

@@ -14,6 +14,8 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/site/apiref"
+	"github.com/errdocs/errdocs/site/search"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -226,8 +228,8 @@ func TestEndpointSlugs(t *testing.T) {
 		{"DELETE", "/v1/send/batch", "delete-v1-send-batch"},
 	} {
 		t.Run(tc.want, func(t *testing.T) {
-			if got := endpointSlug(&catalog.Operation{Method: tc.method, Path: tc.path}); got != tc.want {
-				t.Errorf("endpointSlug(%s %s) = %q, want %q", tc.method, tc.path, got, tc.want)
+			if got := apiref.Slug(&catalog.Operation{Method: tc.method, Path: tc.path}); got != tc.want {
+				t.Errorf("apiref.Slug(%s %s) = %q, want %q", tc.method, tc.path, got, tc.want)
 			}
 		})
 	}
@@ -287,7 +289,7 @@ func searchTop(t *testing.T, data []byte, q string) string {
 	n := float64(len(idx.Docs))
 	total, hits := map[int]float64{}, map[int]int{}
 	words := 0
-	terms(q, func(w string) {
+	search.Tokenize(q, func(w string) {
 		words++
 		acc := map[int]float64{}
 		i, _ := slices.BinarySearch(keys, w)

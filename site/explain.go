@@ -26,7 +26,7 @@ type exampleVerdict struct {
 }
 
 // explainExample runs the engine over a block's text. It is set in explain_engine.go, which
-// with endpoints_engine.go are the files that call the engine; tests may replace it.
+// with site/apiref's check.go calls the engine; tests may replace it.
 var explainExample func(b *builder, entry *catalog.Entry, text string) exampleVerdict
 
 // checkExamples explains every response block and records what the engine read, for the page.

@@ -5,7 +5,7 @@ import (
 	"github.com/errdocs/errdocs/engine"
 )
 
-// This file and endpoints_engine.go are the ones that call the engine (see explain.go).
+// This file and package site/apiref (check.go) call the engine (see explain.go).
 //
 // engine.Explain runs over every example at build time; a codeless body that matches a codeless
 // entry comes back with Known false but the entry's Docs, and counts as known here.

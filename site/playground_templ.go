@@ -198,7 +198,7 @@ func playgroundPage(v *view) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = markdown(v).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = markdownBody(v).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

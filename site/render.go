@@ -12,22 +12,24 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/site/apiref"
+	"github.com/errdocs/errdocs/site/markdown"
 )
 
 // view is everything a page's templates read.
 type view struct {
 	b      *builder
 	p      *page
-	body   *body // the page's Markdown, nil when it has none
+	body   *markdown.Body // the page's Markdown, nil when it has none
 	nav    *nav
 	crumbs []navLink
 	prev   *navLink
 	next   *navLink
-	toc    []tocItem
+	toc    []markdown.TOCItem
 	// retryID is the id of an error page's generated retry section.
 	retryID string
-	// ep is an endpoint page's operation, ready to draw (endpoints.go).
-	ep *endpointView
+	// ep is an endpoint page's operation, ready to draw (package site/apiref).
+	ep *apiref.Page
 }
 
 func (v *view) href(sitePath string) templ.SafeURL { return templ.SafeURL(v.b.href(sitePath)) }
@@ -100,7 +102,7 @@ func (v *view) editURL() string {
 
 // errorPart is one part of an error page's body, in order.
 type errorPart struct {
-	sec   *section
+	sec   *markdown.Section
 	drift bool
 	retry bool
 }
@@ -242,15 +244,16 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 	if p.kind != kindNotFound {
 		v.prev, v.next = v.nav.prevNext(p.url)
 	}
-	var md *mdResult
+	var md *markdown.Doc
+	var links []link
 	if p.src != nil && len(bytes.TrimSpace(p.src.Body)) > 0 {
 		var err error
-		md, err = w.renderMarkdown(p)
+		md, links, err = w.renderMarkdown(p)
 		if err != nil {
 			return err
 		}
-		v.body = md.body
-		v.toc = md.body.TOC
+		v.body = &md.Body
+		v.toc = md.TOC
 	}
 	if p.src != nil {
 		// The page is parsed: let its source go, so a big site does not hold all of it.
@@ -259,7 +262,7 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 	switch p.kind {
 	case kindError:
 		v.retryID = "when-to-retry"
-		item := tocItem{ID: v.retryID, Text: "When to retry", Level: 2}
+		item := markdown.TOCItem{ID: v.retryID, Text: "When to retry", Level: 2}
 		at := len(v.toc)
 		for i, t := range v.toc {
 			if t.Text == "Examples" && t.Level == 2 {
@@ -270,15 +273,15 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 		v.toc = slices.Insert(slices.Clone(v.toc), at, item)
 	case kindAPI:
 		if p.api != nil {
-			v.toc = append(slices.Clone(v.toc), tocItem{ID: "at-a-glance", Text: "At a glance", Level: 2})
+			v.toc = append(slices.Clone(v.toc), markdown.TOCItem{ID: "at-a-glance", Text: "At a glance", Level: 2})
 			if len(p.api.Operations) > 0 {
-				v.toc = append(v.toc, tocItem{ID: "endpoint-list", Text: "Endpoints", Level: 2})
+				v.toc = append(v.toc, markdown.TOCItem{ID: "endpoint-list", Text: "Endpoints", Level: 2})
 			}
-			v.toc = append(v.toc, tocItem{ID: "error-codes", Text: "Errors", Level: 2})
+			v.toc = append(v.toc, markdown.TOCItem{ID: "error-codes", Text: "Errors", Level: 2})
 		}
 	case kindEndpoint:
 		v.ep = w.endpointView(p)
-		v.toc = append(slices.Clone(v.toc), v.ep.toc...)
+		v.toc = append(slices.Clone(v.toc), endpointTOC(v.ep)...)
 	}
 	if len(v.toc) < 2 {
 		v.toc = nil
@@ -299,68 +302,11 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 	}
 	b.mu.Lock()
 	b.ids[p.url] = ids
-	if md != nil {
-		b.links = append(b.links, md.links...)
-	}
+	b.links = append(b.links, links...)
 	b.mu.Unlock()
 	if p.kind != kindNotFound && p.kind != kindSearch {
 		w.index(v, md)
 	}
 	wr.writeRecycle(p.outFile(), buf.Bytes(), func() { bufPool.Put(buf) })
 	return nil
-}
-
-// index adds a page to the search index.
-func (w *worker) index(v *view, md *mdResult) {
-	p := v.p
-	var crumb []string
-	for _, c := range v.crumbs {
-		if c.URL != "/" {
-			crumb = append(crumb, c.Title)
-		}
-	}
-	doc := searchDoc{Path: strings.TrimPrefix(p.url, "/"), Title: p.title, Crumb: strings.Join(crumb, " › ")}
-	if doc.Crumb == "" {
-		doc.Crumb = w.b.name
-	}
-	dt := docTerms{}
-	dt.add(p.title, fieldTitle)
-	if e := p.entry; e != nil {
-		doc.Code = e.Code
-		doc.Status = e.Status
-		dt.add(e.Code, fieldCode)
-		f := fieldStatus
-		if e.When != "" {
-			f = fieldStatusCase
-		}
-		for _, s := range e.Statuses {
-			dt.add(strconv.Itoa(s), f)
-		}
-		if e.API != nil {
-			dt.add(e.API.Name, fieldExcerpt)
-		}
-	}
-	if p.api != nil && p.kind == kindAPI {
-		dt.add(p.api.Name, fieldTitle)
-	}
-	doc.Excerpt = p.desc
-	if md != nil {
-		if doc.Excerpt == "" {
-			doc.Excerpt = md.firstPara
-		}
-		doc.Heads = md.headings
-		for _, h := range md.headings {
-			dt.add(h[1], fieldHeading)
-		}
-		dt.add(md.text.String(), fieldBody)
-	}
-	if p.kind == kindErrorIndex {
-		for _, e := range v.errorRows() {
-			dt.add(e.Code+" "+e.Title, fieldBody)
-		}
-	}
-	indexEndpoint(p, &doc, dt)
-	doc.Excerpt = excerpt(doc.Excerpt, 160)
-	dt.add(doc.Excerpt, fieldExcerpt)
-	w.b.index.add(doc, dt)
 }

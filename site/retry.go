@@ -2,11 +2,11 @@ package site
 
 import (
 	"math"
-	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/site/apiref"
 )
 
 // Retry advice in words, from a catalog retry policy.
@@ -128,10 +128,5 @@ func statusClass(status int) string {
 	return "badge s2"
 }
 
-// statusText is "429 Too Many Requests".
-func statusText(status int) string {
-	if t := http.StatusText(status); t != "" {
-		return strconv.Itoa(status) + " " + t
-	}
-	return strconv.Itoa(status)
-}
+// statusText is "429 Too Many Requests" (apiref.StatusText), for the templates.
+func statusText(status int) string { return apiref.StatusText(status) }

@@ -19,7 +19,7 @@
 // gets a generated list page, and each API's errors/ folder a table of its codes, so every
 // breadcrumb leads somewhere. Each operation of an API's openapi.yaml has a reference page at
 // /<api>/api/<method>-<path>/ (/plunk/api/post-v1-track/ for POST /v1/track), listed at
-// /<api>/api/ (see endpoints.go). With a base URL such as https://user.github.io/repo/, every
+// /<api>/api/ (see package site/apiref). With a base URL such as https://user.github.io/repo/, every
 // link starts with /repo/.
 //
 // # The build checks the docs
@@ -31,7 +31,7 @@
 // page's "json response" or "http response" block the engine cannot explain or finds errors in,
 // for an operation's example request that engine.CheckRequest does not predict to succeed or
 // error example that does not decode to a documented error of its API (at its line in
-// openapi.yaml; see endpoints_engine.go), and for two elements with one id on a page.
+// openapi.yaml; see apiref.Check), and for two elements with one id on a page.
 //
 // # Assets
 //
@@ -49,40 +49,50 @@
 // Pages render in parallel, one worker per CPU, each with its own goldmark and chroma formatter;
 // one goroutine writes files, since parallel writes are slower on the file systems measured. The
 // search index is built from the same parse, not from the HTML. JSON, most of what an error
-// catalog shows, is tokenised without regular expressions (jsonlex.go). A page's source is
-// dropped once it is rendered, so the heap stays small. On the 2-core machine measured, GOGC=400
+// catalog shows, is tokenised without regular expressions (package site/highlight). A page's
+// source is dropped once it is rendered, so the heap stays small. On the 2-core machine measured, GOGC=400
 // made the build slower (fresh memory costs page faults there) and three times bigger than the
 // default, so the build keeps GOGC and sets a soft memory limit instead (100 MiB, or four times
 // the Markdown if that is more; GOMEMLIMIT overrides it). See
 // shared/reference/build-performance.md.
+//
+// # Packages
+//
+// Package site is the builder: the page graph, links, navigation, the templ components that
+// draw every page, and the files beside them. It hands the parts that know nothing of the site's
+// pages to packages under it, which never import site:
+//
+//   - site/markdown renders a page's Markdown (goldmark, with errdocs's behaviours as extensions);
+//   - site/highlight colours code with chroma's CSS classes, and writes that CSS;
+//   - site/apiref makes the API reference pages' tables and prose from openapi.yaml, and checks
+//     their examples with the engine;
+//   - site/search builds the search index that static/search.js reads.
+//
+// Package site may import catalog, engine, static, those packages and its dependencies (templ,
+// goldmark, chroma); cmd/errdocs imports it.
 package site
 
 import (
 	"bytes"
-	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
-	"path"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/alecthomas/chroma/v2"
-	chtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/site/apiref"
+	"github.com/errdocs/errdocs/site/highlight"
+	"github.com/errdocs/errdocs/site/markdown"
+	"github.com/errdocs/errdocs/site/search"
 	"github.com/errdocs/errdocs/static"
-	"github.com/yuin/goldmark"
 )
 
 // minMemoryLimit is the least soft memory limit a build sets (see BuildReport).
@@ -176,48 +186,6 @@ func BuildReport(opts Options) (*Report, error) {
 	return rep, err
 }
 
-// pageKind says how a page is drawn.
-type pageKind int
-
-const (
-	kindHome pageKind = iota
-	kindAPI
-	kindError
-	kindGuide
-	kindPage
-	kindErrorIndex // an API's table of codes
-	kindList       // a folder without index.md
-	kindPlayground
-	kindSearch
-	kindNotFound
-	kindEndpointIndex // an API's table of operations (endpoints.go)
-	kindEndpoint      // one operation of an API's openapi.yaml (endpoints.go)
-)
-
-// page is one HTML page of the site.
-type page struct {
-	src     *load.Page // nil for a generated page
-	kind    pageKind
-	url     string // site path, e.g. "/plunk/errors/conflict/"
-	title   string
-	desc    string
-	section string
-	weight  int
-	api     *catalog.API       // the API the page belongs to, if any
-	entry   *catalog.Entry     // error pages
-	op      *catalog.Operation // endpoint pages
-	parent  *page
-	kids    []*page
-}
-
-// outFile is the file a page is written to.
-func (p *page) outFile() string {
-	if p.kind == kindNotFound {
-		return "404.html"
-	}
-	return strings.TrimPrefix(p.url, "/") + "index.html"
-}
-
 // blockKey names a fenced block by file and fence line.
 type blockKey struct {
 	file string
@@ -250,17 +218,16 @@ type builder struct {
 	ids   map[string]string // page URL → its element ids, each followed by "\x00"
 	links []link
 	notes []string
-	index *searchIndex
-	// endpoints holds each operation's checked examples (endpoints_engine.go).
-	endpoints map[*catalog.Operation]*endpointData
-	failed    map[string]bool // build errors already reported once (failOnce)
+	index *search.Index
+	// endpoints holds each operation's checked examples (apiref.Check).
+	endpoints map[*catalog.Operation]*apiref.Examples
 }
 
 func newBuilder(opts Options, s *load.Site) (*builder, error) {
 	b := &builder{opts: opts, site: s, base: "/", byURL: map[string]*page{}, byFile: map[string]*page{},
 		aliases: map[string]*page{}, files: map[string]bool{}, navs: map[string]*nav{},
 		assets: map[string]string{}, verdicts: map[blockKey]string{}, responses: map[blockKey]bool{}, ids: map[string]string{},
-		index: newSearchIndex()}
+		index: search.NewIndex()}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {
@@ -319,259 +286,12 @@ func (b *builder) sortedErrs() load.Errors {
 	return b.errs
 }
 
-// add registers a page, failing on a URL that two pages claim.
-func (b *builder) add(p *page) {
-	if prev := b.byURL[p.url]; prev != nil {
-		file, other := "content", "a generated page"
-		if p.src != nil {
-			file = p.src.File
-		}
-		if prev.src != nil {
-			other = prev.src.File
-		}
-		b.fail(file, 1, "page URL %s is also %s", p.url, other)
-		return
-	}
-	b.byURL[p.url] = p
-	b.pages = append(b.pages, p)
-	if p.src != nil {
-		b.byFile[p.src.File] = p
-	}
-}
-
-// pagesFromContent makes the site's pages: one per Markdown file, then the generated ones.
-func (b *builder) pagesFromContent() {
-	apis := map[string]*catalog.API{}
-	for _, a := range b.site.Catalog.APIs {
-		apis[a.ID] = a
-	}
-	for _, lp := range b.site.Pages {
-		p := &page{src: lp, url: lp.URL, title: lp.Title, desc: lp.Description, section: lp.Section,
-			weight: lp.Weight, api: apis[lp.Section], entry: lp.Entry}
-		switch lp.Kind {
-		case load.KindHome:
-			p.kind = kindHome
-			b.name = lp.Title
-		case load.KindAPI:
-			p.kind = kindAPI
-		case load.KindError:
-			p.kind = kindError
-			if p.desc == "" && lp.Entry != nil {
-				p.desc = excerpt(strings.ReplaceAll(lp.Entry.Meaning, "`", ""), 200)
-			}
-		case load.KindGuide:
-			p.kind = kindGuide
-		default:
-			p.kind = kindPage
-			if p.api != nil && p.url == "/"+p.api.ID+"/errors/" {
-				p.kind = kindErrorIndex
-			}
-			if p.api != nil && p.url == endpointIndexURL(p.api) {
-				p.kind = kindEndpointIndex
-			}
-		}
-		if p.url == "/playground/" {
-			p.kind = kindPlayground
-		}
-		if p.url == "/search/" {
-			p.kind = kindSearch
-		}
-		b.add(p)
-	}
-	if b.name == "" {
-		b.name = "Error reference"
-	}
-	// Generated pages.
-	if b.byURL["/"] == nil {
-		b.add(&page{kind: kindHome, url: "/", title: b.name,
-			desc: "What every error means, why it happens and how to fix it."})
-	}
-	for _, a := range b.site.Catalog.APIs {
-		u := "/" + a.ID + "/errors/"
-		if b.byURL[u] == nil {
-			b.add(&page{kind: kindErrorIndex, url: u, title: a.Name + " errors", section: a.ID, api: a,
-				desc: fmt.Sprintf("Every error code the %s API sends, with its HTTP status and whether to retry.", a.Name)})
-		}
-	}
-	b.endpointPages()
-	if b.byURL["/playground/"] == nil {
-		b.add(&page{kind: kindPlayground, url: "/playground/", title: "Playground",
-			desc: "Paste an error response and errdocs explains it: what it means, why, how to fix it and whether to retry."})
-	}
-	if b.byURL["/search/"] == nil {
-		b.add(&page{kind: kindSearch, url: "/search/", title: "Search", desc: "Search the error codes, statuses and pages."})
-	}
-	b.add(&page{kind: kindNotFound, url: "/404/", title: "Page not found"})
-	// A list page for every folder that has pages but no index.md.
-	for i := 0; i < len(b.pages); i++ {
-		p := b.pages[i]
-		if p.url == "/" || p.kind == kindNotFound {
-			continue
-		}
-		parentURL := path.Dir(strings.TrimSuffix(p.url, "/"))
-		if parentURL != "/" {
-			parentURL += "/"
-		}
-		parent := b.byURL[parentURL]
-		if parent == nil {
-			seg := path.Base(parentURL)
-			parent = &page{kind: kindList, url: parentURL, title: folderTitle(seg), section: p.section, api: p.api}
-			if p.api != nil && parentURL == "/"+p.api.ID+"/" {
-				parent.title = p.api.Name
-			}
-			b.add(parent)
-		}
-		p.parent = parent
-		parent.kids = append(parent.kids, p)
-	}
-	for _, p := range b.pages {
-		slices.SortStableFunc(p.kids, comparePages)
-	}
-	// Aliases: the code as the API spells it.
-	for _, a := range b.site.Catalog.APIs {
-		byCode := map[string][]*catalog.Entry{}
-		for _, e := range a.Errors {
-			if e.Code != "" {
-				byCode[e.Code] = append(byCode[e.Code], e)
-			}
-		}
-		for code, es := range byCode {
-			target := primaryEntry(es)
-			tp := b.byURL[target.Docs]
-			if tp == nil {
-				continue
-			}
-			u := "/" + a.ID + "/errors/" + url.PathEscape(code) + "/"
-			// A code that differs from its page's URL only in case gets no alias: on a
-			// case-insensitive disk the alias would overwrite the page. The 404 page sends such
-			// URLs on (static/site.js), and links in the content resolve them (bySlug).
-			if strings.EqualFold(u, tp.url) || b.byURL[u] != nil || strings.ContainsAny(code, "/\\") {
-				continue
-			}
-			b.aliases[u] = tp
-		}
-	}
-}
-
-// bySlug finds the error page a code URL means in any spelling ("/acme/errors/Bad_Key/" is
-// /acme/errors/bad-key/), or nil.
-func (b *builder) bySlug(u string) *page {
-	dir, code := path.Split(strings.TrimSuffix(u, "/"))
-	if path.Base(dir) != "errors" || code == "" {
-		return nil
-	}
-	if p := b.byURL[dir+catalog.Slug(code)+"/"]; p != nil && p.kind == kindError {
-		return p
-	}
-	for au, p := range b.aliases {
-		if strings.EqualFold(au, u) || strings.EqualFold(au, u+"/") {
-			return p
-		}
-	}
-	return nil
-}
-
-// primaryEntry picks the page an error code's alias leads to: the entry that applies with no
-// condition on the message, and among those the first in catalog order (by status).
-func primaryEntry(es []*catalog.Entry) *catalog.Entry {
-	for _, e := range es {
-		if e.When == "" {
-			return e
-		}
-	}
-	return es[0]
-}
-
-func comparePages(x, y *page) int {
-	rank := func(p *page) int {
-		switch p.kind {
-		case kindAPI, kindHome:
-			return 0
-		case kindEndpointIndex:
-			return 3
-		case kindErrorIndex:
-			return 4
-		case kindError, kindEndpoint:
-			return 5
-		case kindList:
-			return 2
-		}
-		return 1
-	}
-	if c := cmp.Compare(rank(x), rank(y)); c != 0 {
-		return c
-	}
-	if x.entry != nil && y.entry != nil {
-		if c := cmp.Compare(x.entry.Status, y.entry.Status); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.entry.Code, y.entry.Code); c != 0 {
-			return c
-		}
-	}
-	if c := cmp.Compare(x.weight, y.weight); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(strings.ToLower(x.title), strings.ToLower(y.title)); c != 0 {
-		return c
-	}
-	return cmp.Compare(x.url, y.url)
-}
-
-func folderTitle(seg string) string {
-	switch seg {
-	case "errors":
-		return "Errors"
-	case "guides":
-		return "Guides"
-	}
-	seg = strings.ReplaceAll(strings.ReplaceAll(seg, "-", " "), "_", " ")
-	if seg == "" {
-		return seg
-	}
-	return strings.ToUpper(seg[:1]) + seg[1:]
-}
-
-// copyable are the content files, other than Markdown, copied to the site as they are.
-var copyable = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true,
-	".webp": true, ".avif": true, ".pdf": true, ".txt": true, ".json": true, ".csv": true}
-
-// contentFiles finds the images and other files in the content tree.
-func (b *builder) contentFiles() error {
-	b.files["catalog.json"] = true
-	b.files["sitemap.xml"] = true
-	b.files["robots.txt"] = true
-	b.files["search-index.json"] = true
-	for f := range rootFiles {
-		b.files[f] = true
-	}
-	return fs.WalkDir(b.opts.Content, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && copyable[strings.ToLower(path.Ext(name))] {
-			b.files[p] = true
-			b.copies = append(b.copies, p)
-		}
-		return nil
-	})
-}
-
 // worker renders pages; each has its own goldmark and chroma formatter.
 type worker struct {
-	b     *builder
-	md    goldmark.Markdown
-	mdBuf bytes.Buffer
-	// f and style highlight the code the site generates (endpoint pages).
-	f     *chtml.Formatter
-	style *chroma.Style
+	b  *builder
+	md *markdown.Renderer
+	// h highlights the code the site generates (endpoint pages).
+	h *highlight.Highlighter
 }
 
 func (w *worker) fail(file string, line int, format string, args ...any) {
@@ -580,7 +300,7 @@ func (w *worker) fail(file string, line int, format string, args ...any) {
 
 // run renders every page and writes the site.
 func (b *builder) run(out Output) (*Report, error) {
-	style, css, err := codeStyles()
+	css, err := highlight.CSS()
 	if err != nil {
 		return nil, err
 	}
@@ -612,11 +332,15 @@ func (b *builder) run(out Output) (*Report, error) {
 	var renderErr error
 	var errOnce sync.Once
 	for i := 0; i < n; i++ {
+		h, err := highlight.New()
+		if err != nil {
+			wr.close()
+			return nil, err
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f := newFormatter()
-			w := &worker{b: b, md: newMarkdown(f, style), f: f, style: style}
+			w := &worker{b: b, md: markdown.New(h), h: h}
 			for p := range jobs {
 				if err := w.renderPage(p, wr); err != nil {
 					errOnce.Do(func() { renderErr = err })
@@ -649,117 +373,6 @@ func (b *builder) run(out Output) (*Report, error) {
 		return rep, b.sortedErrs()
 	}
 	return rep, nil
-}
-
-// rootFiles are static files written at the site's root under their own names, not
-// fingerprinted: a service worker's scope is the folder it is served from.
-var rootFiles = map[string]bool{"sw.js": true}
-
-// buildID fingerprints a build's assets: every fingerprinted URL, so it changes whenever any
-// asset does (the module, a script, the catalog). The playground page carries it (data-build),
-// and sw.js keeps each build's files in a cache of that name, so a page offline gets the files
-// of its own build, never a mix.
-func buildID(assets map[string]string) string {
-	names := make([]string, 0, len(assets))
-	for name := range assets {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	h := sha256.New()
-	for _, name := range names {
-		h.Write([]byte(name + "\x00" + assets[name] + "\n"))
-	}
-	return hex.EncodeToString(h.Sum(nil)[:5])
-}
-
-// writeAssets fingerprints the static files, appending the highlighting CSS to site.css, and
-// copies the content's images. A precompressed file (x.br, x.gz beside x) takes its original's
-// fingerprinted name plus its suffix, so a host can serve it for the original.
-func (b *builder) writeAssets(wr *writer, css string) error {
-	var files, compressed []string
-	err := fs.WalkDir(b.opts.Static, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != "." && strings.HasPrefix(name, ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case strings.HasPrefix(name, "."), strings.HasSuffix(name, ".go"), strings.HasSuffix(name, "~"):
-		case strings.HasSuffix(name, ".br"), strings.HasSuffix(name, ".gz"):
-			compressed = append(compressed, p)
-		default:
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for _, p := range append(files, compressed...) {
-		data, err := fs.ReadFile(b.opts.Static, p)
-		if err != nil {
-			return fmt.Errorf("static %s: %w", p, err)
-		}
-		if p == "site.css" {
-			data = append(data[:len(data):len(data)], css...)
-		}
-		ext := path.Ext(p)
-		orig := strings.TrimSuffix(p, ext)
-		var fp string
-		if rootFiles[p] {
-			fp = p
-		} else if u, ok := b.assets[orig]; ok && (ext == ".br" || ext == ".gz") {
-			fp = strings.TrimPrefix(u, b.base) + ext
-		} else {
-			sum := sha256.Sum256(data)
-			fp = "assets/" + orig + "." + hex.EncodeToString(sum[:5]) + ext
-		}
-		b.assets[p] = b.href("/" + fp)
-		wr.write(fp, data)
-	}
-	for _, f := range []string{"site.css", "theme.js", "site.js", "search.js", "favicon.svg"} {
-		if b.assets[f] == "" {
-			return fmt.Errorf("static: %s is missing", f)
-		}
-	}
-	// catalog.json stays at the root for anyone who reads the catalog; the playground loads a
-	// fingerprinted copy, so a page always gets the catalog of its own build.
-	cat, err := json.Marshal(b.site.Catalog)
-	if err != nil {
-		return fmt.Errorf("catalog.json: %w", err)
-	}
-	wr.write("catalog.json", cat)
-	sum := sha256.Sum256(cat)
-	fp := "assets/catalog." + hex.EncodeToString(sum[:5]) + ".json"
-	b.assets["catalog.json"] = b.href("/" + fp)
-	wr.write(fp, cat)
-	b.build = buildID(b.assets)
-	for _, p := range b.copies {
-		data, err := fs.ReadFile(b.opts.Content, p)
-		if err != nil {
-			return fmt.Errorf("content %s: %w", p, err)
-		}
-		wr.write(p, data)
-	}
-	return nil
-}
-
-// writeData writes the search index, sitemap.xml, robots.txt and _headers.
-func (b *builder) writeData(wr *writer) error {
-	idx, err := b.index.MarshalJSON()
-	if err != nil {
-		return fmt.Errorf("search index: %w", err)
-	}
-	wr.write("search-index.json", idx)
-	wr.write("sitemap.xml", b.sitemap())
-	wr.write("robots.txt", b.robots())
-	wr.write("_headers", b.headers())
-	return nil
 }
 
 // checkAnchors checks every link with a fragment against the ids of the page it points to.

@@ -332,27 +332,6 @@ func TestRetrySchedule(t *testing.T) {
 	}
 }
 
-func TestTerms(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		want     []string
-	}{
-		{"code", "INVALID_API_KEY", []string{"invalid_api_key", "invalid", "api", "key"}},
-		{"status", "HTTP 429 Too Many Requests", []string{"http", "429", "too", "many", "request"}},
-		{"plurals", "retries keys status analysis", []string{"retry", "key", "status", "analysis"}},
-		{"punctuation", "rate-limit, `Retry-After`!", []string{"rate", "limit", "retry", "after"}},
-		{"unicode", "Größe café", []string{"größe", "café"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			terms(tc.in, func(s string) { got = append(got, s) })
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("terms(%q) (-want +got):\n%s", tc.in, diff)
-			}
-		})
-	}
-}
-
 // normalize makes HTML comparable: one tag per line, no runs of whitespace, and asset
 // fingerprints and the build id replaced by HASH and BUILD.
 func normalize(html string) string {

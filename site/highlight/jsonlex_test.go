@@ -1,4 +1,4 @@
-package site
+package highlight
 
 import (
 	"strings"

@@ -1,4 +1,4 @@
-package site
+package apiref
 
 import (
 	"fmt"
@@ -9,8 +9,8 @@ import (
 	"github.com/errdocs/errdocs/engine/request"
 )
 
-// The engine at build time, for endpoint pages (see endpoints.go): every example an operation's
-// page shows is checked here before the pages render, and a failure is a build error at the
+// The engine at build time, for operation pages: every example an operation's page shows is
+// checked here (Check) before the pages render, and a failure is a build error at the
 // example's line in openapi.yaml (the operation's line when the loader gives none).
 //
 //   - An example request is written as a curl command by engine.ExampleCurl, read back by
@@ -23,15 +23,15 @@ import (
 //     must then pass engine.CheckExample, the rule every error page's examples meet, and the
 //     example links to the entry's page.
 
-// endpointData is an operation's checked examples.
-type endpointData struct {
+// Examples are an operation's examples, checked, for NewPage.
+type Examples struct {
 	requests  []checkedRequest
 	noRequest string
 	responses []checkedResponse
 }
 
 type checkedRequest struct {
-	title     rich
+	title     Rich
 	curl      string
 	predicted int
 }
@@ -42,7 +42,7 @@ type checkedResponse struct {
 }
 
 type checkedAnswer struct {
-	title      rich
+	title      Rich
 	text, lang string
 	// checked says the example is an error the engine decoded; entry, code and status are
 	// what it read.
@@ -80,32 +80,40 @@ func sampleKey(a *catalog.API, op *catalog.Operation) string {
 	return ""
 }
 
-// failOnce records a build error unless the same one was recorded already (an example that
-// several operations share is checked for each). Only checkEndpoints calls it, before the
-// render workers start.
-func (b *builder) failOnce(file string, line int, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	key := fmt.Sprintf("%s:%d: %s", file, line, msg)
-	if b.failed == nil {
-		b.failed = map[string]bool{}
-	}
-	if b.failed[key] {
-		return
-	}
-	b.failed[key] = true
-	b.fail(file, line, "%s", msg)
+// checker is one build's check of the examples.
+type checker struct {
+	cat       *catalog.Catalog
+	entryPage func(path string) *catalog.Entry
+	fail      func(file string, line int, msg string)
+	failed    map[string]bool // build errors already reported once (failOnce)
 }
 
-// checkEndpoints checks every operation's examples and keeps them for its page.
-func (b *builder) checkEndpoints() {
-	b.endpoints = map[*catalog.Operation]*endpointData{}
+// failOnce records a build error unless the same one was recorded already (an example that
+// several operations share is checked for each).
+func (c *checker) failOnce(file string, line int, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	key := fmt.Sprintf("%s:%d: %s", file, line, msg)
+	if c.failed[key] {
+		return
+	}
+	c.failed[key] = true
+	c.fail(file, line, msg)
+}
+
+// Check checks the examples of every operation of the catalog, and returns them for the
+// operations' pages. It reports each failure once, through fail, at the example's line of the
+// API's openapi.yaml. entryPage returns the catalog entry whose error page is at a site path, or
+// nil: a codeless entry is found by its page, the way the engine finds it.
+func Check(cat *catalog.Catalog, entryPage func(path string) *catalog.Entry, fail func(file string, line int, msg string)) map[*catalog.Operation]*Examples {
+	c := &checker{cat: cat, entryPage: entryPage, fail: fail, failed: map[string]bool{}}
+	out := map[*catalog.Operation]*Examples{}
 	answers := map[string]answerCheck{}
-	for _, a := range b.site.Catalog.APIs {
-		file := openapiFile(a)
+	for _, a := range cat.APIs {
+		file := OpenAPIFile(a)
 		for _, op := range a.Operations {
-			d := &endpointData{}
-			b.endpoints[op] = d
-			b.checkRequests(a, op, d, file)
+			d := &Examples{}
+			out[op] = d
+			c.checkRequests(a, op, d, file)
 			for _, resp := range op.Responses {
 				cr := checkedResponse{resp: resp}
 				for _, ex := range resp.Examples {
@@ -114,11 +122,11 @@ func (b *builder) checkEndpoints() {
 					if resp.Status == 0 || resp.Status >= 400 {
 						chk, ok := answers[a.ID+"\x00"+text]
 						if !ok {
-							chk = b.checkAnswer(a, resp.Status, text)
+							chk = c.checkAnswer(a, resp.Status, text)
 							answers[a.ID+"\x00"+text] = chk
 						}
 						if chk.err != "" {
-							b.failOnce(file, lineOr(ex.Line, op.Line), "%s, %s example %q: %s", op.Name(), answerLabel(resp.Status), ex.Name, chk.err)
+							c.failOnce(file, lineOr(ex.Line, op.Line), "%s, %s example %q: %s", op.Name(), answerLabel(resp.Status), ex.Name, chk.err)
 						} else {
 							ans.checked, ans.entry, ans.code, ans.status = true, chk.entry, chk.code, chk.status
 						}
@@ -129,6 +137,7 @@ func (b *builder) checkEndpoints() {
 			}
 		}
 	}
+	return out
 }
 
 func lineOr(line, fallback int) int {
@@ -146,16 +155,16 @@ func answerLabel(status int) string {
 }
 
 // exampleTitle is an example's summary, or else its name.
-func exampleTitle(name, summary string) rich {
+func exampleTitle(name, summary string) Rich {
 	if summary != "" {
 		return richFrom(summary)
 	}
-	return rich{}.text("Example ").code(name)
+	return Rich{}.text("Example ").code(name)
 }
 
 // checkRequests checks an operation's example requests. An operation without examples gets
 // one without a body, when it needs none.
-func (b *builder) checkRequests(a *catalog.API, op *catalog.Operation, d *endpointData, file string) {
+func (c *checker) checkRequests(a *catalog.API, op *catalog.Operation, d *Examples, file string) {
 	if op.Success == 0 {
 		d.noRequest = "the endpoint never succeeds"
 		return
@@ -180,16 +189,16 @@ func (b *builder) checkRequests(a *catalog.API, op *catalog.Operation, d *endpoi
 		list = append(list, nil)
 	}
 	for _, ex := range list {
-		var title rich
+		var title Rich
 		name, line := "", op.Line
 		if ex != nil {
 			name, line, title = ex.Name, lineOr(ex.Line, op.Line), exampleTitle(ex.Name, ex.Summary)
 		}
 		shown := engine.ExampleCurl(a, op, ex, placeholderKey(a, op))
-		predicted, msg := b.checkRequest(a, op, shown)
+		predicted, msg := c.checkRequest(a, op, shown)
 		if msg == "" && op.Scope != "none" {
 			if k := sampleKey(a, op); k != "" {
-				if _, m := b.checkRequest(a, op, engine.ExampleCurl(a, op, ex, k)); m != "" {
+				if _, m := c.checkRequest(a, op, engine.ExampleCurl(a, op, ex, k)); m != "" {
 					msg = m + " (with the sample key " + k + ")"
 				}
 			}
@@ -199,7 +208,7 @@ func (b *builder) checkRequests(a *catalog.API, op *catalog.Operation, d *endpoi
 			if name != "" {
 				what = fmt.Sprintf("example request %q", name)
 			}
-			b.failOnce(file, line, "%s, %s: %s", op.Name(), what, msg)
+			c.failOnce(file, line, "%s, %s: %s", op.Name(), what, msg)
 			continue
 		}
 		d.requests = append(d.requests, checkedRequest{title: title, curl: shown, predicted: predicted})
@@ -208,12 +217,12 @@ func (b *builder) checkRequests(a *catalog.API, op *catalog.Operation, d *endpoi
 
 // checkRequest checks a curl command against its operation; it returns the predicted status, or
 // why the command does not pass.
-func (b *builder) checkRequest(a *catalog.API, op *catalog.Operation, paste string) (int, string) {
+func (c *checker) checkRequest(a *catalog.API, op *catalog.Operation, paste string) (int, string) {
 	req, ok := request.Parse(paste)
 	if !ok {
 		return 0, "errdocs cannot read the curl command it writes for it"
 	}
-	rc := engine.CheckRequest(b.site.Catalog, a, req, paste)
+	rc := engine.CheckRequest(c.cat, a, req, paste)
 	if rc.Operation != op.Name() {
 		return 0, fmt.Sprintf("the request is read as calling %q", rc.Operation)
 	}
@@ -239,8 +248,8 @@ func (b *builder) checkRequest(a *catalog.API, op *catalog.Operation, paste stri
 }
 
 // checkAnswer decodes an error example and finds its catalog entry.
-func (b *builder) checkAnswer(a *catalog.API, status int, text string) answerCheck {
-	cat := b.site.Catalog
+func (c *checker) checkAnswer(a *catalog.API, status int, text string) answerCheck {
+	cat := c.cat
 	v := engine.Explain(cat, text)
 	if v.API != a.ID {
 		return answerCheck{err: fmt.Sprintf("the engine reads it as coming from API %q, not %q", v.API, a.ID)}
@@ -252,11 +261,10 @@ func (b *builder) checkAnswer(a *catalog.API, status int, text string) answerChe
 	if v.Code != "" {
 		e = entryFor(a, v.Code, status, v.Message)
 	}
-	if p := b.byURL[v.Docs]; e == nil && p != nil && p.kind == kindError && p.entry != nil && p.entry.API == a &&
-		p.entry.Code == "" {
+	if pe := c.entryPage(v.Docs); e == nil && pe != nil && pe.API == a && pe.Code == "" {
 		// A codeless entry stands for whatever its shape and status carry: the engine picks it
 		// by shape and status.
-		e = p.entry
+		e = pe
 	}
 	if e == nil {
 		code := v.Code

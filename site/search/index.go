@@ -1,4 +1,18 @@
-package site
+// Package search builds the site's search index, in Go, from the pages as they are rendered: no
+// second pass over the HTML (Pagefind's way) and no extra process. static/search.js reads it.
+//
+// A page is a Doc (what a result shows) and its Terms (where on the page each term occurs). A
+// term's weight on a page is the sum of the weights of the fields it occurs in (an error's code
+// and status weigh most, then the title, a heading, the excerpt), plus a little for each time the
+// body says it, squashed logarithmically so that repeating a word does not buy rank: a page about
+// 429 outranks a guide that mentions 429 ten times.
+//
+// Terms are made by Tokenize, which must agree with the words function of static/search.js;
+// testdata/tokens.json is the one table both are tested against (tokenize_test.go and
+// search_js_test.mjs).
+//
+// Package search may import only the standard library.
+package search
 
 import (
 	"encoding/json"
@@ -7,89 +21,27 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 )
 
-// The search index is built here, in Go, from the pages as they are rendered: no second pass
-// over the HTML (Pagefind's way) and no extra process. static/search.js reads it.
-//
-// Terms are made by terms below and by words in static/search.js, which must agree: lower case;
-// runs of letters, digits and "_"; a word with "_" (an error code) is kept whole and also split
-// into its parts; plurals are folded ("keys" → "key", "retries" → "retry"), except in words with
-// digits or "_". A term's weight on a page is the sum of the weights of the fields it occurs in
-// (an error's code and status weigh most, then the title, a heading, the excerpt), plus a little
-// for each time the body says it, squashed logarithmically so that repeating a word does not buy
-// rank: a page about 429 outranks a guide that mentions 429 ten times.
-
-// A field is where on a page a term occurs.
-type field uint8
+// A Field is where on a page a term occurs.
+type Field uint8
 
 // The fields of a page, with their weights in fieldWeight.
 const (
-	fieldCode field = 1 << iota
-	fieldStatus
-	fieldStatusCase // the status of an entry that applies only in a special case (When)
-	fieldTitle
-	fieldHeading
-	fieldExcerpt
-	fieldBody field = 0
+	FieldCode Field = 1 << iota
+	FieldStatus
+	FieldStatusCase // the status of an entry that applies only in a special case (When)
+	FieldTitle
+	FieldHeading
+	FieldExcerpt
+	FieldBody Field = 0
 )
 
-var fieldWeight = map[field]int32{fieldCode: 40, fieldStatus: 32, fieldStatusCase: 26, fieldTitle: 20,
-	fieldHeading: 8, fieldExcerpt: 4}
+var fieldWeight = map[Field]int32{FieldCode: 40, FieldStatus: 32, FieldStatusCase: 26, FieldTitle: 20,
+	FieldHeading: 8, FieldExcerpt: 4}
 
-// fold folds a plural to its singular, as search.js does.
-func fold(w string) string {
-	if strings.ContainsAny(w, "0123456789_") {
-		return w
-	}
-	if len(w) > 4 && strings.HasSuffix(w, "ies") {
-		return w[:len(w)-3] + "y"
-	}
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
-		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
-		return w[:len(w)-1]
-	}
-	return w
-}
-
-// terms calls f with every term of text.
-func terms(text string, f func(term string)) {
-	isWord := func(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r) }
-	i := 0
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWord(r) {
-			i += n
-			continue
-		}
-		j := i + n
-		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !isWord(r) {
-				break
-			}
-			j += n
-		}
-		w := strings.Trim(strings.ToLower(text[i:j]), "_")
-		i = j
-		if w == "" {
-			continue
-		}
-		f(fold(w))
-		if strings.Contains(w, "_") {
-			for _, p := range strings.Split(w, "_") {
-				if p != "" {
-					f(fold(p))
-				}
-			}
-		}
-	}
-}
-
-// searchDoc is one page in the index.
-type searchDoc struct {
+// A Doc is one page in the index: what a search result shows of it.
+type Doc struct {
 	Path    string // site path without the leading "/"
 	Title   string
 	Crumb   string
@@ -101,7 +53,7 @@ type searchDoc struct {
 
 // termStat is where a term occurs on one page.
 type termStat struct {
-	fields field
+	fields Field
 	body   int32
 }
 
@@ -116,14 +68,14 @@ func (s termStat) weight() int32 {
 	return max(w, 1)
 }
 
-// docTerms gathers where each term of one page occurs.
-type docTerms map[string]termStat
+// Terms gathers where each term of one page occurs.
+type Terms map[string]termStat
 
-// add records the terms of text as found in field f.
-func (d docTerms) add(text string, f field) {
-	terms(text, func(t string) {
+// Add records the terms of text as found in field f.
+func (d Terms) Add(text string, f Field) {
+	Tokenize(text, func(t string) {
 		s := d[t]
-		if f == fieldBody {
+		if f == FieldBody {
 			s.body++
 		} else {
 			s.fields |= f
@@ -132,17 +84,18 @@ func (d docTerms) add(text string, f field) {
 	})
 }
 
-// searchIndex collects pages from the render workers.
-type searchIndex struct {
+// An Index collects pages from the render workers.
+type Index struct {
 	mu    sync.Mutex
-	docs  []searchDoc
+	docs  []Doc
 	terms map[string][]int32 // doc, weight, doc, weight…
 }
 
-func newSearchIndex() *searchIndex { return &searchIndex{terms: map[string][]int32{}} }
+// NewIndex returns an empty index.
+func NewIndex() *Index { return &Index{terms: map[string][]int32{}} }
 
-// add puts one page in the index. It is safe for concurrent use.
-func (x *searchIndex) add(doc searchDoc, dt docTerms) {
+// Add puts one page in the index. It is safe for concurrent use.
+func (x *Index) Add(doc Doc, dt Terms) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	id := int32(len(x.docs))
@@ -158,7 +111,7 @@ func (x *searchIndex) add(doc searchDoc, dt docTerms) {
 
 // MarshalJSON writes the compact form search.js reads: docs as arrays, and posting lists sorted
 // by document with the document ids delta-coded.
-func (x *searchIndex) MarshalJSON() ([]byte, error) {
+func (x *Index) MarshalJSON() ([]byte, error) {
 	// Docs sorted by path, so the index is the same from build to build whatever the worker order.
 	order := make([]int32, len(x.docs))
 	for i := range order {
@@ -258,20 +211,4 @@ func writeJSONString(b *strings.Builder, s string) {
 	}
 	q, _ := json.Marshal(s)
 	b.Write(q)
-}
-
-// excerpt shortens text to about n bytes at a word boundary.
-func excerpt(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if len(text) <= n {
-		return text
-	}
-	cut := strings.LastIndexByte(text[:n], ' ')
-	if cut < n/2 {
-		cut = n
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-	}
-	return strings.TrimRight(text[:cut], " ,;:.") + "…"
 }

@@ -1,4 +1,15 @@
-package site
+// Package highlight colours code for the site with chroma, as CSS classes and never inline
+// styles. A Highlighter writes one block; CSS is the stylesheet for those classes, written once
+// per build for a light and a dark theme, with every colour nudged until it meets WCAG AA
+// (4.5:1) against the code background the site's stylesheet uses.
+//
+// JSON and HTTP, most of what an error catalog shows, are tokenised without regular expressions
+// (jsonlex.go), exactly as chroma's own lexers would; anything else goes through chroma's lexers,
+// whose output is cached by text.
+//
+// Package highlight may import chroma and the standard library, and nothing of errdocs: the
+// Markdown renderer (site/markdown) and the API reference (site/apiref) both use it.
+package highlight
 
 import (
 	"bytes"
@@ -15,10 +26,57 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
-// Highlighting: chroma with CSS classes, never inline styles. One formatter per render worker
-// (making one per block costs a quarter of the build); the CSS is written once per build for a
-// light and a dark style, with every colour nudged until it meets WCAG AA (4.5:1) against the
-// code background the stylesheet uses.
+// A Highlighter writes highlighted code with the site's class names. It is not safe for
+// concurrent use: give each render worker its own (making a chroma formatter per block costs a
+// quarter of the build).
+type Highlighter struct {
+	f     *chtml.Formatter
+	style *chroma.Style
+}
+
+// New returns a Highlighter.
+func New() (*Highlighter, error) {
+	style, _, err := codeStyles()
+	if err != nil {
+		return nil, err
+	}
+	return &Highlighter{f: newFormatter(), style: style}, nil
+}
+
+// CSS returns the stylesheet for the classes a Highlighter writes, for both themes.
+func CSS() (string, error) {
+	_, css, err := codeStyles()
+	return css, err
+}
+
+// Write writes code as a highlighted <pre>. A language chroma does not know, or a lexer error,
+// gives plain escaped text in the same wrapper.
+func (h *Highlighter) Write(w io.Writer, lang, code string) error {
+	return highlight(w, h.f, h.style, lang, code)
+}
+
+// HTML returns code highlighted, for code the site generates rather than reads from Markdown.
+// Many generated blocks repeat (every 401 answer of an API, say), so the HTML is kept in the
+// cache by its text; Write itself keeps what chroma's lexers make, but not what the JSON and HTTP
+// tokenisers make.
+func (h *Highlighter) HTML(lang, code string) string {
+	key := "endpoint\x00" + lang + "\x00" + code
+	if html, ok := highlighted.get(key); ok {
+		return html
+	}
+	var sb strings.Builder
+	if err := h.Write(&sb, lang, code); err != nil {
+		sb.Reset()
+		sb.WriteString(`<pre tabindex="0" class="chroma"><code>`)
+		escapeHTML(&sb, code)
+		sb.WriteString("</code></pre>")
+	}
+	html := sb.String()
+	if lang == "http" || lang == "json" {
+		highlighted.put(key, html)
+	}
+	return html
+}
 
 // The styles and the code backgrounds they are checked against (static/site.css --bg-code).
 const (

@@ -1,0 +1,158 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// The files beside the pages: static assets (fingerprinted), content files copied as they are,
+// and the data files (catalog.json, the search index, sitemap.xml, robots.txt, _headers).
+
+// copyable are the content files, other than Markdown, copied to the site as they are.
+var copyable = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true,
+	".webp": true, ".avif": true, ".pdf": true, ".txt": true, ".json": true, ".csv": true}
+
+// contentFiles finds the images and other files in the content tree.
+func (b *builder) contentFiles() error {
+	b.files["catalog.json"] = true
+	b.files["sitemap.xml"] = true
+	b.files["robots.txt"] = true
+	b.files["search-index.json"] = true
+	for f := range rootFiles {
+		b.files[f] = true
+	}
+	return fs.WalkDir(b.opts.Content, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && copyable[strings.ToLower(path.Ext(name))] {
+			b.files[p] = true
+			b.copies = append(b.copies, p)
+		}
+		return nil
+	})
+}
+
+// rootFiles are static files written at the site's root under their own names, not
+// fingerprinted: a service worker's scope is the folder it is served from.
+var rootFiles = map[string]bool{"sw.js": true}
+
+// buildID fingerprints a build's assets: every fingerprinted URL, so it changes whenever any
+// asset does (the module, a script, the catalog). The playground page carries it (data-build),
+// and sw.js keeps each build's files in a cache of that name, so a page offline gets the files
+// of its own build, never a mix.
+func buildID(assets map[string]string) string {
+	names := make([]string, 0, len(assets))
+	for name := range assets {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, name := range names {
+		h.Write([]byte(name + "\x00" + assets[name] + "\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:5])
+}
+
+// writeAssets fingerprints the static files, appending the highlighting CSS to site.css, and
+// copies the content's images. A precompressed file (x.br, x.gz beside x) takes its original's
+// fingerprinted name plus its suffix, so a host can serve it for the original.
+func (b *builder) writeAssets(wr *writer, css string) error {
+	var files, compressed []string
+	err := fs.WalkDir(b.opts.Static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case strings.HasPrefix(name, "."), strings.HasSuffix(name, ".go"), strings.HasSuffix(name, "~"):
+		case strings.HasSuffix(name, ".br"), strings.HasSuffix(name, ".gz"):
+			compressed = append(compressed, p)
+		default:
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range append(files, compressed...) {
+		data, err := fs.ReadFile(b.opts.Static, p)
+		if err != nil {
+			return fmt.Errorf("static %s: %w", p, err)
+		}
+		if p == "site.css" {
+			data = append(data[:len(data):len(data)], css...)
+		}
+		ext := path.Ext(p)
+		orig := strings.TrimSuffix(p, ext)
+		var fp string
+		if rootFiles[p] {
+			fp = p
+		} else if u, ok := b.assets[orig]; ok && (ext == ".br" || ext == ".gz") {
+			fp = strings.TrimPrefix(u, b.base) + ext
+		} else {
+			sum := sha256.Sum256(data)
+			fp = "assets/" + orig + "." + hex.EncodeToString(sum[:5]) + ext
+		}
+		b.assets[p] = b.href("/" + fp)
+		wr.write(fp, data)
+	}
+	for _, f := range []string{"site.css", "theme.js", "site.js", "search.js", "favicon.svg"} {
+		if b.assets[f] == "" {
+			return fmt.Errorf("static: %s is missing", f)
+		}
+	}
+	// catalog.json stays at the root for anyone who reads the catalog; the playground loads a
+	// fingerprinted copy, so a page always gets the catalog of its own build.
+	cat, err := json.Marshal(b.site.Catalog)
+	if err != nil {
+		return fmt.Errorf("catalog.json: %w", err)
+	}
+	wr.write("catalog.json", cat)
+	sum := sha256.Sum256(cat)
+	fp := "assets/catalog." + hex.EncodeToString(sum[:5]) + ".json"
+	b.assets["catalog.json"] = b.href("/" + fp)
+	wr.write(fp, cat)
+	b.build = buildID(b.assets)
+	for _, p := range b.copies {
+		data, err := fs.ReadFile(b.opts.Content, p)
+		if err != nil {
+			return fmt.Errorf("content %s: %w", p, err)
+		}
+		wr.write(p, data)
+	}
+	return nil
+}
+
+// writeData writes the search index, sitemap.xml, robots.txt and _headers.
+func (b *builder) writeData(wr *writer) error {
+	idx, err := b.index.MarshalJSON()
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	wr.write("search-index.json", idx)
+	wr.write("sitemap.xml", b.sitemap())
+	wr.write("robots.txt", b.robots())
+	wr.write("_headers", b.headers())
+	return nil
+}
