@@ -37,7 +37,7 @@ func genericRetry(status int) catalog.Retry {
 	case 408, 425, 429:
 		return catalog.Retry{Strategy: "retry-after"}
 	case 500, 502, 503, 504:
-		return catalog.Retry{Strategy: "backoff", BaseSeconds: 1, CapSeconds: 30, Attempts: 5}
+		return catalog.Retry{Strategy: "backoff"} // the catalog's default schedule
 	}
 	return catalog.Retry{Strategy: "never"}
 }
@@ -54,20 +54,20 @@ func (e *explainer) retry(p catalog.Retry) Retry {
 		if wait >= 0 {
 			r.AfterSeconds = wait
 			r.Schedule = []float64{wait}
-			detail = append(detail, printf.Sprintf("Retry in %s (%s).", seconds(wait), source))
+			detail = append(detail, printf.Sprintf("Retry in %s (%s).", catalog.Wait(wait), source))
 		} else {
-			r.Schedule = backoff(1, 30, 5)
+			r.Schedule = catalog.Backoff(0, 0, 0)
 			r.AfterSeconds = 1
-			detail = append(detail, "This response says nothing of when to retry (no Retry-After), so back off: "+schedule(r.Schedule)+".")
+			detail = append(detail, "This response says nothing of when to retry (no Retry-After), so back off: "+catalog.ScheduleText(r.Schedule)+".")
 		}
 	case "backoff":
-		r.Schedule = backoff(p.BaseSeconds, p.CapSeconds, p.Attempts)
+		r.Schedule = p.Schedule()
 		r.AfterSeconds = r.Schedule[0]
 		if wait > r.AfterSeconds {
 			r.AfterSeconds = wait
-			detail = append(detail, printf.Sprintf("Wait at least %s (%s), then back off: %s.", seconds(wait), source, schedule(r.Schedule)))
+			detail = append(detail, printf.Sprintf("Wait at least %s (%s), then back off: %s.", catalog.Wait(wait), source, catalog.ScheduleText(r.Schedule)))
 		} else {
-			detail = append(detail, "Retry after "+schedule(r.Schedule)+".")
+			detail = append(detail, "Retry after "+catalog.ScheduleText(r.Schedule)+".")
 		}
 	case "never":
 		if p.Detail == "" {
@@ -82,6 +82,7 @@ func (e *explainer) retry(p catalog.Retry) Retry {
 		detail = append(detail, p.Detail)
 	}
 	r.Detail = strings.Join(detail, " ")
+	r.Plan = catalog.RetryPlan(r.Strategy, r.Retryable, r.AfterSeconds, r.Schedule)
 	return r
 }
 
@@ -163,45 +164,6 @@ func parseHTTPDate(s string) (time.Time, error) {
 	return time.Time{}, err
 }
 
-// backoff returns the waits of exponential backoff.
-func backoff(base, capSec float64, attempts int) []float64 {
-	if base <= 0 {
-		base = 1
-	}
-	if attempts <= 0 {
-		attempts = 5
-	}
-	if attempts > 20 {
-		attempts = 20
-	}
-	out := make([]float64, attempts)
-	w := base
-	for i := range out {
-		if capSec > 0 && w > capSec {
-			w = capSec
-		}
-		out[i] = w
-		w *= 2
-	}
-	return out
-}
-
-func seconds(s float64) string {
-	if s == math.Trunc(s) {
-		return printf.Sprintf("%d s", int64(s))
-	}
-	return printf.Sprintf("%.1f s", s)
-}
-
-// schedule writes waits as "1 s, 2 s, 4 s, then stop".
-func schedule(ws []float64) string {
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = seconds(w)
-	}
-	return strings.Join(parts, ", ") + ", then stop"
-}
-
 var (
 	patternRE = regexp.MustCompile(`(?i)match(?:es)? (?:the )?pattern\s+(\S+)`)
 	expectRE  = regexp.MustCompile(`(?i)expected (\w+), received (\w+)`)
@@ -261,30 +223,12 @@ func codeHint(code, path string) string {
 	return ""
 }
 
-// reason is the standard reason phrase of a status.
-func reason(status int) string {
-	return reasons[status]
-}
-
-var reasons = map[int]string{
-	200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently",
-	302: "Found", 304: "Not Modified", 307: "Temporary Redirect", 308: "Permanent Redirect",
-	400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
-	404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable", 408: "Request Timeout",
-	409: "Conflict", 410: "Gone", 411: "Length Required", 412: "Precondition Failed",
-	413: "Content Too Large", 414: "URI Too Long", 415: "Unsupported Media Type",
-	422: "Unprocessable Content", 425: "Too Early", 429: "Too Many Requests",
-	431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
-	500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
-	503: "Service Unavailable", 504: "Gateway Timeout",
-}
-
 func statusTitle(status int) string {
 	if status == 0 {
 		return "Unrecognised response"
 	}
-	if r := reason(status); r != "" {
-		return printf.Sprintf("%d %s", status, r)
+	if catalog.ReasonPhrases[status] != "" {
+		return catalog.StatusText(status)
 	}
 	return printf.Sprintf("HTTP %d", status)
 }

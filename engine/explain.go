@@ -60,7 +60,7 @@ func explain(cat *catalog.Catalog, text string, mask *Masked) (v *Verdict) {
 
 func newVerdict() *Verdict {
 	return &Verdict{Input: "unknown", Confidence: "low", Fix: []string{}, Fields: []Field{},
-		Problems: []Problem{}, Redacted: []string{}, Retry: Retry{Strategy: "never", Schedule: []float64{}}}
+		Problems: []Problem{}, Redacted: []string{}, Retry: Retry{Strategy: "never", Schedule: []float64{}, Plan: "Do not retry"}}
 }
 
 // maxMessage and maxFields bound what a verdict quotes from a body.
@@ -462,7 +462,7 @@ func (e *explainer) describe() {
 		if v.Code != "" {
 			v.Title = v.Code
 			if status != 0 {
-				v.Title = printf.Sprintf("%s (%d %s)", v.Code, status, reason(status))
+				v.Title = v.Code + " (" + catalog.StatusText(status) + ")"
 			}
 		}
 		v.Meaning = statusMeaning(status)

@@ -415,7 +415,7 @@ func describe(found []secret, text string) []string {
 // so a new string field must be listed here; TestRedactCoversVerdict fails until it is.
 func (v *Verdict) strings(f func(s *string, prose bool)) {
 	for _, s := range []*string{&v.Input, &v.API, &v.Dialect, &v.Confidence, &v.Code, &v.Cause, &v.Retry.Strategy,
-		&v.Retry.Detail, &v.RequestID, &v.Message, &v.Operation, &v.FixedRequest} {
+		&v.Retry.Detail, &v.Retry.Plan, &v.RequestID, &v.Message, &v.Operation, &v.FixedRequest} {
 		f(s, false)
 	}
 	for _, s := range []*string{&v.Title, &v.Meaning, &v.Docs} {

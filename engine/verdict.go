@@ -58,6 +58,9 @@ type Retry struct {
 	// Schedule lists the waits in seconds for a backoff policy, e.g. [1, 2, 4, 8, 16].
 	Schedule []float64 `json:"schedule"`
 	Detail   string    `json:"detail"`
+	// Plan is the advice as a short label, worded by catalog.RetryPlan: "Retry in 30 s",
+	// "Back off: 1 s, 2 s, 4 s, then stop", "Do not retry".
+	Plan string `json:"plan"`
 }
 
 // Field is one field-level issue.

@@ -1,59 +1,18 @@
 package site
 
 import (
-	"math"
-	"strconv"
-	"strings"
-
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/site/apiref"
 )
 
 // Retry advice in words, from a catalog retry policy.
 
-// retrySchedule lists the waits of a backoff policy: base, doubling, capped, one per attempt.
-func retrySchedule(r catalog.Retry) []float64 {
-	if r.Strategy != "backoff" || r.BaseSeconds <= 0 || r.Attempts <= 0 {
-		return nil
-	}
-	out := make([]float64, 0, r.Attempts)
-	w := r.BaseSeconds
-	for i := 0; i < r.Attempts; i++ {
-		if r.CapSeconds > 0 {
-			w = math.Min(w, r.CapSeconds)
-		}
-		out = append(out, w)
-		w *= 2
-	}
-	return out
-}
-
-// seconds writes a wait for people: "500 ms", "1 s", "1.5 s", "2 min", "1 min 30 s".
-func seconds(s float64) string {
-	switch {
-	case s < 1:
-		return strconv.FormatFloat(s*1000, 'f', -1, 64) + " ms"
-	case s >= 60 && math.Mod(s, 1) == 0:
-		m, rest := int(s)/60, int(s)%60
-		if rest == 0 {
-			return strconv.Itoa(m) + " min"
-		}
-		return strconv.Itoa(m) + " min " + strconv.Itoa(rest) + " s"
-	}
-	return strconv.FormatFloat(s, 'f', -1, 64) + " s"
-}
-
-// scheduleText is a backoff policy as a schedule: "1 s, 2 s, 4 s, 8 s, 16 s, then stop".
+// scheduleText is a backoff policy as a schedule: "1 s, 2 s, 4 s, 8 s, 16 s, then stop"
+// (catalog.Retry.Schedule, worded by catalog.ScheduleText); "" for any other policy.
 func scheduleText(r catalog.Retry) string {
-	ws := retrySchedule(r)
-	if len(ws) == 0 {
-		return ""
+	if ws := r.Schedule(); len(ws) > 0 {
+		return catalog.ScheduleText(ws)
 	}
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = seconds(w)
-	}
-	return strings.Join(parts, ", ") + ", then stop"
+	return ""
 }
 
 // retryWord answers "should I retry?" in a word, for tables: "Yes", "No" or "Depends".
@@ -128,5 +87,5 @@ func statusClass(status int) string {
 	return "badge s2"
 }
 
-// statusText is "429 Too Many Requests" (apiref.StatusText), for the templates.
-func statusText(status int) string { return apiref.StatusText(status) }
+// statusText is "429 Too Many Requests" (catalog.StatusText), for the templates.
+func statusText(status int) string { return catalog.StatusText(status) }

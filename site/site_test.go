@@ -17,6 +17,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/engine"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
@@ -312,23 +313,46 @@ func gz(t *testing.T, data []byte) int {
 	return b.Len()
 }
 
-func TestRetrySchedule(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		r    catalog.Retry
-		want string
-	}{
-		{"doubling", catalog.Retry{Strategy: "backoff", BaseSeconds: 1, CapSeconds: 30, Attempts: 5}, "1 s, 2 s, 4 s, 8 s, 16 s, then stop"},
-		{"capped", catalog.Retry{Strategy: "backoff", BaseSeconds: 2, CapSeconds: 10, Attempts: 5}, "2 s, 4 s, 8 s, 10 s, 10 s, then stop"},
-		{"minutes", catalog.Retry{Strategy: "backoff", BaseSeconds: 30, CapSeconds: 90, Attempts: 3}, "30 s, 1 min, 1 min 30 s, then stop"},
-		{"sub-second", catalog.Retry{Strategy: "backoff", BaseSeconds: 0.5, Attempts: 2}, "500 ms, 1 s, then stop"},
-		{"never", catalog.Retry{Strategy: "never"}, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := scheduleText(tc.r); got != tc.want {
-				t.Errorf("scheduleText = %q, want %q", got, tc.want)
+// TestFactsAgree holds the site and the engine to one answer for every code of the shipped
+// catalog: the status and the retry schedule a code page states are the ones the engine gives
+// when it explains that page's examples (both come from the catalog package's facts).
+func TestFactsAgree(t *testing.T) {
+	mem := NewMemOutput()
+	if _, err := BuildReport(Options{Content: content.FS, Output: mem}); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := load.Content(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := loaded.Catalog
+	n := 0
+	for _, a := range cat.APIs {
+		for _, e := range a.Errors {
+			page := file(t, mem, strings.TrimPrefix(e.Docs, "/")+"index.html")
+			if e.Status != 0 && !strings.Contains(page, catalog.StatusText(e.Status)) {
+				t.Errorf("%s: the page does not say %q", e.Docs, catalog.StatusText(e.Status))
 			}
-		})
+			if ws := e.Retry.Schedule(); len(ws) > 0 && !strings.Contains(page, catalog.ScheduleText(ws)) {
+				t.Errorf("%s: the page does not give the schedule %q", e.Docs, catalog.ScheduleText(ws))
+			}
+			for _, ex := range e.Examples {
+				v := engine.Explain(cat, ex.Text)
+				if v.Docs != e.Docs || strings.Contains(ex.Text, "Retry-After") {
+					continue
+				}
+				n++
+				if ws := e.Retry.Schedule(); len(ws) > 0 && catalog.ScheduleText(v.Retry.Schedule) != catalog.ScheduleText(ws) {
+					t.Errorf("%s line %d: the engine's schedule %v, the page's %v", e.Docs, ex.Line, v.Retry.Schedule, ws)
+				}
+				if v.Retry.Plan != catalog.RetryPlan(v.Retry.Strategy, v.Retry.Retryable, v.Retry.AfterSeconds, v.Retry.Schedule) {
+					t.Errorf("%s line %d: plan %q", e.Docs, ex.Line, v.Retry.Plan)
+				}
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d examples compared", n)
 	}
 }
 

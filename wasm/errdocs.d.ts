@@ -73,6 +73,8 @@ export interface Retry {
   /** The waits in seconds, e.g. [1, 2, 4, 8, 16] for a backoff; [30] for "retry in 30 s". */
   schedule: number[];
   detail: string;
+  /** The advice as a short label: "Retry in 30 s", "Back off: 1 s, 2 s, 4 s, then stop", "Do not retry". */
+  plan: string;
 }
 
 /** One field-level issue. */

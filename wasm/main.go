@@ -318,7 +318,7 @@ func jsShared(_ js.Value, args []js.Value) (ret any) {
 func errorVerdict(p any) *engine.Verdict {
 	return &engine.Verdict{
 		Input: "unknown", Confidence: "low", Fix: []string{}, Fields: []engine.Field{},
-		Retry:    engine.Retry{Strategy: "never", Schedule: []float64{}},
+		Retry:    engine.Retry{Strategy: "never", Schedule: []float64{}, Plan: "Do not retry"},
 		Redacted: []string{},
 		Problems: []engine.Problem{{Severity: "error", Message: printf.Sprintf(
 			"errdocs failed on this paste (%v). Please report it, with the paste if you can share it.", p)}},

@@ -18,9 +18,6 @@
 package apiref
 
 import (
-	"net/http"
-	"strconv"
-
 	"github.com/errdocs/errdocs/catalog"
 )
 
@@ -62,10 +59,5 @@ func entryFor(a *catalog.API, code string, status int, message string) *catalog.
 	return other
 }
 
-// StatusText is a status with its reason phrase: "429 Too Many Requests".
-func StatusText(status int) string {
-	if t := http.StatusText(status); t != "" {
-		return strconv.Itoa(status) + " " + t
-	}
-	return strconv.Itoa(status)
-}
+// StatusText is a status with its reason phrase: "429 Too Many Requests" (catalog.StatusText).
+func StatusText(status int) string { return catalog.StatusText(status) }

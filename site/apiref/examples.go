@@ -3,9 +3,9 @@ package apiref
 import (
 	"bytes"
 	"encoding/json"
-	"net/http"
-	"strconv"
 	"strings"
+
+	"github.com/errdocs/errdocs/catalog"
 )
 
 // responseText is an example answer as it comes over the wire: the status line, the content
@@ -19,10 +19,7 @@ func responseText(status int, body string) (text, lang string) {
 	if status == 0 {
 		return pretty.String(), "json"
 	}
-	head := "HTTP/1.1 " + strconv.Itoa(status)
-	if t := http.StatusText(status); t != "" {
-		head += " " + t
-	}
+	head := "HTTP/1.1 " + catalog.StatusText(status)
 	if strings.TrimSpace(body) == "" {
 		return head, "http"
 	}

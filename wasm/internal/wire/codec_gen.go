@@ -1758,6 +1758,8 @@ func encEngineRetry(e *jsonlite.Encoder, v *engine.Retry) {
 	encSliceFloat64(e, v.Schedule)
 	e.Key("\"detail\"")
 	e.String(v.Detail)
+	e.Key("\"plan\"")
+	e.String(v.Plan)
 	e.ObjectEnd()
 }
 

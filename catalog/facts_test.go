@@ -1,0 +1,64 @@
+package catalog
+
+import "testing"
+
+func TestSchedule(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		r    Retry
+		want string
+	}{
+		{"doubling", Retry{Strategy: "backoff", BaseSeconds: 1, CapSeconds: 30, Attempts: 5}, "1 s, 2 s, 4 s, 8 s, 16 s, then stop"},
+		{"capped", Retry{Strategy: "backoff", BaseSeconds: 2, CapSeconds: 10, Attempts: 5}, "2 s, 4 s, 8 s, 10 s, 10 s, then stop"},
+		{"minutes", Retry{Strategy: "backoff", BaseSeconds: 30, CapSeconds: 90, Attempts: 3}, "30 s, 1 min, 1 min 30 s, then stop"},
+		{"sub-second", Retry{Strategy: "backoff", BaseSeconds: 0.5, Attempts: 2}, "500 ms, 1 s, then stop"},
+		{"defaults", Retry{Strategy: "backoff"}, "1 s, 2 s, 4 s, 8 s, 16 s, then stop"},
+		{"bounded", Retry{Strategy: "backoff", BaseSeconds: 1, Attempts: 1000}, "1 s, 2 s, 4 s, 8 s, 16 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, 30 s, then stop"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ScheduleText(tc.r.Schedule()); got != tc.want {
+				t.Errorf("ScheduleText(Schedule()) = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if s := (Retry{Strategy: "never"}).Schedule(); s != nil {
+		t.Errorf("a never policy has the schedule %v", s)
+	}
+}
+
+func TestWait(t *testing.T) {
+	for s, want := range map[float64]string{0: "0 s", 0.25: "250 ms", 1: "1 s", 1.5: "1.5 s", 2.25: "2.3 s", 59: "59 s", 60: "1 min", 90: "1 min 30 s", 90.5: "90.5 s", 3600: "60 min"} {
+		if got := Wait(s); got != want {
+			t.Errorf("Wait(%v) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestRetryPlan(t *testing.T) {
+	for _, tc := range []struct {
+		strategy  string
+		retryable bool
+		after     float64
+		schedule  []float64
+		want      string
+	}{
+		{"never", false, 0, nil, "Do not retry"},
+		{"retry-after", true, 90, []float64{90}, "Retry in 1 min 30 s"},
+		{"retry-after", true, 1, []float64{1, 2}, "Back off: 1 s, 2 s, then stop"},
+		{"backoff", true, 1, []float64{1, 2, 4}, "Back off: 1 s, 2 s, 4 s, then stop"},
+		{"backoff", true, 10, []float64{1, 2}, "Wait 10 s, then back off: 1 s, 2 s, then stop"},
+		{"conditional", true, 0, nil, "Only in some cases"},
+	} {
+		if got := RetryPlan(tc.strategy, tc.retryable, tc.after, tc.schedule); got != tc.want {
+			t.Errorf("RetryPlan(%s, %v, %v, %v) = %q, want %q", tc.strategy, tc.retryable, tc.after, tc.schedule, got, tc.want)
+		}
+	}
+}
+
+func TestStatusText(t *testing.T) {
+	for status, want := range map[int]string{422: "422 Unprocessable Content", 413: "413 Content Too Large", 429: "429 Too Many Requests", 599: "599"} {
+		if got := StatusText(status); got != want {
+			t.Errorf("StatusText(%d) = %q, want %q", status, got, want)
+		}
+	}
+}
