@@ -24,30 +24,29 @@ import (
 	"sync"
 )
 
-// Catalog is every API in a content tree.
+// Catalog is every API in a content tree. A Catalog from New (or from catalog/load, or from the
+// playground's decoder, which both call New) is ready to use; one built by hand must go
+// through New too.
 type Catalog struct {
 	APIs []*API `json:"apis"`
-
-	// deferred decodes what a loader left for later (see Defer); deferredErr is its result.
-	deferred    func() error
-	deferredErr error
 }
 
-// Defer hands the catalog work that must run before anything reads an API's Operations or
-// Schemas. The playground's loader uses it: those two are most of catalog.json and are needed
-// only to check a pasted request, so it decodes them after the engine is up (see Complete).
-func (c *Catalog) Defer(f func() error) { c.deferred = f }
-
-// Complete runs the work Defer left, once, and returns its error, every time. Code that reads
-// Operations or Schemas calls it first; for a catalog loaded whole it does nothing. A catalog
-// with deferred work is for one goroutine at a time until Complete has run.
-func (c *Catalog) Complete() error {
-	if f := c.deferred; f != nil {
-		c.deferred = nil
-		c.deferredErr = f()
+// New links apis into a catalog ready to use: each entry knows its API and its statuses, and the
+// patterns every paste needs (a shape's code pattern, an entry's When) are compiled. A hint's
+// patterns compile the first time the hint is tried (Check compiles them all). It fails on the
+// first pattern that does not compile, naming its file.
+func New(apis []*API) (*Catalog, error) {
+	c := &Catalog{APIs: apis}
+	if err := c.compile(true); err != nil {
+		return nil, err
 	}
-	return c.deferredErr
+	return c, nil
 }
+
+// Check compiles every pattern of c, hints included, and reports the first that does not
+// compile. catalog/load runs it when it reads content/, so a bad pattern fails the build, not
+// a visitor's paste.
+func (c *Catalog) Check() error { return c.compile(false) }
 
 // API is one API's machine facts, from the front matter of its index page.
 type API struct {
@@ -211,16 +210,6 @@ type Example struct {
 	// Line is the line of the opening fence in Source.
 	Line int `json:"line"`
 }
-
-// Compile prepares every regular expression in c, reporting the first that does not compile,
-// and links each entry to its API. Load calls it; a catalog decoded from JSON must call it, or
-// Link, before use.
-func (c *Catalog) Compile() error { return c.compile(false) }
-
-// Link is Compile for a catalog that was checked when it was built: it links the entries and
-// compiles the few patterns every paste needs, and leaves each hint's patterns to be compiled
-// the first time the hint is tried. The browser module starts faster for it.
-func (c *Catalog) Link() error { return c.compile(true) }
 
 func (c *Catalog) compile(lazyHints bool) error {
 	for _, a := range c.APIs {
@@ -426,4 +415,42 @@ func Slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// WorkerCatalog is the catalog as the playground's worker loads it (the site writes it beside
+// catalog.json, fingerprinted): the APIs without their operations and schemas, then those by
+// API id. Two thirds of the catalog serve only to check a pasted request, so the worker
+// decodes APIs at once and Requests once it has reported ready (or for the first paste).
+type WorkerCatalog struct {
+	APIs     []*API              `json:"apis"`
+	Requests map[string]Requests `json:"requests"`
+}
+
+// Requests are one API's operations and schemas.
+type Requests struct {
+	Operations []*Operation       `json:"operations"`
+	Schemas    map[string]*Schema `json:"schemas"`
+}
+
+// ForWorker splits c into its WorkerCatalog. It copies each API, so c is unchanged.
+func (c *Catalog) ForWorker() WorkerCatalog {
+	w := WorkerCatalog{Requests: map[string]Requests{}}
+	for _, a := range c.APIs {
+		cp := *a
+		if len(a.Operations) > 0 || len(a.Schemas) > 0 {
+			w.Requests[a.ID] = Requests{Operations: a.Operations, Schemas: a.Schemas}
+		}
+		cp.Operations, cp.Schemas = nil, nil
+		w.APIs = append(w.APIs, &cp)
+	}
+	return w
+}
+
+// AddRequests gives each API of c the operations and schemas r holds for it.
+func (c *Catalog) AddRequests(r map[string]Requests) {
+	for _, a := range c.APIs {
+		if x, ok := r[a.ID]; ok {
+			a.Operations, a.Schemas = x.Operations, x.Schemas
+		}
+	}
 }

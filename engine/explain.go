@@ -773,6 +773,8 @@ func (e *explainer) explainRequest() {
 		switch {
 		case e.api == nil:
 			v.Meaning = "A request to an API errdocs has no catalog for, so it cannot check it."
+		case len(e.api.Operations) == 0:
+			v.Meaning = printf.Sprintf("A request to the %s API. errdocs has no operations for %s (its content has no openapi.yaml), so it cannot check the request; paste the response too, and errdocs explains it.", e.api.Name, e.api.Name)
 		case pr != nil:
 			v.Title = "The request looks right"
 			v.Meaning = printf.Sprintf("errdocs found nothing %s would refuse in this request; it should answer %d.", e.api.Name, pr.Status)

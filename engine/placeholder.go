@@ -106,7 +106,7 @@ func (e *explainer) authStatus() bool {
 	case 401:
 		return true
 	case 403:
-		if e.api == nil || e.cat.Complete() != nil {
+		if e.api == nil {
 			return false
 		}
 		for _, op := range e.api.Operations {

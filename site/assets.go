@@ -122,17 +122,22 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 			return fmt.Errorf("static: %s is missing", f)
 		}
 	}
-	// catalog.json stays at the root for anyone who reads the catalog; the playground loads a
-	// fingerprinted copy, so a page always gets the catalog of its own build.
+	// catalog.json stays at the root for anyone who reads the catalog. The playground loads
+	// the same catalog in the layout its worker needs (catalog.WorkerCatalog), fingerprinted,
+	// so a page always gets the catalog of its own build.
 	cat, err := json.Marshal(b.site.Catalog)
 	if err != nil {
 		return fmt.Errorf("catalog.json: %w", err)
 	}
 	wr.write("catalog.json", cat)
-	sum := sha256.Sum256(cat)
+	wcat, err := json.Marshal(b.site.Catalog.ForWorker())
+	if err != nil {
+		return fmt.Errorf("catalog.json for the worker: %w", err)
+	}
+	sum := sha256.Sum256(wcat)
 	fp := "assets/catalog." + hex.EncodeToString(sum[:5]) + ".json"
 	b.assets["catalog.json"] = b.href("/" + fp)
-	wr.write(fp, cat)
+	wr.write(fp, wcat)
 	b.build = buildID(b.assets)
 	for _, p := range b.copies {
 		data, err := fs.ReadFile(b.opts.Content, p)

@@ -29,7 +29,6 @@
 package main
 
 import (
-	"bytes"
 	"syscall/js"
 
 	"github.com/errdocs/errdocs/catalog"
@@ -72,7 +71,8 @@ func register(g js.Value) {
 }
 
 // jsLoad installs the catalog from its JSON (a Uint8Array or a string) and returns "" or an
-// error message.
+// error message. It takes the worker's layout (catalog.WorkerCatalog: its requests are decoded
+// by complete) or catalog.json whole.
 func jsLoad(_ js.Value, args []js.Value) (ret any) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -83,102 +83,55 @@ func jsLoad(_ js.Value, args []js.Value) (ret any) {
 	if err != nil {
 		return "load catalog.json: " + err.Error()
 	}
-	c, err := loadCatalog(data)
+	members, err := jsonlite.Members(data)
 	if err != nil {
 		return "catalog.json: " + err.Error()
 	}
-	if err := c.Link(); err != nil {
-		return err.Error()
+	var c *catalog.Catalog
+	var later []byte
+	if len(members) == 2 && members[0].Key == "apis" && members[1].Key == "requests" {
+		c, err = wire.DecodeAPIs(members[0].Value)
+		later = members[1].Value
+	} else {
+		c, err = wire.DecodeCatalog(data)
 	}
-	cat = c
+	if err != nil {
+		return "catalog.json: " + err.Error() // the last good catalog stays
+	}
+	cat, requests = c, later
 	return ""
 }
 
-// loadCatalog decodes catalog.json. load.Decode would do, but encoding/json and the reflection
-// it needs cost the module about 50 KB of brotli; package wire's generated decoders read the
-// same way (its tests check that they do). Each API's operations and schemas, about two thirds of the file and needed
-// only to check a pasted request, are left for later (catalog.Defer): the worker completes them
-// right after it reports ready, unless a request paste needs them first.
-func loadCatalog(data []byte) (*catalog.Catalog, error) {
-	// catalog.json as errdocs build writes it: {"apis":[…]} and nothing else. Anything else is
-	// decoded whole, now.
-	trimmed := bytes.TrimSpace(data)
-	const head = `{"apis":`
-	if !bytes.HasPrefix(trimmed, []byte(head)) || trimmed[len(trimmed)-1] != '}' {
-		return wire.DecodeCatalog(data)
-	}
-	apis, err := jsonlite.ObjectsIn(trimmed[len(head) : len(trimmed)-1])
-	if err != nil {
-		return wire.DecodeCatalog(data)
-	}
-	type part struct {
-		api  int
-		json []byte
-	}
-	var later []part
-	now := append(make([]byte, 0, len(data)/2), head+"["...)
-	for i, members := range apis {
-		if i > 0 {
-			now = append(now, ',')
-		}
-		now = append(now, '{')
-		rest := []byte{'{'}
-		n := 0
-		for _, m := range members {
-			if m.Key == "operations" || m.Key == "schemas" {
-				if len(rest) > 1 {
-					rest = append(rest, ',')
-				}
-				rest = jsonlite.AppendString(rest, m.Key)
-				rest = append(append(rest, ':'), m.Value...)
-				continue
-			}
-			if n > 0 {
-				now = append(now, ',')
-			}
-			n++
-			now = jsonlite.AppendString(now, m.Key)
-			now = append(append(now, ':'), m.Value...)
-		}
-		now = append(now, '}')
-		if len(rest) > 1 {
-			later = append(later, part{i, append(rest, '}')})
-		}
-	}
-	now = append(now, "]}"...)
-	c, err := wire.DecodeCatalog(now)
-	if err != nil {
-		return nil, err
-	}
-	if len(later) > 0 {
-		c.Defer(func() error {
-			for _, p := range later {
-				ops, schemas, err := wire.DecodeOperations(p.json)
-				if err != nil {
-					return printf.Errorf("catalog.json: %s: %w", c.APIs[p.api].ID, err)
-				}
-				c.APIs[p.api].Operations, c.APIs[p.api].Schemas = ops, schemas
-			}
-			return nil
-		})
-	}
-	return c, nil
-}
+// requests holds the operations and schemas of a catalog in the worker's layout until
+// complete decodes them.
+var requests []byte
 
-// jsComplete decodes what the load left for later (see loadCatalog); it returns "" or an error
-// message. The worker calls it once it has reported ready.
+// jsComplete decodes the operations and schemas the load left (about two thirds of the
+// catalog, needed only to check a pasted request); it returns "" or an error message. The
+// worker calls it once it has reported ready, and explain calls it for the first paste that
+// comes sooner.
 func jsComplete(_ js.Value, _ []js.Value) (ret any) {
 	defer func() {
 		if r := recover(); r != nil {
 			ret = printf.Sprintf("complete catalog.json: %v", r)
 		}
 	}()
+	return complete()
+}
+
+func complete() string {
 	if cat == nil {
 		return "the catalog is not loaded"
 	}
-	if err := cat.Complete(); err != nil {
-		return err.Error()
+	if requests == nil {
+		return ""
 	}
+	r, err := wire.DecodeRequests(requests)
+	requests = nil
+	if err != nil {
+		return "catalog.json: requests: " + err.Error()
+	}
+	cat.AddRequests(r)
 	return ""
 }
 
@@ -202,6 +155,7 @@ func jsExplain(_ js.Value, args []js.Value) any {
 		res["error"] = "explain takes a string and, optionally, a boolean"
 		return res
 	}
+	complete() // an error leaves the APIs without operations: a request gets no check, and says so
 	r := explain(cat, text, mask)
 	res["json"], res["share"] = r.json, r.share
 	if r.masked != nil {

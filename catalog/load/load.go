@@ -505,7 +505,7 @@ func (l *loader) finish() {
 			}
 		}
 	}
-	if err := l.cat.Compile(); err != nil {
+	if err := l.cat.Check(); err != nil {
 		l.errs = append(l.errs, &Error{File: "content", Err: err})
 	}
 }

@@ -648,6 +648,24 @@ func decCatalogRequestExample(dec *jsonlite.Decoder, v *catalog.RequestExample) 
 	}
 }
 
+var fieldsCatalogRequests = []string{"operations", "schemas"}
+
+func decCatalogRequests(dec *jsonlite.Decoder, v *catalog.Requests) {
+	if !dec.ObjectStart("catalog.Requests") {
+		return
+	}
+	for dec.More() {
+		switch jsonlite.Field(dec.Key(), fieldsCatalogRequests) {
+		case 0:
+			decSlicePtrCatalogOperation(dec, &v.Operations)
+		case 1:
+			decMapPtrCatalogSchema(dec, &v.Schemas)
+		default:
+			dec.Skip()
+		}
+	}
+}
+
 var fieldsCatalogResponse = []string{"status", "description", "examples"}
 
 func decCatalogResponse(dec *jsonlite.Decoder, v *catalog.Response) {
@@ -1143,6 +1161,24 @@ func decCatalogValidation(dec *jsonlite.Decoder, v *catalog.Validation) {
 	}
 }
 
+var fieldsCatalogWorkerCatalog = []string{"apis", "requests"}
+
+func decCatalogWorkerCatalog(dec *jsonlite.Decoder, v *catalog.WorkerCatalog) {
+	if !dec.ObjectStart("catalog.WorkerCatalog") {
+		return
+	}
+	for dec.More() {
+		switch jsonlite.Field(dec.Key(), fieldsCatalogWorkerCatalog) {
+		case 0:
+			decSlicePtrCatalogAPI(dec, &v.APIs)
+		case 1:
+			decMapCatalogRequests(dec, &v.Requests)
+		default:
+			dec.Skip()
+		}
+	}
+}
+
 var fieldsEngineShare = []string{"input", "api", "dialect", "status", "code", "operation", "fields"}
 
 func decEngineShare(dec *jsonlite.Decoder, v *engine.Share) {
@@ -1198,6 +1234,25 @@ func decMapCatalogIssueText(dec *jsonlite.Decoder, p *map[string]catalog.IssueTe
 		k := string(dec.Key())
 		var x catalog.IssueText
 		decCatalogIssueText(dec, &x)
+		(*p)[k] = x
+	}
+}
+
+func decMapCatalogRequests(dec *jsonlite.Decoder, p *map[string]catalog.Requests) {
+	if dec.Null() {
+		*p = nil
+		return
+	}
+	if !dec.ObjectStart("map[string]catalog.Requests") {
+		return
+	}
+	if *p == nil {
+		*p = map[string]catalog.Requests{}
+	}
+	for dec.More() {
+		k := string(dec.Key())
+		var x catalog.Requests
+		decCatalogRequests(dec, &x)
 		(*p)[k] = x
 	}
 }

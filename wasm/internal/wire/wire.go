@@ -15,36 +15,43 @@ import (
 	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 )
 
-// DecodeCatalog reads catalog.json as json.Unmarshal would into a catalog.Catalog. It does not
-// compile the catalog.
+// DecodeCatalog reads catalog.json as json.Unmarshal would into a catalog.Catalog, and makes it
+// ready to use (catalog.New).
 func DecodeCatalog(data []byte) (*catalog.Catalog, error) {
+	c, err := decodeCatalog(data)
+	if err != nil {
+		return nil, err
+	}
+	return catalog.New(c.APIs)
+}
+
+// decodeCatalog is json.Unmarshal into a catalog.Catalog, and nothing more.
+func decodeCatalog(data []byte) (*catalog.Catalog, error) {
 	var c catalog.Catalog
 	dec := jsonlite.NewDecoder(data)
 	decCatalogCatalog(dec, &c)
 	return &c, dec.Finish()
 }
 
-var fieldsDeferred = []string{"operations", "schemas"}
-
-// DecodeOperations reads an object with an API's "operations" and "schemas" members, as
-// json.Unmarshal would into a struct with those two fields of catalog.API.
-func DecodeOperations(data []byte) ([]*catalog.Operation, map[string]*catalog.Schema, error) {
-	var ops []*catalog.Operation
-	var schemas map[string]*catalog.Schema
+// DecodeAPIs reads the "apis" member of a catalog.WorkerCatalog, as json.Unmarshal would into
+// a []*catalog.API, and makes them a catalog ready to use (catalog.New).
+func DecodeAPIs(data []byte) (*catalog.Catalog, error) {
+	var apis []*catalog.API
 	dec := jsonlite.NewDecoder(data)
-	if dec.ObjectStart("struct") {
-		for dec.More() {
-			switch jsonlite.Field(dec.Key(), fieldsDeferred) {
-			case 0:
-				decSlicePtrCatalogOperation(dec, &ops)
-			case 1:
-				decMapPtrCatalogSchema(dec, &schemas)
-			default:
-				dec.Skip()
-			}
-		}
+	decSlicePtrCatalogAPI(dec, &apis)
+	if err := dec.Finish(); err != nil {
+		return nil, err
 	}
-	return ops, schemas, dec.Finish()
+	return catalog.New(apis)
+}
+
+// DecodeRequests reads the "requests" member of a catalog.WorkerCatalog, as json.Unmarshal
+// would into a map[string]catalog.Requests.
+func DecodeRequests(data []byte) (map[string]catalog.Requests, error) {
+	var r map[string]catalog.Requests
+	dec := jsonlite.NewDecoder(data)
+	decMapCatalogRequests(dec, &r)
+	return r, dec.Finish()
 }
 
 // EncodeVerdict writes v as "errdocs explain --json" does: a json.Encoder with SetIndent("",

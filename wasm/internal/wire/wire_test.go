@@ -14,6 +14,7 @@ import (
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
@@ -54,39 +55,53 @@ func shippedCatalog(t testing.TB) *catalog.Catalog {
 
 var exported = cmp.Exporter(func(reflect.Type) bool { return true })
 
-// TestCatalog decodes catalog.json, as errdocs build writes it, and checks the result is what
-// encoding/json decodes; and likewise for an API's operations and schemas decoded apart.
+// TestCatalog decodes catalog.json, as errdocs build writes it, and its worker layout in two
+// parts, and checks each result is what encoding/json decodes.
 func TestCatalog(t *testing.T) {
 	data, err := json.Marshal(shippedCatalog(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want catalog.Catalog
-	if err := json.Unmarshal(data, &want); err != nil {
+	var raw catalog.Catalog
+	if err := json.Unmarshal(data, &raw); err != nil {
+		t.Fatal(err)
+	}
+	want, err := catalog.New(raw.APIs)
+	if err != nil {
 		t.Fatal(err)
 	}
 	got, err := DecodeCatalog(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(&want, got, exported); diff != "" {
+	if diff := cmp.Diff(want, got, exported); diff != "" {
 		t.Fatalf("catalog differs from encoding/json's (-want +got):\n%s", diff)
 	}
-	for _, a := range want.APIs {
-		part, err := json.Marshal(map[string]any{"operations": a.Operations, "schemas": a.Schemas})
-		if err != nil {
-			t.Fatal(err)
+
+	wdata, err := json.Marshal(shippedCatalog(t).ForWorker())
+	if err != nil {
+		t.Fatal(err)
+	}
+	members, err := jsonlite.Members(wdata)
+	if err != nil || len(members) != 2 || members[0].Key != "apis" || members[1].Key != "requests" {
+		t.Fatalf("worker catalog members: %v %v", members, err)
+	}
+	split, err := DecodeAPIs(members[0].Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range split.APIs {
+		if a.Operations != nil || a.Schemas != nil {
+			t.Errorf("%s: the worker's APIs hold operations", a.ID)
 		}
-		ops, schemas, err := DecodeOperations(part)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(a.Operations, ops, exported); diff != "" {
-			t.Errorf("%s: operations (-want +got):\n%s", a.ID, diff)
-		}
-		if diff := cmp.Diff(a.Schemas, schemas, exported); diff != "" {
-			t.Errorf("%s: schemas (-want +got):\n%s", a.ID, diff)
-		}
+	}
+	reqs, err := DecodeRequests(members[1].Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	split.AddRequests(reqs)
+	if diff := cmp.Diff(want, split, exported); diff != "" {
+		t.Fatalf("the worker's catalog, joined, differs from catalog.json (-want +got):\n%s", diff)
 	}
 }
 
@@ -153,7 +168,7 @@ func FuzzDecodeCatalog(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var want catalog.Catalog
 		werr := json.Unmarshal(data, &want)
-		got, gerr := DecodeCatalog(data)
+		got, gerr := decodeCatalog(data)
 		var syn *json.SyntaxError
 		switch {
 		case werr == nil && gerr != nil:

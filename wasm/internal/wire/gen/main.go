@@ -34,7 +34,7 @@ type pkg struct {
 // The roots: what the playground decodes (catalog.json, a share link's verdict) and encodes
 // (a verdict, what a verdict-only share link holds).
 var (
-	decodeRoots = []string{"catalog.Catalog", "engine.Share"}
+	decodeRoots = []string{"catalog.Catalog", "catalog.WorkerCatalog", "engine.Share"}
 	encodeRoots = []string{"engine.Verdict", "engine.Share"}
 )
 
