@@ -9,6 +9,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/errdocs/errdocs/catalog/load"
 )
 
 // The files beside the pages: static assets (fingerprinted), content files copied as they are,
@@ -32,7 +34,7 @@ func (b *builder) contentFiles() error {
 			return err
 		}
 		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+		if load.Skipped(p, name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

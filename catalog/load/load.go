@@ -38,6 +38,16 @@ import (
 	"github.com/goccy/go-yaml"
 )
 
+// Skipped reports whether the content file or folder at p, named name, is left out of the
+// site: names starting with "." or "_", and README.md files (notes for the people who write the
+// content). The loader and the site's file copier both follow it.
+func Skipped(p, name string) bool {
+	if p == "." {
+		return false
+	}
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.EqualFold(name, "README.md")
+}
+
 // Kind says what a page is.
 type Kind string
 
@@ -142,13 +152,13 @@ func Content(fsys fs.FS) (*Site, error) {
 			return err
 		}
 		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+		if Skipped(p, name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if d.IsDir() || !strings.HasSuffix(name, ".md") || strings.EqualFold(name, "README.md") {
+		if d.IsDir() || !strings.HasSuffix(name, ".md") {
 			return nil
 		}
 		l.files = append(l.files, p)
