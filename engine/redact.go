@@ -126,7 +126,18 @@ func (r *redactor) find(text string) []secret {
 				if p.near != "" && !strings.ContainsAny(text[pos:min(len(text), pos+64)], p.near) {
 					continue
 				}
-				start, end := window(text, pos, p)
+				at := pos
+				if p.nameOK != nil {
+					// The name around the anchor must say it holds a secret: judged before any
+					// pattern runs, this rules out "key_count" or "author" at the cost of a scan
+					// over the name.
+					ns, ne := nameAround(text, pos)
+					if ne-ns > 128 || !p.nameOK(text[ns:ne]) {
+						continue
+					}
+					at = ns
+				}
+				start, end := window(text, at, p)
 				scanned = end
 				for _, m := range p.re.FindAllStringSubmatchIndex(text[start:end], -1) {
 					s, e, ok := p.secretIn(text[start:end], m)
@@ -175,6 +186,26 @@ func (p *secretPattern) secretIn(w string, m []int) (start, end int, ok bool) {
 	}
 	return start, end, true
 }
+
+// nameAround returns the bounds of the name (letters, digits and "_.-") around text[pos].
+func nameAround(text string, pos int) (start, end int) {
+	start, end = pos, pos
+	for start > 0 && pos-start < 256 && nameByte[text[start-1]] {
+		start--
+	}
+	for end < len(text) && end-pos < 256 && nameByte[text[end]] {
+		end++
+	}
+	return start, end
+}
+
+// nameByte marks the bytes of a header's, field's or variable's name.
+var nameByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+	}
+	return t
+}()
 
 // gluedToMask reports whether w[start:end] is part of a token that holds a mask ("****"): a
 // piece of a secret masked already ("Bearer sk_live_****XyZa"), or text glued to one, which

@@ -19,7 +19,8 @@ type secretPattern struct {
 	// anchors are lower-case strings one of which must occur in the text for the pattern to be
 	// tried; they keep large pastes fast.
 	anchors []string
-	// back is how many bytes before an anchor a match may start.
+	// back is how many bytes before an anchor (for a name pattern, before the name) a match
+	// may start.
 	back int
 	// near, when set, lists bytes one of which must follow an anchor within 64 bytes for a
 	// match to be possible (the "=" of key=value); it saves trying the pattern at all.
@@ -164,14 +165,14 @@ var contextSecrets = []secretPattern{
 		re: regexp.MustCompile(`(?i)\bcookie["']?\s*[:=]\s*["']?((?:[^\s=;"']+=[^;"'\r\n]*;?\s*)+)`), keep: keepNone},
 	// A header whose name says it holds a secret: "X-Api-Key: …", "Stripe-Signature: …", as
 	// sent, as curl -v prints it ("> X-Api-Key: …"), as curl -H takes it, or a YAML line.
-	{label: "secret header", anchors: secretWords, back: 64, near: ":", rotate: true, name: 1, nameOK: secretName,
+	{label: "secret header", anchors: secretWords, back: 16, near: ":", rotate: true, name: 1, nameOK: secretName,
 		re: regexp.MustCompile(`(?m)(?:^[ \t]*(?:[<>][ \t]*)?|(?:-H|--header)[ \t=]*["']?)([A-Za-z0-9_.-]+)[ \t]*:[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]+)?([^\s"']+)`), keep: keepNone},
 	// A quoted name and a quoted value: JSON, JavaScript, Python, YAML, a curl -H.
-	{label: "secret value", anchors: secretWords, back: 64, near: ":=", rotate: true, name: 1, nameOK: secretName,
+	{label: "secret value", anchors: secretWords, back: 16, near: ":=", rotate: true, name: 1, nameOK: secretName,
 		re: regexp.MustCompile(`["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)')`), keep: keepNone},
 	// name=value: a query string, a form body, an environment dump, a connection string, a
 	// command-line flag.
-	{label: "secret parameter", anchors: secretWords, back: 64, near: "=", rotate: true, name: 1, nameOK: secretName,
+	{label: "secret parameter", anchors: secretWords, back: 16, near: "=", rotate: true, name: 1, nameOK: secretName,
 		re: regexp.MustCompile(`(?:^|[\s?&;,{("']|--)(?:export\s+)?([A-Za-z0-9_.-]+)=(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)'|([^\s&;"'#<>,)}]+))`), keep: keepNone},
 }
 
@@ -281,7 +282,8 @@ func placeholderKind(v string) string {
 			return "variable"
 		}
 	}
-	if strings.Contains(v, "…") || strings.Contains(v, "...") {
+	// "sk_live_…" stands for a key; a long value with an ellipsis is a real one cut short.
+	if (strings.Contains(v, "…") || strings.Contains(v, "...")) && len(v) < 32 {
 		return "template"
 	}
 	for _, w := range []string{"YOUR", "XXXX", "REDACTED", "CHANGEME", "PLACEHOLDER", "EXAMPLE", "REPLACE"} {
