@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
-	"flag"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -18,11 +17,9 @@ import (
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
-	"github.com/google/go-cmp/cmp"
+	"github.com/errdocs/errdocs/internal/testkit"
 	"golang.org/x/tools/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // txtarFS reads a txtar archive into a file system.
 func txtarFS(t testing.TB, archive []byte) fstest.MapFS {
@@ -367,6 +364,8 @@ func normalize(html string) string {
 	return strings.TrimSpace(html) + "\n"
 }
 
+// TestGolden compares pages of the test site with testdata/golden (go test -run TestGolden
+// -update rewrites them).
 func TestGolden(t *testing.T) {
 	mem, _, err := buildTxtar(t, readTestSite(t), Options{BaseURL: "https://docs.acme.test/", RepoURL: "https://github.com/acme/docs"})
 	if err != nil {
@@ -380,21 +379,7 @@ func TestGolden(t *testing.T) {
 		{"acme/errors/SERVER_BUSY/index.html", "alias.html"},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
-			got := normalize(file(t, mem, tc.page))
-			path := filepath.Join("testdata", "golden", tc.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./site -run TestGolden -update)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", tc.page, diff)
-			}
+			testkit.CompareWithGolden(t, normalize(file(t, mem, tc.page)), filepath.Join("testdata", "golden", tc.golden))
 		})
 	}
 }
