@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -24,140 +23,74 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/internal/testkit"
 )
 
 // The browser tests open the shipped content, built under a sub-path and served on loopback
-// with its _headers (so the Content-Security-Policy applies), in headless Debian Chromium. They
-// share one browser. They skip when Chromium is missing, except in CI (CI set), where they fail.
+// with its _headers (so the Content-Security-Policy applies), in headless Debian Chromium
+// (testkit.Browser: one browser, a tab per test). A console error or warning in a tab fails its
+// test. They skip when Chromium is missing, except in CI (CI set), where they fail.
 
 const basePath = "/docs/"
 
-var browser struct {
-	once    sync.Once
-	err     error
-	ctx     context.Context
-	cancel  func()
-	site    *MemOutput
-	cat     *catalog.Catalog
-	origin  string // http://127.0.0.1:PORT
-	srv     *http.Server
-	mu      sync.Mutex
-	console []string
+var browser testkit.Browser
+
+// shipped is the shipped content's site, built and served once for the browser tests.
+var shipped struct {
+	once   sync.Once
+	err    error
+	site   *MemOutput
+	cat    *catalog.Catalog
+	origin string // http://127.0.0.1:PORT
+	srv    *http.Server
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if browser.cancel != nil {
-		browser.cancel()
-	}
-	if browser.srv != nil {
-		browser.srv.Close()
+	browser.Close()
+	if shipped.srv != nil {
+		shipped.srv.Close()
 	}
 	os.Exit(code)
 }
 
-func chromiumPath() string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	return ""
-}
-
-// openBrowser starts the site server and the shared browser once.
-func openBrowser(t *testing.T) context.Context {
+// openSite opens a tab for t, with the shipped site built and served.
+func openSite(t *testing.T) context.Context {
 	t.Helper()
-	exe := chromiumPath()
-	if exe == "" {
-		if os.Getenv("CI") == "" {
-			t.Skip("chromium is not installed (apt-get install chromium); CI runs this test")
-		}
-		t.Fatal("chromium is not installed, and CI needs the browser tests")
-	}
-	browser.once.Do(func() {
+	ctx := browser.TabWith(t, testkit.TabOptions{Warnings: true})
+	shipped.once.Do(func() {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
-			browser.err = err
+			shipped.err = err
 			return
 		}
-		browser.origin = "http://" + ln.Addr().String()
+		shipped.origin = "http://" + ln.Addr().String()
 		mem := NewMemOutput()
-		if _, err := BuildReport(Options{Content: content.FS, Output: mem, BaseURL: browser.origin + basePath}); err != nil {
+		if _, err := BuildReport(Options{Content: content.FS, Output: mem, BaseURL: shipped.origin + basePath}); err != nil {
 			var les load.Errors
 			if !errors.As(err, &les) {
-				browser.err = fmt.Errorf("build: %w", err)
+				shipped.err = fmt.Errorf("build: %w", err)
 				return
 			}
 			// Content errors are TestShippedContent's to report; the site is still written.
 		}
-		browser.site = mem
+		shipped.site = mem
 		data, _ := mem.File("catalog.json")
-		if browser.cat, err = load.Decode(data); err != nil {
-			browser.err = err
+		if shipped.cat, err = load.Decode(data); err != nil {
+			shipped.err = err
 			return
 		}
-		browser.srv = &http.Server{Handler: Handler(mem, basePath)}
-		go browser.srv.Serve(ln)
-
-		dir, err := os.MkdirTemp("", "errdocs-chromium-")
-		if err != nil {
-			browser.err = err
-			return
-		}
-		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-			chromedp.ExecPath(exe),
-			chromedp.Headless,
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.NoFirstRun,
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-dev-shm-usage", true),
-			chromedp.UserDataDir(dir),
-			chromedp.WindowSize(1280, 900),
-		)
-		ctx, cancelCtx := chromedp.NewContext(actx)
-		browser.ctx = ctx
-		browser.cancel = func() { cancelCtx(); cancelAlloc(); os.RemoveAll(dir) }
-		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-			browser.err = fmt.Errorf("start chromium: %w", err)
-			return
-		}
-		go func() {
-			for m, err := range chromedp.Console(ctx) {
-				if err != nil {
-					return
-				}
-				if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException || m.Type == chromedp.ConsoleWarning {
-					browser.mu.Lock()
-					browser.console = append(browser.console, m.String())
-					browser.mu.Unlock()
-				}
-			}
-		}()
+		shipped.srv = &http.Server{Handler: Handler(mem, basePath)}
+		go shipped.srv.Serve(ln)
 	})
-	if browser.err != nil {
-		t.Fatal(browser.err)
+	if shipped.err != nil {
+		t.Fatal(shipped.err)
 	}
-	return browser.ctx
-}
-
-// takeConsole returns and clears the console errors seen so far.
-func takeConsole() []string {
-	browser.mu.Lock()
-	defer browser.mu.Unlock()
-	out := browser.console
-	browser.console = nil
-	return out
+	return ctx
 }
 
 func siteURL(sitePath string) string {
-	return browser.origin + basePath + strings.TrimPrefix(sitePath, "/")
+	return shipped.origin + basePath + strings.TrimPrefix(sitePath, "/")
 }
 
 // fileFor maps a URL path of the site to the built file it serves, or "".
@@ -169,7 +102,7 @@ func fileFor(p string) string {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		rel += "index.html"
 	}
-	if _, ok := browser.site.File(rel); ok {
+	if _, ok := shipped.site.File(rel); ok {
 		return rel
 	}
 	return ""
@@ -181,12 +114,11 @@ func settle() chromedp.Action[chromedp.Void] {
 }
 
 func TestBrowserWalkEveryPage(t *testing.T) {
-	ctx := openBrowser(t)
-	takeConsole()
+	ctx := openSite(t)
 	var pages []string
-	for _, n := range browser.site.Names() {
+	for _, n := range shipped.site.Names() {
 		if strings.HasSuffix(n, "index.html") {
-			if data, _ := browser.site.File(n); strings.Contains(string(data), `http-equiv="refresh"`) {
+			if data, _ := shipped.site.File(n); strings.Contains(string(data), `http-equiv="refresh"`) {
 				continue // alias redirects; one is followed below
 			}
 			pages = append(pages, path.Dir("/"+n))
@@ -216,7 +148,7 @@ func TestBrowserWalkEveryPage(t *testing.T) {
 		}
 		for _, l := range links {
 			lu, err := url.Parse(l.Href)
-			if err != nil || lu.Scheme+"://"+lu.Host != browser.origin {
+			if err != nil || lu.Scheme+"://"+lu.Host != shipped.origin {
 				if err == nil && (lu.Scheme == "http" || lu.Scheme == "https") && l.Tag != "A" {
 					t.Errorf("%s loads %s from another host", u, l.Href)
 				}
@@ -228,7 +160,7 @@ func TestBrowserWalkEveryPage(t *testing.T) {
 				continue
 			}
 			if lu.Fragment != "" && strings.HasSuffix(f, ".html") {
-				data, _ := browser.site.File(f)
+				data, _ := shipped.site.File(f)
 				if !strings.Contains(string(data), `id="`+lu.Fragment+`"`) {
 					t.Errorf("%s: broken anchor %s", u, l.Href)
 				}
@@ -241,14 +173,11 @@ func TestBrowserWalkEveryPage(t *testing.T) {
 				t.Errorf("%s loaded %v", u, res)
 			}
 		}
-		for _, m := range takeConsole() {
-			t.Errorf("%s: console: %s", u, m)
-		}
 	}
 	t.Logf("walked %d pages", len(pages))
 
 	// An error code as the API spells it leads to its page.
-	for _, a := range browser.cat.APIs {
+	for _, a := range shipped.cat.APIs {
 		for _, e := range a.Errors {
 			if e.Code == "" || catalog.Slug(e.Code) == e.Code {
 				continue
@@ -266,10 +195,9 @@ func TestBrowserWalkEveryPage(t *testing.T) {
 }
 
 func TestBrowserSearch(t *testing.T) {
-	ctx := openBrowser(t)
-	takeConsole()
+	ctx := openSite(t)
 	var first string
-	for _, a := range browser.cat.APIs {
+	for _, a := range shipped.cat.APIs {
 		for _, e := range a.Errors {
 			if e.Status == 429 && first == "" {
 				first = e.Docs
@@ -294,7 +222,7 @@ func TestBrowserSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want []string
-	for _, a := range browser.cat.APIs {
+	for _, a := range shipped.cat.APIs {
 		for _, e := range a.Errors {
 			if e.HasStatus(429) {
 				want = append(want, basePath+strings.TrimPrefix(e.Docs, "/"))
@@ -339,7 +267,7 @@ func TestBrowserSearch(t *testing.T) {
 			t.Fatal(err)
 		}
 		var want []string
-		for _, a := range browser.cat.APIs {
+		for _, a := range shipped.cat.APIs {
 			for _, e := range a.Errors {
 				if tc.want(e) {
 					want = append(want, strings.TrimPrefix(e.Docs, "/"))
@@ -357,9 +285,6 @@ func TestBrowserSearch(t *testing.T) {
 		}
 		t.Logf("search %q: %v", tc.q, top)
 	}
-	for _, m := range takeConsole() {
-		t.Errorf("console: %s", m)
-	}
 }
 
 func setColorScheme(scheme string) chromedp.Action[chromedp.Void] {
@@ -371,7 +296,7 @@ func setColorScheme(scheme string) chromedp.Action[chromedp.Void] {
 }
 
 func TestBrowserThemeToggle(t *testing.T) {
-	ctx := openBrowser(t)
+	ctx := openSite(t)
 	err := chromedp.Do(ctx, setColorScheme("light"), chromedp.Navigate(siteURL("/")), settle(),
 		chromedp.Evaluate[chromedp.Void](`localStorage.removeItem("errdocs-theme")`), chromedp.Reload(), settle())
 	if err != nil {
@@ -405,7 +330,7 @@ func TestBrowserThemeToggle(t *testing.T) {
 // TestBrowserScreenshots saves screenshots at desktop and 375 px width in light and dark, and
 // checks that nothing overflows sideways or shifts after load.
 func TestBrowserScreenshots(t *testing.T) {
-	ctx := openBrowser(t)
+	ctx := openSite(t)
 	dir := os.Getenv("ERRDOCS_SCREENSHOTS")
 	if dir == "" {
 		dir = filepath.Join("testdata", "screenshots")
@@ -418,7 +343,7 @@ func TestBrowserScreenshots(t *testing.T) {
 		os.Remove(f)
 	}
 	pages := map[string]string{"home": "/", "search": "/search/?q=429"}
-	for i, a := range browser.cat.APIs {
+	for i, a := range shipped.cat.APIs {
 		for _, e := range a.Errors {
 			if e.Status == 429 && e.When == "" {
 				pages["code-"+a.ID] = e.Docs
@@ -484,9 +409,6 @@ func TestBrowserScreenshots(t *testing.T) {
 				}
 			}
 		}
-	}
-	for _, m := range takeConsole() {
-		t.Errorf("console: %s", m)
 	}
 	t.Logf("screenshots in %s", dir)
 }

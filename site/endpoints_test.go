@@ -14,9 +14,9 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/errdocs/errdocs/site/apiref"
 	"github.com/errdocs/errdocs/site/search"
-	"github.com/google/go-cmp/cmp"
 )
 
 // endpointSite is the test site with the Acme API's openapi.yaml (testdata/endpoints.txtar).
@@ -251,21 +251,7 @@ func TestEndpointGolden(t *testing.T) {
 		{"acme/api/post-v1-widgets/index.html", "endpoint-page.html"},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
-			got := normalize(file(t, mem, tc.page))
-			path := filepath.Join("testdata", "golden", tc.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./site -run TestEndpointGolden -update)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", tc.page, diff)
-			}
+			testkit.CompareWithGolden(t, normalize(file(t, mem, tc.page)), filepath.Join("testdata", "golden", tc.golden))
 		})
 	}
 }

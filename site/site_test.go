@@ -5,8 +5,6 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
-	"flag"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,11 +16,9 @@ import (
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
-	"github.com/google/go-cmp/cmp"
+	"github.com/errdocs/errdocs/internal/testkit"
 	"golang.org/x/tools/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // txtarFS reads a txtar archive into a file system.
 func txtarFS(t testing.TB, archive []byte) fstest.MapFS {
@@ -373,6 +369,8 @@ func normalize(html string) string {
 	return strings.TrimSpace(html) + "\n"
 }
 
+// TestGolden compares pages of the test site with testdata/golden (go test -run TestGolden
+// -update rewrites them).
 func TestGolden(t *testing.T) {
 	mem, _, err := buildTxtar(t, readTestSite(t), Options{BaseURL: "https://docs.acme.test/", RepoURL: "https://github.com/acme/docs"})
 	if err != nil {
@@ -386,21 +384,7 @@ func TestGolden(t *testing.T) {
 		{"acme/errors/SERVER_BUSY/index.html", "alias.html"},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
-			got := normalize(file(t, mem, tc.page))
-			path := filepath.Join("testdata", "golden", tc.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./site -run TestGolden -update)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", tc.page, diff)
-			}
+			testkit.CompareWithGolden(t, normalize(file(t, mem, tc.page)), filepath.Join("testdata", "golden", tc.golden))
 		})
 	}
 }
@@ -430,47 +414,6 @@ func TestPrecompressedAssets(t *testing.T) {
 	}
 	if page := file(t, mem, "playground/index.html"); !strings.Contains(page, `data-wasm="/`+wasm+`"`) {
 		t.Errorf("the playground page does not name %s", wasm)
-	}
-}
-
-func TestHandler(t *testing.T) {
-	mem, _, err := buildTxtar(t, readTestSite(t), Options{BaseURL: "https://user.github.io/repo/"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := Handler(mem, "/repo/")
-	var css string
-	for _, n := range mem.Names() {
-		if strings.HasPrefix(n, "assets/site.") && strings.HasSuffix(n, ".css") {
-			css = "/repo/" + n
-		}
-	}
-	for _, tc := range []struct {
-		name, path string
-		status     int
-		header     string // "Name: value" the response must have
-	}{
-		{"page", "/repo/acme/errors/bad-key/", 200, "Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"},
-		{"folder without slash", "/repo/acme/errors", 301, "Location: /repo/acme/errors/"},
-		{"base without slash", "/repo", 301, "Location: /repo/"},
-		{"missing page", "/repo/nope/", 404, "Content-Type: text/html; charset=utf-8"},
-		{"outside the base", "/acme/", 404, ""},
-		{"fingerprinted asset", css, 200, "Cache-Control: public, max-age=31536000, immutable"},
-		{"catalog", "/repo/catalog.json", 200, "Content-Type: application/json"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, httptest.NewRequest("GET", tc.path, nil))
-			if rec.Code != tc.status {
-				t.Errorf("GET %s: status %d, want %d", tc.path, rec.Code, tc.status)
-			}
-			if tc.header != "" {
-				k, v, _ := strings.Cut(tc.header, ": ")
-				if got := rec.Header().Get(k); got != v {
-					t.Errorf("GET %s: %s = %q, want %q", tc.path, k, got, v)
-				}
-			}
-		})
 	}
 }
 

@@ -3,7 +3,6 @@ package load
 import (
 	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -208,9 +207,5 @@ func TestShippedOpenAPI(t *testing.T) {
 		}
 		b, _ := json.Marshal(a.Operations)
 		t.Logf("%s: %d operations, %d schemas, %d bytes of operations in catalog.json", a.ID, len(a.Operations), len(a.Schemas), len(b))
-	}
-	if p := os.Getenv("ERRDOCS_DUMP_CATALOG"); p != "" {
-		b, _ := json.Marshal(s.Catalog)
-		os.WriteFile(p, b, 0o644)
 	}
 }

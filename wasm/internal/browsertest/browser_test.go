@@ -1,7 +1,7 @@
 //go:build !js
 
 // Package browsertest tests the playground in a real browser: Debian's chromium, headless, driven
-// by chromedp. One browser serves every test; each test opens its own tab. The module is built
+// by chromedp through testkit.Browser. One browser serves every test; each test opens its own tab. The module is built
 // with the errdocs_testhooks tag, so one magic paste makes the engine's caller panic.
 //
 // The tests skip only when chromium is missing and CI is unset. Screenshots go to
@@ -37,18 +37,18 @@ import (
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/errdocs/errdocs/wasm/internal/playsite"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
 
 var (
-	skipReason string
-	root       string
-	srv        *httptest.Server
-	browserCtx context.Context
-	cat        *catalog.Catalog
-	moduleDir  string // the test build of the module
+	root      string
+	srv       *httptest.Server
+	browser   testkit.Browser
+	cat       *catalog.Catalog
+	moduleDir string // the test build of the module
 )
 
 func TestMain(m *testing.M) { os.Exit(run(m)) }
@@ -59,13 +59,9 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "browsertest:", err)
 		return 1
 	}
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			fmt.Fprintln(os.Stderr, "browsertest: chromium is missing and CI is set: install it (build.sh does)")
-			return 1
-		}
-		skipReason = "chromium is not installed"
+	if testkit.ChromiumPath() == "" {
+		// Without a browser, building the module and the site is wasted: the tests that need
+		// them skip, or fail when CI is set (testkit.NeedChromium).
 		return m.Run()
 	}
 	fail := func(err error) int {
@@ -97,82 +93,28 @@ func run(m *testing.M) int {
 	}
 	srv = httptest.NewServer(playsite.Handler(out))
 	defer srv.Close()
-
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.WindowSize(1280, 900),
-	)
-	defer cancelAlloc()
-	var cancel context.CancelFunc
-	browserCtx, cancel = chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(browserCtx); err != nil {
-		return fail(fmt.Errorf("start chromium: %w", err))
-	}
+	defer browser.Close()
 	return m.Run()
 }
 
+// need skips t when chromium is missing (and fails it in CI): for a test that needs the
+// browser and the built site before it opens a tab.
 func need(t *testing.T) {
 	t.Helper()
-	if skipReason != "" {
-		t.Skip(skipReason)
-	}
+	testkit.NeedChromium(t)
 }
 
 // tab opens a new tab and fails the test on any console error or uncaught exception in it.
 func tab(t *testing.T) context.Context {
 	t.Helper()
-	return tabAllowing(t, nil)
+	return browser.Tab(t)
 }
 
 // tabAllowing is tab, except that console errors for which allowed returns true pass (a test of a
 // failing host expects its failed requests in the log). Uncaught exceptions always fail.
 func tabAllowing(t *testing.T, allowed func(chromedp.ConsoleMessage) bool) context.Context {
 	t.Helper()
-	need(t)
-	ctx, cancel := chromedp.NewContext(browserCtx)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	var mu sync.Mutex
-	var bad []string
-	msgs := chromedp.Console(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for m, err := range msgs {
-			if err != nil {
-				return
-			}
-			if m.IsException() || m.Type == chromedp.ConsoleError && (allowed == nil || !allowed(m)) {
-				mu.Lock()
-				bad = append(bad, fmt.Sprintf("%s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line+1))
-				mu.Unlock()
-			}
-		}
-	}()
-	t.Cleanup(func() {
-		time.Sleep(50 * time.Millisecond) // let the last messages arrive
-		cancel()
-		<-done
-		mu.Lock()
-		defer mu.Unlock()
-		for _, b := range bad {
-			t.Errorf("console: %s", b)
-		}
-	})
-	return ctx
+	return browser.TabWith(t, testkit.TabOptions{Allow: allowed})
 }
 
 func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
@@ -709,9 +651,6 @@ func TestCSP(t *testing.T) {
 // encoding/json, which engine/printf and package wire replace to keep the module within its
 // transfer budget.
 func TestModuleDeps(t *testing.T) {
-	if root == "" {
-		t.Skip(skipReason)
-	}
 	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{.Standard}}", "./wasm")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")

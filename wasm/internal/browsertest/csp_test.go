@@ -12,9 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
@@ -179,35 +177,7 @@ func TestCSPPlainServer(t *testing.T) {
 // errors through, but only the browser's reports of what the policy refused.
 func cspTab(t *testing.T) context.Context {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(browserCtx)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	var mu sync.Mutex
-	var bad []string
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for m, err := range chromedp.Console(ctx) {
-			if err != nil {
-				return
-			}
-			if (m.Type == chromedp.ConsoleError || m.IsException()) && !strings.Contains(m.Text, "Content Security Policy") {
-				mu.Lock()
-				bad = append(bad, m.Text)
-				mu.Unlock()
-			}
-		}
-	}()
-	t.Cleanup(func() {
-		time.Sleep(50 * time.Millisecond)
-		cancel()
-		<-done
-		mu.Lock()
-		defer mu.Unlock()
-		for _, b := range bad {
-			t.Errorf("console: %s", b)
-		}
+	return tabAllowing(t, func(m chromedp.ConsoleMessage) bool {
+		return strings.Contains(m.Text, "Content Security Policy")
 	})
-	return ctx
 }
