@@ -5,7 +5,8 @@
 #   serve       fetch what is needed, build the WASM module and the site, serve it with live reload
 #   test        every test: generated files, vet, unit and golden tests, short fuzz runs,
 #               the WASM shim under node, and the real-browser tests in headless Chromium
-#   generate    regenerate templ components (go tool templ)
+#   generate    regenerate templ components (go tool templ), and wire's codecs, the verdict's
+#               TypeScript declarations and the reason phrases (go generate ./wasm/internal/wire)
 #   vet         gofmt and go vet
 #   wasm        build the playground module into static/ (wasm_exec.js from GOROOT, .br and .gz)
 #   site        build the site into public/
@@ -43,18 +44,20 @@ need_node() {
 }
 
 step_generate() {
-  say "generate templ components and the playground's JSON codecs"
+  say "generate templ components, the playground's JSON codecs and its TypeScript contract"
   go tool templ generate -log-level error
   go generate ./wasm/internal/wire
 }
 
 # step_check_generated fails when the committed generated files (*_templ.go, and wire's
-# codec_gen.go) differ from what the generators write (templ's ensure-generated).
+# codec_gen.go, verdict.gen.d.ts and reasons.gen.js) differ from what the generators write
+# (templ's ensure-generated).
 step_check_generated() {
   say "check generated files are committed"
   step_generate
-  if ! git diff --quiet -- '*_templ.go' '*_gen.go'; then
-    git --no-pager diff --stat -- '*_templ.go' '*_gen.go' >&2
+  local gen=('*_templ.go' '*_gen.go' '*.gen.d.ts' '*.gen.js')
+  if ! git diff --quiet -- "${gen[@]}"; then
+    git --no-pager diff --stat -- "${gen[@]}" >&2
     echo "generated files are out of date: run ./build.sh generate and commit" >&2
     return 1
   fi
