@@ -3,10 +3,14 @@
 # Run one step with ./build.sh STEP; with no step it runs "all". Each step can run alone.
 #
 #   serve       fetch what is needed, build the WASM module and the site, serve it with live reload
-#   test        every test: generated files, vet, unit and golden tests, short fuzz runs,
-#               the WASM shim under node, and the real-browser tests in headless Chromium
-#   generate    regenerate templ components (go tool templ)
+#   test        every test: generated files, vet, the scripts' type check, unit and golden tests,
+#               short fuzz runs, the WASM shim under node, and the real-browser tests in headless
+#               Chromium
+#   generate    regenerate templ components (go tool templ), and wire's codecs, the verdict's
+#               TypeScript declarations and the reason phrases (go generate ./wasm/internal/wire)
 #   vet         gofmt and go vet
+#   typecheck   type-check the playground's scripts with the TypeScript compiler pinned in
+#               package-lock.json (npm ci, then tsc over tsconfig.json and tsconfig.worker.json)
 #   wasm        build the playground module into static/ (wasm_exec.js from GOROOT, .br and .gz)
 #   site        build the site into public/
 #   bench       engine benchmarks (explain a 2 KB and a 1 MB paste)
@@ -43,18 +47,20 @@ need_node() {
 }
 
 step_generate() {
-  say "generate templ components and the playground's JSON codecs"
+  say "generate templ components, the playground's JSON codecs and its TypeScript contract"
   go tool templ generate -log-level error
   go generate ./wasm/internal/wire
 }
 
 # step_check_generated fails when the committed generated files (*_templ.go, and wire's
-# codec_gen.go) differ from what the generators write (templ's ensure-generated).
+# codec_gen.go, verdict.gen.d.ts and reasons.gen.js) differ from what the generators write
+# (templ's ensure-generated).
 step_check_generated() {
   say "check generated files are committed"
   step_generate
-  if ! git diff --quiet -- '*_templ.go' '*_gen.go'; then
-    git --no-pager diff --stat -- '*_templ.go' '*_gen.go' >&2
+  local gen=('*_templ.go' '*_gen.go' '*.gen.d.ts' '*.gen.js')
+  if ! git diff --quiet -- "${gen[@]}"; then
+    git --no-pager diff --stat -- "${gen[@]}" >&2
     echo "generated files are out of date: run ./build.sh generate and commit" >&2
     return 1
   fi
@@ -74,6 +80,24 @@ step_vet() {
   go vet -printf.funcs="$pf.Sprintf" ./...
   # staticcheck is pinned in go.mod (go get -tool), so everyone runs the same version.
   go tool staticcheck ./...
+}
+
+# step_typecheck checks the playground's scripts (JavaScript with JSDoc types, // @ts-check)
+# against wasm/errdocs.d.ts and the generated verdict types. npm ci installs exactly the
+# TypeScript of package-lock.json into node_modules/ (not committed); tsc only checks (noEmit).
+step_typecheck() {
+  need_node
+  command -v npm >/dev/null 2>&1 || {
+    say "installing npm (Debian package) for the type check"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
+  }
+  say "type-check the playground's scripts (tsc)"
+  npm ci --no-audit --no-fund --loglevel=error
+  npx --no-install tsc -p tsconfig.json
+  npx --no-install tsc -p tsconfig.worker.json
 }
 
 step_wasm() {
@@ -122,7 +146,7 @@ step_fuzz() {
 step_test() {
   step_check_generated
   step_vet
-  need_node
+  step_typecheck
   need_chromium
   # The playground and the paste boxes need the module: the browser tests load it.
   step_wasm
@@ -166,10 +190,10 @@ main() {
   local s="${1:-all}"
   [ $# -gt 0 ] && shift
   case "$s" in
-    serve|test|generate|vet|wasm|site|bench|fuzz|all) "step_$s" "$@" ;;
+    serve|test|generate|vet|typecheck|wasm|site|bench|fuzz|all) "step_$s" "$@" ;;
     bench-site) step_bench_site "$@" ;;
     bench-wasm) step_bench_wasm "$@" ;;
-    *) echo "usage: ./build.sh [serve|test|generate|vet|wasm|site|bench|bench-site|bench-wasm|fuzz|all]" >&2; exit 2 ;;
+    *) echo "usage: ./build.sh [serve|test|generate|vet|typecheck|wasm|site|bench|bench-site|bench-wasm|fuzz|all]" >&2; exit 2 ;;
   esac
 }
 

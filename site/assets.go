@@ -97,7 +97,12 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range append(files, compressed...) {
+	fps := map[string]string{} // static file → its path in the output
+	var write func(p string, importers []string) error
+	write = func(p string, importers []string) error {
+		if _, done := fps[p]; done {
+			return nil
+		}
 		data, err := fs.ReadFile(b.opts.Static, p)
 		if err != nil {
 			return fmt.Errorf("static %s: %w", p, err)
@@ -107,6 +112,29 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 		}
 		ext := path.Ext(p)
 		orig := strings.TrimSuffix(p, ext)
+		if ext == ".js" {
+			// A module's fingerprint covers what it imports: those are written first, and its
+			// specifiers name their fingerprinted files (see modules.go).
+			if slices.Contains(importers, p) {
+				return fmt.Errorf("static %s: import cycle %s", p, strings.Join(append(importers, p), " → "))
+			}
+			var deps []string
+			for _, d := range jsImports(p, data) {
+				if err := write(d, append(importers, p)); err != nil {
+					return err
+				}
+				deps = append(deps, d)
+				for _, dd := range b.modules[d] {
+					if !slices.Contains(deps, dd) {
+						deps = append(deps, dd)
+					}
+				}
+			}
+			if data, err = rewriteImports(p, data, fps); err != nil {
+				return err
+			}
+			b.modules[p] = deps
+		}
 		var fp string
 		if rootFiles[p] {
 			fp = p
@@ -116,8 +144,15 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 			sum := sha256.Sum256(data)
 			fp = "assets/" + orig + "." + hex.EncodeToString(sum[:5]) + ext
 		}
+		fps[p] = fp
 		b.assets[p] = b.href("/" + fp)
 		wr.write(fp, data)
+		return nil
+	}
+	for _, p := range append(files, compressed...) {
+		if err := write(p, nil); err != nil {
+			return err
+		}
 	}
 	for _, f := range []string{"site.css", "theme.js", "site.js", "search.js", "favicon.svg"} {
 		if b.assets[f] == "" {

@@ -36,6 +36,15 @@ func (v *view) href(sitePath string) templ.SafeURL { return templ.SafeURL(v.b.hr
 
 func (v *view) asset(name string) string { return v.b.assets[name] }
 
+// modules lists the URLs of the static modules the script name imports, directly or not.
+func (v *view) modules(name string) []string {
+	var out []string
+	for _, m := range v.b.modules[name] {
+		out = append(out, v.b.assets[m])
+	}
+	return out
+}
+
 func (v *view) headTitle() string {
 	if v.p.url == "/" {
 		return v.b.name

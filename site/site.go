@@ -206,8 +206,9 @@ type builder struct {
 	files    map[string]bool  // other files the site holds (catalog.json, images), without "/"
 	navs     map[string]*nav  // section → sidebar
 	topNav   []navLink
-	assets   map[string]string // static file name → URL
-	build    string            // the build id: a fingerprint of every asset (see writeAssets)
+	assets   map[string]string   // static file name → URL
+	modules  map[string][]string // a static script → the static modules it imports, transitively
+	build    string              // the build id: a fingerprint of every asset (see writeAssets)
 	verdicts map[blockKey]string
 	// responses are the example response blocks (by file and fence line).
 	responses map[blockKey]bool
@@ -226,7 +227,7 @@ type builder struct {
 func newBuilder(opts Options, s *load.Site) (*builder, error) {
 	b := &builder{opts: opts, site: s, base: "/", byURL: map[string]*page{}, byFile: map[string]*page{},
 		aliases: map[string]*page{}, files: map[string]bool{}, navs: map[string]*nav{},
-		assets: map[string]string{}, verdicts: map[blockKey]string{}, responses: map[blockKey]bool{}, ids: map[string]string{},
+		assets: map[string]string{}, modules: map[string][]string{}, verdicts: map[blockKey]string{}, responses: map[blockKey]bool{}, ids: map[string]string{},
 		index: search.NewIndex()}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)

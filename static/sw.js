@@ -1,3 +1,4 @@
+// @ts-check
 // sw.js keeps the playground working offline after one visit, one build at a time. The build
 // writes it at the site's root (not under /assets/), so its scope is the whole site and it also
 // serves the requests of the playground's worker.
@@ -38,37 +39,61 @@
 // A set is deleted only when it is not the current one, no fill is running for it, and no open
 // page (a window client) was recorded as using it. Clean-up runs after each fill and when a new
 // version of this worker takes over.
+//
+// It stays a classic service worker: it imports nothing, and a module service worker
+// (register(url, {type: "module"})) would buy nothing for the risk of browsers that update or
+// start one differently.
 "use strict";
+
+/** self, as the service worker's global scope it is (tsconfig.worker.json types a worker's). */
+var sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 var SET = "errdocs-set-";
 var META = "errdocs-meta";
 var LEGACY = "errdocs-playground-v1"; // the single cache of the first version of this worker
-var scope = new URL(self.registration.scope);
+var scope = new URL(sw.registration.scope);
 var PAGE = scope.origin + scope.pathname + "playground/";
 var STATE = scope.href + "__errdocs/state"; // in META: {current, uses: {client id: build}}
 var COMPLETE = scope.href + "__errdocs/complete"; // in a set: put once the set is whole
 
+/**
+ * State is what this worker remembers across restarts: the current set's build, and the build
+ * each client (a page, by its id) was recorded as using.
+ * @typedef {{current: string, uses: Record<string, string>}} State
+ */
+
+/** @type {Record<string, Promise<boolean> | undefined>} */
 var filling = {}; // build → Promise of a fill in progress (true when the set is whole)
+/** @type {Promise<State> | null} */
 var loaded = null; // Promise of the state, read once from META
+/** @type {Promise<unknown>} */
 var saving = Promise.resolve();
 
+/**
+ * @param {unknown} b
+ * @returns {b is string}
+ */
 function validBuild(b) {
   return typeof b === "string" && /^[0-9a-f]{1,64}$/.test(b);
 }
 
-// buildOf is the build id a playground page names, or "".
+/**
+ * buildOf is the build id a playground page names, or "".
+ * @param {string} html
+ */
 function buildOf(html) {
   var m = /\bdata-build="([0-9a-f]{1,64})"/.exec(html);
   return m ? m[1] : "";
 }
 
+/** @returns {Promise<State>} */
 function state() {
   if (!loaded) {
     loaded = caches.open(META).then(function (c) {
       return c.match(STATE);
     }).then(function (r) {
       return r ? r.json() : null;
-    }).then(function (s) {
+    }).then(function (/** @type {any} */ s) {
       return { current: s && validBuild(s.current) ? s.current : "", uses: (s && s.uses) || {} };
     }, function () {
       return { current: "", uses: {} };
@@ -77,7 +102,10 @@ function state() {
   return loaded;
 }
 
-// update changes the state with fn and writes it whole, one change after another.
+/**
+ * update changes the state with fn and writes it whole, one change after another.
+ * @param {(st: State) => void} fn
+ */
 function update(fn) {
   saving = saving.then(state).then(function (st) {
     fn(st);
@@ -88,34 +116,46 @@ function update(fn) {
   return saving;
 }
 
+/**
+ * use records that client uses build.
+ * @param {string | null | undefined} client
+ * @param {unknown} build
+ */
 function use(client, build) {
   if (!client || !validBuild(build)) return Promise.resolve();
   return update(function (st) { st.uses[client] = build; });
 }
 
-self.addEventListener("install", function () {
-  self.skipWaiting();
+sw.addEventListener("install", function () {
+  sw.skipWaiting();
 });
 
-self.addEventListener("activate", function (e) {
+sw.addEventListener("activate", function (e) {
   e.waitUntil(caches.delete(LEGACY).then(prune).then(function () {
-    return self.clients.claim();
+    return sw.clients.claim();
   }));
 });
 
+/** @param {URL} url */
 function isAsset(url) {
   return url.pathname.indexOf(scope.pathname + "assets/") === 0;
 }
 
 // fill makes the set of build whole: every URL the page named, fetched and kept. It resolves
 // true once the set is complete, and then makes it the current set if it was not complete before.
+/**
+ * @param {string} build
+ * @param {unknown[]} urls
+ * @returns {Promise<boolean>}
+ */
 function fill(build, urls) {
   if (filling[build]) return filling[build];
+  /** @type {string[]} */
   var wanted = [];
   for (var i = 0; i < urls.length; i++) {
     var u;
     try {
-      u = new URL(urls[i], scope);
+      u = new URL(/** @type {string} */ (urls[i]), scope);
     } catch (e) {
       return Promise.resolve(false);
     }
@@ -146,6 +186,12 @@ function fill(build, urls) {
 
 // fillOne keeps one URL in a set. The files come through the HTTP cache, which holds what the
 // page just loaded; the page must name the set's own build (a host may already serve another).
+/**
+ * @param {Cache} c
+ * @param {string} u
+ * @param {string} build
+ * @returns {Promise<boolean>}
+ */
 function fillOne(c, u, build) {
   return c.match(u).then(function (hit) {
     if (hit) return true;
@@ -164,8 +210,14 @@ function fillOne(c, u, build) {
 
 // prune deletes the sets no one needs: not current, not being filled, used by no open client.
 function prune() {
-  return Promise.all([state(), self.clients.matchAll({ includeUncontrolled: true, type: "all" }), caches.keys()]).then(function (r) {
-    var st = r[0], live = {}, keep = {}, gone = [];
+  return Promise.all([state(), sw.clients.matchAll({ includeUncontrolled: true, type: "all" }), caches.keys()]).then(function (r) {
+    /** @type {Record<string, boolean>} */
+    var live = {};
+    /** @type {Record<string, boolean>} */
+    var keep = {};
+    /** @type {string[]} */
+    var gone = [];
+    var st = r[0];
     r[1].forEach(function (c) { live[c.id] = true; });
     keep[st.current] = true;
     Object.keys(filling).forEach(function (b) { keep[b] = true; });
@@ -184,9 +236,9 @@ function prune() {
   }).catch(function () {});
 }
 
-self.addEventListener("message", function (e) {
+sw.addEventListener("message", function (e) {
   var m = e.data || {};
-  var client = e.source && e.source.id;
+  var client = e.source && "id" in e.source ? e.source.id : null;
   var port = e.ports && e.ports[0];
   if (m.type === "use") {
     e.waitUntil(use(client, m.build));
@@ -207,6 +259,11 @@ self.addEventListener("message", function (e) {
 
 // keepPage keeps a playground page that came from the network in its build's set, unless that
 // set is already whole (a whole set never changes), and records the client it was served to.
+/**
+ * @param {Response} res
+ * @param {string} client
+ * @returns {Promise<void>}
+ */
 function keepPage(res, client) {
   var keep = res.clone();
   return res.text().then(function (html) {
@@ -217,11 +274,13 @@ function keepPage(res, client) {
     }).then(function (c) {
       return c.match(COMPLETE).then(function (done) {
         if (!done) return c.put(PAGE, keep);
+        return undefined;
       });
     });
   }).catch(function () {});
 }
 
+/** @param {FetchEvent} e */
 function page(e) {
   return fetch(e.request).then(function (res) {
     if (res.ok && res.type === "basic") e.waitUntil(keepPage(res.clone(), e.resultingClientId));
@@ -240,6 +299,7 @@ function page(e) {
   });
 }
 
+/** @param {FetchEvent} e */
 function asset(e) {
   var req = e.request;
   return state().then(function (st) {
@@ -248,11 +308,13 @@ function asset(e) {
       var sets = keys.filter(function (k) { return k.indexOf(SET) === 0; });
       // The asking page's set first, then the current one, then the rest.
       sets.sort(function (a, b) { return rank(b) - rank(a); });
+      /** @param {string} k */
       function rank(k) {
         var b = k.slice(SET.length);
         return b === mine ? 2 : b === st.current ? 1 : 0;
       }
       var i = 0;
+      /** @returns {Promise<Response>} */
       function next() {
         if (i >= sets.length) return fetch(req);
         return caches.open(sets[i++]).then(function (c) {
@@ -266,7 +328,7 @@ function asset(e) {
   });
 }
 
-self.addEventListener("fetch", function (e) {
+sw.addEventListener("fetch", function (e) {
   var req = e.request;
   if (req.method !== "GET") return;
   var url = new URL(req.url);

@@ -1,3 +1,4 @@
+// @ts-check
 // worker.js runs the errdocs engine (errdocs.wasm, see wasm/main.go) off the page's main thread,
 // so a 10 MB paste never freezes the page. The page (playground.js) starts it and talks to it with
 // messages; the page cancels a run by terminating the worker and starting a new one, handing it
@@ -15,19 +16,45 @@
 //     share: what a verdict-only share link of this verdict holds (engine.Share), as JSON
 //   {type: "redacted", id, masked, found, error}
 //   {type: "fatal", error}                        the module could not start, or it exited
+//
+// The messages are typed in wasm/errdocs.d.ts (ToWorker, FromWorker). It stays a classic worker
+// script: it loads wasm_exec.js, a classic script, with importScripts.
 "use strict";
 
+/**
+ * @typedef {import("../wasm/errdocs.js").ToWorker} ToWorker
+ * @typedef {import("../wasm/errdocs.js").FromWorker} FromWorker
+ * @typedef {import("../wasm/errdocs.js").ErrdocsEngine} ErrdocsEngine
+ */
+
+/** @type {ErrdocsEngine | null | undefined} */
 var engine = null;
 var exited = false;
 
-function fatal(msg) {
-  self.postMessage({ type: "fatal", error: String(msg) });
+/** @param {FromWorker} m */
+function post(m) {
+  self.postMessage(m);
 }
 
+/** @param {unknown} msg */
+function fatal(msg) {
+  post({ type: "fatal", error: String(msg) });
+}
+
+/**
+ * errorText is what to report of a thrown value: its message, or the value.
+ * @param {any} e
+ */
+function errorText(e) {
+  return e && e.message ? e.message : e;
+}
+
+/** @param {Extract<ToWorker, {type: "init"}>} m */
 function init(m) {
   var t0 = performance.now();
   // Start both downloads, and the module's compile, before anything else: importScripts below
   // blocks this thread while it fetches wasm_exec.js, and the compile runs off this thread.
+  /** @type {Promise<ArrayBuffer>} */
   var catalog = m.catalogBytes
     ? Promise.resolve(m.catalogBytes)
     : fetch(m.catalog, { credentials: "same-origin" }).then(function (r) {
@@ -70,6 +97,7 @@ function init(m) {
       fatal(err);
       return;
     }
+    /** @type {FromWorker} */
     var msg = {
       type: "ready",
       ms: { origin: performance.timeOrigin, start: t0, compiled: tCompiled, instantiated: tInstantiated, run: tRun, ready: performance.now() },
@@ -78,7 +106,7 @@ function init(m) {
       msg.module = inst.module;
       msg.catalogBytes = bytes;
     }
-    self.postMessage(msg);
+    post(msg);
     // The catalog's operations and schemas, needed only to check a pasted request, were left
     // for now: decode them next, unless a paste is already waiting (a request paste decodes them
     // itself). An error here also comes back with every request verdict, so it is not fatal.
@@ -86,42 +114,43 @@ function init(m) {
       if (engine && !exited) engine.complete();
     }, 0);
   }).catch(function (e) {
-    fatal(e && e.message ? e.message : e);
+    fatal(errorText(e));
   });
 }
 
 self.onmessage = function (ev) {
+  /** @type {ToWorker} */
   var m = ev.data || {};
   if (m.type === "init") {
     init(m);
     return;
   }
   if (!engine || exited) {
-    self.postMessage({ type: m.type === "redact" ? "redacted" : "result", id: m.id, error: "the engine is not running" });
+    post({ type: m.type === "redact" ? "redacted" : "result", id: m.id, error: "the engine is not running" });
     return;
   }
   var t0 = performance.now();
   try {
     if (m.type === "explain") {
       var r = engine.explain(m.text, !!m.mask);
-      self.postMessage({
+      post({
         type: "result", id: m.id, json: r.json, share: r.share, masked: r.masked, found: r.found,
         error: r.error, ms: performance.now() - t0,
       });
     } else if (m.type === "shared") {
       var s = engine.shared(m.text);
-      self.postMessage({
+      post({
         type: "result", id: m.id, json: s.json, share: m.text, masked: null, found: [],
         error: s.error, ms: performance.now() - t0,
       });
     } else if (m.type === "redact") {
       var d = engine.redact(m.text);
-      self.postMessage({ type: "redacted", id: m.id, masked: d.masked, found: d.found, error: d.error });
+      post({ type: "redacted", id: m.id, masked: d.masked, found: d.found, error: d.error });
     }
   } catch (e) {
     // The Go side never throws; this is the runtime itself failing (it exited, or ran out of
     // memory). The page restarts the worker.
     exited = true;
-    fatal(e && e.message ? e.message : e);
+    fatal(errorText(e));
   }
 };

@@ -3,101 +3,19 @@
 // On the playground page (/playground/), window.errdocs explains pastes with the same engine and
 // catalog as the errdocs command: errdocs.explain(text) resolves to exactly the JSON value that
 // `errdocs explain --json` prints for the same text, and errdocs.explainJSON(text) to the same
-// bytes. The verdict's fields mirror the Go type engine.Verdict (engine/verdict.go); a change there
-// changes this file and README.md in the same commit.
+// bytes. The verdict's types are generated from the Go type engine.Verdict (engine/verdict.go)
+// into verdict.gen.d.ts, re-exported here; ./build.sh generate rewrites them, and a test fails
+// when they are stale. This file keeps what has no Go declaration: window.errdocs, the module's
+// functions and the messages between the page and its worker.
 //
 // Inside the playground's Web Worker, the WebAssembly module (wasm/main.go) installs
 // errdocsEngine on the worker's global scope; static/worker.js is its only caller.
+//
+// The playground's scripts (static/playground*.js, worker.js, boot.js, sw.js) import these
+// types in JSDoc; tsc checks them (./build.sh typecheck). Nothing here ships with the site.
 
-/** What errdocs says about one paste. Every field is always present. */
-export interface Verdict {
-  /** What the paste was. */
-  input: "response" | "request" | "unknown";
-  /** The catalog id of the API the paste came from, e.g. "plunk"; "" when none matched. */
-  api: string;
-  /** The body's shape: a catalog shape name, "problem+json", "html", "text", "empty" or "". */
-  dialect: string;
-  /** How sure the API and dialect are. */
-  confidence: "high" | "medium" | "low";
-  /** The HTTP status: the status line's when there is one, else the body's; 0 if unknown. */
-  status: number;
-  /** The error code exactly as the API spells it; "" if none. */
-  code: string;
-  /** The code is in the catalog. */
-  known: boolean;
-  title: string;
-  /** What the code means. Paragraphs are separated by a blank line; `backticks` mark code. */
-  meaning: string;
-  /** The likely cause in this instance. */
-  cause: string;
-  /** The steps to fix it, in order. */
-  fix: string[];
-  retry: Retry;
-  /** The id to quote to support, from the body or the header; "" if none. */
-  request_id: string;
-  fields: Field[];
-  problems: Problem[];
-  /** Each secret that was masked in this verdict, e.g. "Plunk secret key sk_****3d4e (line 2)". */
-  redacted: string[];
-  /** The site path of the code's page, or of the API's overview, e.g. "/plunk/errors/conflict/". */
-  docs: string;
-  /** The error message the body carried. */
-  message: string;
-  /** The API operation a pasted request calls, as "POST /v1/track"; "" when none. */
-  operation: string;
-  /** The answer the API would send to a pasted request that has no response; null otherwise. */
-  predicted: Predicted | null;
-  /** The pasted request with every mechanical fix made, in the form it was pasted in; "". */
-  fixed_request: string;
-}
-
-/** The answer the API would send to a pasted request. */
-export interface Predicted {
-  status: number;
-  /** The answer's code as the API spells it; "" for a success. */
-  code: string;
-  /** The answer's body in the API's own shape (plain JSON data), or null when not known. */
-  body: unknown;
-  /** The body as the API writes it, keys in the API's order, compact; "" when not known. */
-  text: string;
-  /** The check that decides the answer ("auth-missing", "body-schema", …), or "ok". */
-  check: string;
-}
-
-/** The retry advice for this response. */
-export interface Retry {
-  retryable: boolean;
-  strategy: "retry-after" | "backoff" | "never" | "conditional";
-  /** How long to wait before the first retry, in seconds; 0 when not known or not retryable. */
-  after_seconds: number;
-  /** The waits in seconds, e.g. [1, 2, 4, 8, 16] for a backoff; [30] for "retry in 30 s". */
-  schedule: number[];
-  detail: string;
-  /** The advice as a short label: "Retry in 30 s", "Back off: 1 s, 2 s, 4 s, then stop", "Do not retry". */
-  plan: string;
-}
-
-/** One field-level issue. */
-export interface Field {
-  /** The field's path, dotted, e.g. "to.0.email"; "" for the body as a whole. */
-  path: string;
-  message: string;
-  code: string;
-  hint: string;
-  /** The 1-based line of the paste that holds the field; 0 when not found. */
-  line: number;
-}
-
-/** One way the paste departs from what its API documents, or a reason it was not read fully. */
-export interface Problem {
-  severity: "error" | "warning" | "info";
-  message: string;
-  /** 1-based line and column in the paste; 0 when the problem has no place. */
-  line: number;
-  column: number;
-  /** The JSON pointer of the request body value concerned ("/email"); "" when none. */
-  pointer: string;
-}
+export type { Verdict, Retry, Field, Problem, Predicted, Share, ShareState } from "./verdict.gen.js";
+import type { Verdict } from "./verdict.gen.js";
 
 /** A text with its secrets masked, and what was masked. */
 export interface Redaction {
@@ -124,7 +42,30 @@ export interface ErrdocsPage {
 declare global {
   interface Window {
     errdocs?: ErrdocsPage;
+    /** The worker boot.js started from the page's <head>, until the playground adopts it. */
+    errdocsBoot?: Boot | null;
+    /** When boot.js ran (performance.now()), for the benchmark. */
+    __tboot?: number;
   }
+  /** Installed on the worker's global scope by errdocs.wasm once it runs. */
+  var errdocsEngine: ErrdocsEngine | undefined;
+  /** The Go runtime's JavaScript half, installed by wasm_exec.js (GOROOT/lib/wasm). */
+  var Go: { new (): GoRuntime };
+}
+
+/** One Go program's runtime (wasm_exec.js's Go). */
+export interface GoRuntime {
+  importObject: WebAssembly.Imports;
+  run(instance: WebAssembly.Instance): Promise<void>;
+}
+
+/** What boot.js leaves for the playground: its worker, and what the worker said meanwhile. */
+export interface Boot {
+  worker: Worker;
+  /** The module's URL: the playground adopts the worker only for the same module. */
+  wasm: string;
+  /** The worker's messages, and its error events ({error: message, "" when its script did not load}). */
+  early: Array<{ data: FromWorker } | { error: string }>;
 }
 
 // ---- Inside the worker: the module's own functions. ----
@@ -133,6 +74,8 @@ declare global {
 export interface EngineResult {
   /** The verdict as `errdocs explain --json` prints it; "" when error is set. */
   json: string;
+  /** What a verdict-only share link of this verdict holds (engine.Share), as JSON. */
+  share: string;
   /** The paste with its secrets masked, or null when it held none or mask was not asked. */
   masked: string | null;
   /** Each masked secret, described. */
@@ -159,4 +102,68 @@ export interface ErrdocsEngine {
   explain(text: string, mask?: boolean): EngineResult;
   /** Masks the secrets in a text. */
   redact(text: string): Redaction & { error: string };
+  /**
+   * Rebuilds a verdict from what a verdict-only share link holds (engine.Share as JSON), with
+   * the catalog's own words: json is the verdict, as explain's.
+   */
+  shared(shareJSON: string): { json: string; error: string };
+}
+
+// ---- Between the page and its worker (static/playground-engine.js ⇄ static/worker.js). ----
+
+/** What the page asks its worker. */
+export type ToWorker =
+  | {
+      type: "init";
+      /** URLs of wasm_exec.js, the module and catalog.json. */
+      exec: string;
+      wasm: string;
+      catalog: string;
+      /** On a restart: the module compiled by the first worker, and the catalog's bytes. */
+      module?: WebAssembly.Module;
+      catalogBytes?: ArrayBuffer;
+    }
+  | {
+      /** shared: text is a verdict-only share link's engine.Share, as JSON. */
+      type: "explain" | "redact" | "shared";
+      id: number;
+      text: string;
+      /** explain: also return the paste masked, for display. */
+      mask: boolean;
+    };
+
+/** When the worker's steps ended, in the worker's performance.now(); origin is its timeOrigin. */
+export interface WorkerTiming {
+  origin: number;
+  start: number;
+  compiled: number;
+  instantiated: number;
+  run: number;
+  ready: number;
+}
+
+/** What the worker answers. */
+export type FromWorker =
+  | { type: "ready"; ms: WorkerTiming; module?: WebAssembly.Module; catalogBytes?: ArrayBuffer }
+  | ({ type: "result"; id: number } & Answer)
+  | ({ type: "redacted"; id: number } & Answer)
+  | { type: "fatal"; error: string };
+
+/**
+ * The answer to one request, as the page's engine client resolves it: a worker's result or
+ * redacted message, {error} when the engine cannot answer, or {cancelled: true} when a newer
+ * request of the page took its place. Members are there as the request's type has them.
+ */
+export interface Answer {
+  cancelled?: boolean;
+  /** explain, shared: the verdict as the CLI prints it. */
+  json?: string;
+  /** explain: what a verdict-only share link of the verdict holds, as JSON. */
+  share?: string;
+  /** The paste with its secrets masked (null when none were, or not asked). */
+  masked?: string | null;
+  found?: string[];
+  error?: string;
+  /** explain: the engine's time in the worker, in ms. */
+  ms?: number;
 }

@@ -274,78 +274,12 @@ func paragraphs(s string) []string {
 
 func ptr(s string) *string { return &s }
 
-func secs(s float64) string {
-	switch {
-	case s > 0 && s < 1:
-		return strconv.Itoa(int(s*1000+0.5)) + " ms"
-	case s >= 60 && s == float64(int64(s)):
-		m, r := int64(s)/60, int64(s)%60
-		if r != 0 {
-			return fmt.Sprintf("%d min %d s", m, r)
-		}
-		return fmt.Sprintf("%d min", m)
-	case s == float64(int64(s)):
-		return fmt.Sprintf("%d s", int64(s))
-	}
-	return strconv.FormatFloat(s, 'f', 1, 64) + " s"
-}
-
-// retryPlan is the plan the panel must show for r (playground.js retryPlan).
-func retryPlan(r engine.Retry) string {
-	parts := make([]string, len(r.Schedule))
-	for i, s := range r.Schedule {
-		parts[i] = secs(s)
-	}
-	list := strings.Join(parts, ", ") + ", then stop"
-	if !r.Retryable || r.Strategy == "never" {
-		return "Do not retry"
-	}
-	switch r.Strategy {
-	case "retry-after":
-		switch {
-		case len(r.Schedule) == 1:
-			return "Retry in " + secs(r.Schedule[0])
-		case len(r.Schedule) > 1:
-			return "Back off: " + list
-		}
-		return "Retry later"
-	case "backoff":
-		if len(r.Schedule) == 0 {
-			return "Retry with backoff"
-		}
-		if r.AfterSeconds > r.Schedule[0] {
-			return "Wait " + secs(r.AfterSeconds) + ", then back off: " + list
-		}
-		return "Back off: " + list
-	case "conditional":
-		if r.AfterSeconds > 0 {
-			return "Only in some cases; then retry in " + secs(r.AfterSeconds)
-		}
-		return "Only in some cases"
-	}
-	return "Retry: " + r.Strategy
-}
-
-// statusText is playground.js's STATUS table.
-var statusText = map[int]string{200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently",
-	302: "Found", 304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
-	404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable", 408: "Request Timeout", 409: "Conflict",
-	410: "Gone", 411: "Length Required", 412: "Precondition Failed", 413: "Content Too Large",
-	415: "Unsupported Media Type", 422: "Unprocessable Content", 425: "Too Early", 428: "Precondition Required",
-	429: "Too Many Requests", 431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
-	500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
-	504: "Gateway Timeout"}
-
 // expect is what the panel must show for v.
 func expect(v *engine.Verdict) shown {
 	s := shown{Title: v.Title, Dialect: v.Dialect, Confidence: v.Confidence, Fix: []string{}, Meaning: []string{}, Banner: []string{},
 		Fields: []field{}, Problems: []string{}}
 	if v.Status != 0 {
-		st := strconv.Itoa(v.Status)
-		if t := statusText[v.Status]; t != "" {
-			st += " " + t
-		}
-		s.Status = &st
+		s.Status = ptr(catalog.StatusText(v.Status))
 	}
 	if v.Code != "" {
 		s.Code = ptr(v.Code)
@@ -379,7 +313,7 @@ func expect(v *engine.Verdict) shown {
 		s.Fix = append(s.Fix, plain(f))
 	}
 	if v.Input == "response" || v.Retry.Detail != "" {
-		s.RetryPlan = ptr(retryPlan(v.Retry))
+		s.RetryPlan = ptr(v.Retry.Plan)
 		if v.Retry.Detail != "" {
 			s.RetryDetail = ptr(plain(v.Retry.Detail))
 		}
@@ -407,11 +341,7 @@ func expect(v *engine.Verdict) shown {
 		s.Operation = ptr(v.Operation)
 	}
 	if p := v.Predicted; p != nil {
-		st := strconv.Itoa(p.Status)
-		if t := statusText[p.Status]; t != "" {
-			st += " " + t
-		}
-		s.Predicted = ptr(st + "|" + p.Code + "|" + p.Text)
+		s.Predicted = ptr(catalog.StatusText(p.Status) + "|" + p.Code + "|" + p.Text)
 	}
 	if v.FixedRequest != "" {
 		s.Fixed = ptr(v.FixedRequest)

@@ -5,9 +5,14 @@
 // generated from their Go declarations and json tags (go generate, or ./build.sh generate). The
 // tests compare both directions with encoding/json on the shipped catalog, every golden verdict
 // and under fuzzing, and fail when codec_gen.go is stale.
+//
+// The same generator (gen) writes the playground's side of the contract from the same
+// declarations: wasm/verdict.gen.d.ts, the verdict and share types in TypeScript, and
+// static/reasons.gen.js, catalog.ReasonPhrases as an ES module. The tests fail when either is
+// stale too.
 package wire
 
-//go:generate go run ./gen
+//go:generate go run ./gen -o codec_gen.go -dts ../../verdict.gen.d.ts -reasons ../../../static/reasons.gen.js
 
 import (
 	"github.com/errdocs/errdocs/catalog"

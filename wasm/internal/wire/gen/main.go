@@ -1,10 +1,18 @@
-// Command gen writes package wire's codec_gen.go: JSON decoders for the catalog's types and
-// encoders for the verdict's, without reflection, that behave as encoding/json does. It reads
-// the types' declarations from the Go source of packages catalog and engine, so the codecs
-// follow the json tags there. Run it with "go generate ./wasm/internal/wire" (./build.sh
-// generate does); the tests fail when codec_gen.go is stale.
+// Command gen writes what mirrors the Go types the playground exchanges, from their Go
+// declarations, so nothing that mirrors them is kept by hand:
 //
-//	go run ./gen [-o codec_gen.go]
+//   - package wire's codec_gen.go (-o): JSON decoders for the catalog's types and encoders for
+//     the verdict's, without reflection, that behave as encoding/json does;
+//   - wasm/verdict.gen.d.ts (-dts): the TypeScript declarations of engine.Verdict and its parts,
+//     engine.Share and engine.ShareState, with the Go doc comments as JSDoc (see ts.go);
+//   - static/reasons.gen.js (-reasons): catalog.ReasonPhrases as an ES module, for the
+//     playground's verdict panel.
+//
+// It reads the types' declarations from the Go source of packages catalog and engine, so the
+// outputs follow the json tags and doc comments there. Run it with "go generate
+// ./wasm/internal/wire" (./build.sh generate does); the tests fail when an output is stale.
+//
+//	go run ./gen [-o codec_gen.go] [-dts FILE] [-reasons FILE]
 package main
 
 import (
@@ -29,6 +37,8 @@ import (
 type pkg struct {
 	name, path, dir string
 	structs         map[string]*ast.StructType
+	docs            map[string]*ast.CommentGroup // a struct type's doc comment
+	order           []string                     // the struct types, in source order
 }
 
 // The roots: what the playground decodes (catalog.json, a share link's verdict) and encodes
@@ -39,22 +49,32 @@ var (
 )
 
 func main() {
-	out := flag.String("o", "codec_gen.go", "output file")
+	out := flag.String("o", "codec_gen.go", "the codecs' output file")
+	dts := flag.String("dts", "", "the TypeScript declarations' output file; none when empty")
+	reasons := flag.String("reasons", "", "the reason phrases' ES module; none when empty")
 	root := flag.String("root", "../../..", "the module's root directory")
 	flag.Parse()
-	src, err := Generate(*root)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
-	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
+	outputs := []struct {
+		file string
+		gen  func(root string) ([]byte, error)
+	}{{*out, Generate}, {*dts, GenerateTS}, {*reasons, GenerateReasons}}
+	for _, o := range outputs {
+		if o.file == "" {
+			continue
+		}
+		src, err := o.gen(*root)
+		if err == nil {
+			err = os.WriteFile(o.file, src, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
 	}
 }
 
-// Generate returns the source of codec_gen.go for the module at root.
-func Generate(root string) ([]byte, error) {
+// load reads the struct types of packages catalog and engine in the module at root.
+func load(root string) (*gen, error) {
 	g := &gen{pkgs: map[string]*pkg{}, done: map[string]bool{}}
 	for _, p := range []*pkg{
 		{name: "catalog", path: "github.com/errdocs/errdocs/catalog", dir: "catalog"},
@@ -64,6 +84,15 @@ func Generate(root string) ([]byte, error) {
 			return nil, err
 		}
 		g.pkgs[p.name] = p
+	}
+	return g, nil
+}
+
+// Generate returns the source of codec_gen.go for the module at root.
+func Generate(root string) ([]byte, error) {
+	g, err := load(root)
+	if err != nil {
+		return nil, err
 	}
 	for _, r := range decodeRoots {
 		g.need(false, ref(r))
@@ -110,12 +139,13 @@ func (p *pkg) read(dir string) error {
 		return err
 	}
 	p.structs = map[string]*ast.StructType{}
+	p.docs = map[string]*ast.CommentGroup{}
 	for _, e := range ents {
 		n := e.Name()
 		if !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") || strings.HasSuffix(n, "_templ.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, n), nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, filepath.Join(dir, n), nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return err
 		}
@@ -128,6 +158,11 @@ func (p *pkg) read(dir string) error {
 				ts := s.(*ast.TypeSpec)
 				if st, ok := ts.Type.(*ast.StructType); ok {
 					p.structs[ts.Name.Name] = st
+					p.order = append(p.order, ts.Name.Name)
+					p.docs[ts.Name.Name] = ts.Doc
+					if ts.Doc == nil && len(gd.Specs) == 1 {
+						p.docs[ts.Name.Name] = gd.Doc
+					}
 				}
 			}
 		}
@@ -213,6 +248,7 @@ type field struct {
 	goName, json string
 	omitEmpty    bool
 	t            *typ
+	doc          *ast.CommentGroup
 }
 
 func (g *gen) fields(t *typ) ([]field, error) {
@@ -237,7 +273,7 @@ func (g *gen) fields(t *typ) ([]field, error) {
 			if name == "" {
 				name = nm.Name
 			}
-			fd := field{goName: nm.Name, json: name}
+			fd := field{goName: nm.Name, json: name, doc: f.Doc}
 			for _, o := range strings.Split(opts, ",") {
 				switch o {
 				case "":
