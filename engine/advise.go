@@ -14,9 +14,6 @@ import (
 // Step 4: advise. The retry advice joins the catalog's policy with what this response says:
 // Retry-After as seconds or as an HTTP date, RateLimit-Reset, a retry hint in the body.
 
-// now is the clock for Retry-After dates when the response has no Date header. Tests set it.
-var now = time.Now
-
 func (e *explainer) advise() {
 	v := e.v
 	var policy catalog.Retry
@@ -94,7 +91,7 @@ func (e *explainer) waitHint() (float64, string) {
 		name = e.api.Headers.RetryAfter
 	}
 	if h, ok := resp.header(name); ok {
-		if s, ok := parseRetryAfter(h, resp); ok {
+		if s, ok := parseRetryAfter(h, resp, e.now); ok {
 			return s, "Retry-After: " + h
 		}
 		e.problem("warning", printf.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, clip(h, 60)), -1)
@@ -132,10 +129,12 @@ func (e *explainer) reference() time.Time {
 			return t
 		}
 	}
-	return now()
+	return e.now()
 }
 
-func parseRetryAfter(h string, resp *response) (float64, bool) {
+// parseRetryAfter reads a Retry-After value, seconds or an HTTP date; a date counts from the
+// response's Date header, else from now.
+func parseRetryAfter(h string, resp *response, now func() time.Time) (float64, bool) {
 	h = strings.TrimSpace(h)
 	if n, err := strconv.ParseFloat(h, 64); err == nil && n >= 0 {
 		return n, true

@@ -1,19 +1,42 @@
 package engine
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/printf"
 	"github.com/errdocs/errdocs/engine/request"
 )
 
+// Options are the inputs of Explain besides the catalog and the paste. The zero Options is
+// what the command and the playground use.
+type Options struct {
+	// Now is the clock a Retry-After date counts from when the response has no Date header;
+	// nil means time.Now. Tests pass a fixed clock so such waits are stable.
+	Now func() time.Time
+}
+
+// options returns the first of opts, with its defaults filled in.
+func options(opts []Options) Options {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
 // Explain reads a paste and says what it is, what went wrong and what to do. It never panics
 // and always returns a verdict: an empty, unreadable or unknown paste gets one too, with the
-// reason among its problems. cat may hold no APIs.
-func Explain(cat *catalog.Catalog, text string) *Verdict {
-	return explain(cat, text, nil)
+// reason among its problems. cat may hold no APIs. At most one Options is used; none means
+// the zero Options.
+func Explain(cat *catalog.Catalog, text string, opts ...Options) *Verdict {
+	return explain(cat, text, options(opts), nil)
 }
 
 // Masked is a paste with its secrets masked, and a description of each secret, as Redact
@@ -26,13 +49,13 @@ type Masked struct {
 // ExplainMasked is Explain, and also masks the paste exactly as Redact does, from the same
 // search for secrets: the playground shows the masked paste beside the verdict, and calling
 // Redact as well would search the paste a second time.
-func ExplainMasked(cat *catalog.Catalog, text string) (*Verdict, Masked) {
+func ExplainMasked(cat *catalog.Catalog, text string, opts ...Options) (*Verdict, Masked) {
 	var m Masked
-	v := explain(cat, text, &m)
+	v := explain(cat, text, options(opts), &m)
 	return v, m
 }
 
-func explain(cat *catalog.Catalog, text string, mask *Masked) (v *Verdict) {
+func explain(cat *catalog.Catalog, text string, opt Options, mask *Masked) (v *Verdict) {
 	defer func() {
 		if r := recover(); r != nil {
 			v = newVerdict()
@@ -53,7 +76,7 @@ func explain(cat *catalog.Catalog, text string, mask *Masked) (v *Verdict) {
 	if cat == nil {
 		cat = &catalog.Catalog{}
 	}
-	e := &explainer{cat: cat, v: newVerdict(), p: read(text)}
+	e := &explainer{cat: cat, now: opt.Now, v: newVerdict(), p: read(text)}
 	e.run()
 	return e.v
 }
@@ -71,6 +94,8 @@ const (
 
 type explainer struct {
 	cat *catalog.Catalog
+	// now is the clock (Options.Now).
+	now func() time.Time
 	v   *Verdict
 	p   *paste
 	b   *body
@@ -520,7 +545,7 @@ func (e *explainer) cause() string {
 		// Distinct messages only: a list of issues often repeats one message many times.
 		msgs := make([]string, 0, len(e.f.issues))
 		for _, is := range e.f.issues {
-			if !contains(msgs, is.message) {
+			if !slices.Contains(msgs, is.message) {
 				msgs = append(msgs, is.message)
 			}
 		}

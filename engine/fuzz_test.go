@@ -53,7 +53,7 @@ func FuzzExplain(f *testing.F) {
 	seedPastes(f)
 	cat := shippedCatalog(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		v := Explain(cat, text)
+		v := Explain(cat, text, testOpts)
 		for _, p := range v.Problems {
 			if strings.HasPrefix(p.Message, "errdocs failed on this paste") {
 				t.Fatalf("engine panicked: %s", p.Message)

@@ -137,7 +137,7 @@ func TestSentPlaceholder(t *testing.T) {
 		{name: "prose about a bearer token", paste: `POST /v1/send failed: 401 invalid Bearer token ` + plunk401},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := Explain(cat, tc.paste)
+			v := Explain(cat, tc.paste, testOpts)
 			var found *Problem
 			for i, p := range v.Problems {
 				if strings.Contains(p.Message, "was sent as") || strings.Contains(p.Message, "is written as") || strings.HasPrefix(p.Message, "The request sent") {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -485,18 +486,9 @@ func findURLs(text string) []string {
 	var out []string
 	for _, u := range urlRE.FindAllString(clipBytes(text, 1<<20), 32) {
 		u = strings.TrimRight(u, ".,;:'\"`")
-		if !contains(out, u) {
+		if !slices.Contains(out, u) {
 			out = append(out, u)
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -304,7 +305,7 @@ func (g *caseGen) mutate(root *jnode, s *catalog.Schema, kind string) (string, b
 		var val *jnode
 		switch kind {
 		case "missing-required":
-			if present == nil || !containsStr(s.Required, p.Name) {
+			if present == nil || !slices.Contains(s.Required, p.Name) {
 				continue
 			}
 		case "wrong-type":

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -179,7 +180,7 @@ func (c *reqChecker) findOperation() {
 	if !best.method {
 		var others []string
 		for _, op := range best.api.Operations {
-			if _, _, ok := matchTemplate(op.Path, segs[best.skipped:]); ok && !contains(others, op.Method) {
+			if _, _, ok := matchTemplate(op.Path, segs[best.skipped:]); ok && !slices.Contains(others, op.Method) {
 				others = append(others, op.Method)
 			}
 		}

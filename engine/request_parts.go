@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/base64"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,7 +50,7 @@ func (c *reqChecker) queryKey() (name, value string) {
 		}
 	}
 	for _, k := range keys {
-		if containsStr(queryKeyNames, k) && len(c.req.Query[k]) > 0 && c.req.Query[k][0] != "" {
+		if slices.Contains(queryKeyNames, k) && len(c.req.Query[k]) > 0 && c.req.Query[k][0] != "" {
 			if !c.declaresQuery(k) {
 				return k, c.req.Query[k][0]
 			}

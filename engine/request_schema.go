@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -268,7 +269,7 @@ func (v *validator) check(n *jnode, s *catalog.Schema, path []string, lenient bo
 	if n.kind == jNull {
 		return out, aborted
 	}
-	if n.kind == jNumber && containsStr(s.Type, "integer") && !containsStr(s.Type, "number") && !isIntegral(n.str) {
+	if n.kind == jNumber && slices.Contains(s.Type, "integer") && !slices.Contains(s.Type, "number") && !isIntegral(n.str) {
 		add([]*vIssue{v.issue(s, "integer", path, n, lenient, msgVars{received: "float"})}, false)
 	}
 	if len(s.Enum) > 0 {
@@ -288,15 +289,6 @@ func (v *validator) check(n *jnode, s *catalog.Schema, path []string, lenient bo
 		add(v.objectChecks(n, s, path, lenient))
 	}
 	return out, aborted
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (v *validator) typeName(t string) string {
@@ -719,7 +711,7 @@ func (v *validator) objectChecks(n *jnode, s *catalog.Schema, path []string, len
 		child := member(n, p.Name)
 		cpath := appendPath(path, p.Name)
 		if child == nil {
-			if containsStr(s.Required, p.Name) {
+			if slices.Contains(s.Required, p.Name) {
 				is := v.requiredIssue(s, p.Schema, cpath, n, lenient)
 				add([]*vIssue{is}, !is.lenient)
 			}

@@ -150,7 +150,7 @@ func TestSecretsTable(t *testing.T) {
 	}
 	for _, tc := range allSecretCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			v, m := ExplainMasked(cat, tc.paste)
+			v, m := ExplainMasked(cat, tc.paste, testOpts)
 			js, err := json.Marshal(v)
 			if err != nil {
 				t.Fatal(err)
@@ -286,7 +286,7 @@ func FuzzNoSecretSurvives(f *testing.F) {
 			// they would make each run, and the minimising of each new input, slow.
 			return
 		}
-		v, m := ExplainMasked(cat, paste)
+		v, m := ExplainMasked(cat, paste, testOpts)
 		js, _ := json.Marshal(v)
 		if bad := leaked(string(js), secrets); len(bad) > 0 {
 			t.Fatalf("the verdict of %q holds %q", paste, bad)
