@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Step 4: advise. The retry advice joins the catalog's policy with what this response says:

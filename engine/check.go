@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Step 5: check the paste against what its API documents. Each departure is a problem: it may be

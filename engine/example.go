@@ -2,7 +2,7 @@ package engine
 
 import (
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // CheckExample explains an error page's example response and reports how it fails to decode to

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
 	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Options are the inputs of Explain besides the catalog and the paste. The zero Options is

@@ -7,7 +7,7 @@ import (
 	"sync"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Step 6: redact. Secrets are never echoed back. One pass runs over the finished verdict, with one

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
 	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Checking a pasted request.

@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Checking a JSON value against a compact schema, the way the APIs' validators do: properties in

@@ -35,7 +35,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 	"github.com/errdocs/errdocs/wasm/internal/wire"
 )

@@ -3,7 +3,7 @@ package request
 import (
 	"strings"
 
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Request is one HTTP request read from a paste.
