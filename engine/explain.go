@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -730,7 +730,7 @@ func joinAnd(items []string) string {
 // mapFields fills the verdict's field issues with hints and lines.
 func (e *explainer) mapFields() {
 	var reqRoot *jnode
-	var req *request.Request = e.p.req
+	var req *reqparse.Request = e.p.req
 	if req != nil && strings.HasPrefix(strings.TrimSpace(req.Body), "{") {
 		lead := len(req.Body) - len(strings.TrimLeft(req.Body, " \t\r\n"))
 		reqRoot, _, _, _ = parseJSON(req.Body[lead:])
@@ -760,7 +760,7 @@ func (e *explainer) mapFields() {
 				if off < 0 {
 					off = n.off
 				}
-				f.Line, _ = request.BodyPosition(req, off)
+				f.Line, _ = reqparse.BodyPosition(req, off)
 			} else if req.BodyLine > 0 {
 				f.Line = req.BodyLine
 			}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // Placeholders sent as keys.
@@ -192,7 +192,7 @@ func (e *explainer) sentInTranscript() (k *sentKey, found bool) {
 }
 
 // writtenKey judges a key header of the pasted request (a command, code or a raw request).
-func (e *explainer) writtenKey(h *request.Header) *sentKey {
+func (e *explainer) writtenKey(h *reqparse.Header) *sentKey {
 	scheme, key := splitCredential(h.Value)
 	kind := keyPlaceholder(e.api, key)
 	if kind == "" || kind == "masked" {
@@ -260,7 +260,7 @@ func loggedKeyIn(a *catalog.API, text string, base int) *sentKey {
 
 // headerOffset is the byte offset in the paste of a pasted request's header: its name on its
 // line, else the key, else the line's start.
-func (e *explainer) headerOffset(h *request.Header, key string) int {
+func (e *explainer) headerOffset(h *reqparse.Header, key string) int {
 	p := e.p
 	line := h.Line + p.reqLine0
 	if h.Line <= 0 || line > len(p.lines) {
@@ -283,7 +283,7 @@ func (e *explainer) headerOffset(h *request.Header, key string) int {
 
 // quotedAt reports whether, on a curl command's line for header h, key stands inside single
 // quotes, where the shell does not expand a variable.
-func (e *explainer) quotedAt(h *request.Header, key string) bool {
+func (e *explainer) quotedAt(h *reqparse.Header, key string) bool {
 	off := e.headerOffset(h, key)
 	if off < 0 || key == "" {
 		return false

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // Step 1: read the paste. People paste whatever their tool showed them: a bare body, a raw
@@ -52,7 +52,7 @@ type paste struct {
 	lines []int // byte offset of each line's start
 	// form is how the response was found: "http", "curl -v", "log", "body", "html", "text".
 	form string
-	req  *request.Request
+	req  *reqparse.Request
 	// reqText is the exact text req was read from; its line reqLine0+1 is the paste's line 1
 	// plus reqLine0, and reqCol0 columns were cut from each of its lines (curl -v's "> ").
 	reqText           string
@@ -231,10 +231,10 @@ func (p *paste) readHTTP(m []int) {
 
 // readRequest reads the request that precedes a response, if there is one.
 func (p *paste) readRequest(text string) {
-	if !request.Detect(text) {
+	if !reqparse.Detect(text) {
 		return
 	}
-	if req, ok := request.Parse(text); ok {
+	if req, ok := reqparse.Parse(text); ok {
 		p.req, p.reqText = req, text
 	}
 }
@@ -243,8 +243,8 @@ func (p *paste) readRequest(text string) {
 // traceback, or a bare body.
 func (p *paste) readLoose(from int) {
 	text := p.text[from:]
-	if request.Detect(text) {
-		req, rest, _, ok := request.ParsePrefix(text)
+	if reqparse.Detect(text) {
+		req, rest, _, ok := reqparse.ParsePrefix(text)
 		if ok {
 			p.req, p.reqText, p.reqLine0 = req, text, p.lineAt(from)-1
 			if strings.TrimSpace(rest) == "" {
@@ -375,7 +375,7 @@ func (p *paste) readCurlVerbose() {
 	}
 	if p.req == nil && len(reqLines) > 0 {
 		joined := strings.Join(reqLines, "\n")
-		if req, ok := request.Parse(joined); ok {
+		if req, ok := reqparse.Parse(joined); ok {
 			p.req, p.reqText, p.reqLine0, p.reqCol0 = req, joined, p.lineAt(reqStart)-1, 2
 		}
 	}

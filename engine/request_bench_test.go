@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // request2KB is a 2 KB curl command for POST /v1/send with a body of several recipients,
@@ -39,7 +39,7 @@ func BenchmarkCheckRequest2KB(b *testing.B) {
 	if len(paste) < 1900 || len(paste) > 2300 {
 		b.Fatalf("paste is %d bytes, want about 2 KB", len(paste))
 	}
-	req, _ := request.Parse(paste)
+	req, _ := reqparse.Parse(paste)
 	if rc := CheckRequest(cat, nil, req, paste); rc.Predicted == nil || rc.Predicted.Status != 422 {
 		b.Fatalf("unexpected check: %+v", rc.Predicted)
 	}
@@ -47,7 +47,7 @@ func BenchmarkCheckRequest2KB(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		req, _ := request.Parse(paste)
+		req, _ := reqparse.Parse(paste)
 		CheckRequest(cat, nil, req, paste)
 	}
 }
@@ -56,7 +56,7 @@ func BenchmarkCheckRequest2KB(b *testing.B) {
 func BenchmarkCheckRequestOnly2KB(b *testing.B) {
 	cat := shippedCatalog(b)
 	paste := request2KB()
-	req, _ := request.Parse(paste)
+	req, _ := reqparse.Parse(paste)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // Checking the body: what the server reads of it (its Content-Type), its JSON syntax, and its
@@ -24,7 +24,7 @@ func isJSONMedia(mt string) bool {
 	return mt == "application/json" || strings.HasSuffix(mt, "+json")
 }
 
-func (c *reqChecker) contentTypeHeader() *request.Header {
+func (c *reqChecker) contentTypeHeader() *reqparse.Header {
 	for i := range c.req.Headers {
 		if strings.EqualFold(c.req.Headers[i].Name, "Content-Type") {
 			return &c.req.Headers[i]
@@ -35,7 +35,7 @@ func (c *reqChecker) contentTypeHeader() *request.Header {
 
 // bodyPos maps a byte offset of the body to the paste.
 func (c *reqChecker) bodyPos(off int) (int, int) {
-	if l, col := request.BodyPosition(c.req, off); l > 0 {
+	if l, col := reqparse.BodyPosition(c.req, off); l > 0 {
 		return l, col
 	}
 	if c.req.BodyLine > 0 {
@@ -140,7 +140,7 @@ func bodyFileName(f string) string {
 	return f
 }
 
-func contentLengthZero(req *request.Request) bool {
+func contentLengthZero(req *reqparse.Request) bool {
 	v, ok := req.Header("Content-Length")
 	return ok && strings.TrimSpace(v) == "0"
 }

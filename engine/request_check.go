@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -128,7 +128,7 @@ type reqChecker struct {
 	cat   *catalog.Catalog
 	api   *catalog.API
 	op    *catalog.Operation
-	req   *request.Request
+	req   *reqparse.Request
 	paste string
 	pred  *catalog.Predict
 	out   *RequestCheck
@@ -150,7 +150,7 @@ type reqChecker struct {
 // CheckRequest checks req, read from paste, against the API it calls. api may be nil: the API
 // is then found from the host and the path among cat's APIs. It never panics; a request to an
 // unknown API or operation gets a RequestCheck with a problem that says so.
-func CheckRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, paste string) *RequestCheck {
+func CheckRequest(cat *catalog.Catalog, api *catalog.API, req *reqparse.Request, paste string) *RequestCheck {
 	return checkRequest(cat, api, req, paste, reqOptions{})
 }
 
@@ -165,7 +165,7 @@ type reqOptions struct {
 }
 
 // checkRequest is CheckRequest, with options.
-func checkRequest(cat *catalog.Catalog, api *catalog.API, req *request.Request, paste string, opt reqOptions) (rc *RequestCheck) {
+func checkRequest(cat *catalog.Catalog, api *catalog.API, req *reqparse.Request, paste string, opt reqOptions) (rc *RequestCheck) {
 	rc = &RequestCheck{Problems: []RequestProblem{}, Fields: []Field{}}
 	defer func() {
 		if r := recover(); r != nil {

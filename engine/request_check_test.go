@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
@@ -18,7 +18,7 @@ import (
 // checkPaste parses the request in a paste and checks it, as the engine does.
 func checkPaste(t testing.TB, paste string) *RequestCheck {
 	t.Helper()
-	req, ok := request.Parse(paste)
+	req, ok := reqparse.Parse(paste)
 	if !ok {
 		t.Fatalf("no request in paste:\n%s", paste)
 	}
@@ -212,7 +212,7 @@ func TestNoRequest(t *testing.T) {
 	if rc := CheckRequest(nil, nil, nil, ""); rc == nil || rc.Predicted != nil || rc.Operation != "" {
 		t.Errorf("nil request: %+v", rc)
 	}
-	req, _ := request.Parse("curl https://next-api.useplunk.com/v1/track")
+	req, _ := reqparse.Parse("curl https://next-api.useplunk.com/v1/track")
 	if rc := CheckRequest(nil, nil, req, "curl https://next-api.useplunk.com/v1/track"); rc.Operation != "" {
 		t.Errorf("no catalog: %+v", rc)
 	}

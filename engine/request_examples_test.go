@@ -7,7 +7,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/content"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // sampleKey is a key of the kind an operation takes, in the API's format.
@@ -53,7 +53,7 @@ func TestOpenAPIExamplesPass(t *testing.T) {
 				}
 				t.Run(name, func(t *testing.T) {
 					n++
-					req, ok := request.Parse(paste)
+					req, ok := reqparse.Parse(paste)
 					if !ok {
 						t.Fatalf("curl does not parse:\n%s", paste)
 					}
@@ -95,7 +95,7 @@ func TestContentRequestsPass(t *testing.T) {
 			if strings.Contains(blk.info, "response") {
 				continue
 			}
-			req, ok := request.Parse(blk.text)
+			req, ok := reqparse.Parse(blk.text)
 			if !ok {
 				continue
 			}

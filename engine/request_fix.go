@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // The corrected request. Each mechanical fix is an edit of the paste itself, so the corrected
@@ -63,7 +63,7 @@ func (c *reqChecker) offsetAt(line, col int) int {
 
 // bodyOffset maps a byte offset of the body to a byte offset of the paste, or -1.
 func (c *reqChecker) bodyOffset(off int) int {
-	line, col := request.BodyPosition(c.req, off)
+	line, col := reqparse.BodyPosition(c.req, off)
 	if line == 0 {
 		return -1
 	}
@@ -93,7 +93,7 @@ func (c *reqChecker) lineText(line int) (string, int) {
 }
 
 // fixHeaderValue replaces old with new in a header's value, on the header's line.
-func (c *reqChecker) fixHeaderValue(h *request.Header, old, new string) bool {
+func (c *reqChecker) fixHeaderValue(h *reqparse.Header, old, new string) bool {
 	if h.Flag != "" || h.Line == 0 || old == "" {
 		return false
 	}
@@ -198,7 +198,7 @@ func (c *reqChecker) addHeader(name, value string) bool {
 
 // addFetchHeader adds a header to a fetch() call's options.
 func (c *reqChecker) addFetchHeader(name, value string) bool {
-	var first *request.Header
+	var first *reqparse.Header
 	for i := range c.req.Headers {
 		if h := &c.req.Headers[i]; h.Line > 0 && (first == nil || h.Line < first.Line) {
 			first = h
@@ -249,7 +249,7 @@ func (c *reqChecker) addFetchHeader(name, value string) bool {
 }
 
 // removeHeader removes a header from the request.
-func (c *reqChecker) removeHeader(h *request.Header) bool {
+func (c *reqChecker) removeHeader(h *reqparse.Header) bool {
 	if h.Flag != "" || h.Line == 0 {
 		return false
 	}
@@ -385,7 +385,7 @@ func (c *reqChecker) replaceUserFlag(value string) bool {
 }
 
 // setContentTypeJSON makes the request send Content-Type: application/json.
-func (c *reqChecker) setContentTypeJSON(h *request.Header) bool {
+func (c *reqChecker) setContentTypeJSON(h *reqparse.Header) bool {
 	if h != nil {
 		return c.fixHeaderValue(h, strings.TrimSpace(h.Value), "application/json")
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 	"golang.org/x/tools/txtar"
 )
 
@@ -29,7 +29,7 @@ func FuzzCheckRequest(f *testing.F) {
 	}
 	cat := shippedCatalog(f)
 	f.Fuzz(func(t *testing.T, paste string) {
-		req, ok := request.Parse(paste)
+		req, ok := reqparse.Parse(paste)
 		if !ok {
 			return
 		}

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // The checks on a request's parts: the Authorization header and the key, the other headers the
@@ -21,14 +21,14 @@ var queryKeyNames = []string{"api_key", "apikey", "apiKey", "api-key", "key", "t
 
 // authHeader returns the Authorization header the request sends, or nil. A curl -u user:password
 // sends Basic credentials; it is returned as such with fromUser set.
-func (c *reqChecker) authHeader() (h *request.Header, fromUser bool) {
+func (c *reqChecker) authHeader() (h *reqparse.Header, fromUser bool) {
 	for i := range c.req.Headers {
 		if strings.EqualFold(c.req.Headers[i].Name, "Authorization") {
 			return &c.req.Headers[i], false
 		}
 	}
 	if c.req.User != "" {
-		return &request.Header{Name: "Authorization",
+		return &reqparse.Header{Name: "Authorization",
 			Value: "Basic " + base64.StdEncoding.EncodeToString([]byte(c.req.User)),
 			Line:  c.lineOf(c.req.User)}, true
 	}
@@ -161,7 +161,7 @@ func (c *reqChecker) checkAuth() {
 // placeholderKey reports a key that is a placeholder rather than a key, by its kind (see
 // placeholderKind): an unset variable sends no key, so the API refuses the request; a variable
 // and the docs' placeholder cannot be checked; a masked key without a known prefix neither.
-func (c *reqChecker) placeholderKey(h *request.Header, key, kind string) {
+func (c *reqChecker) placeholderKey(h *reqparse.Header, key, kind string) {
 	api, op := c.api, c.op
 	need := ""
 	if k := c.keyFormat(op.Key); k != nil {
@@ -205,7 +205,7 @@ func (c *reqChecker) scheme() string {
 }
 
 // headerCol is the column where a header's name starts on its line, or 0.
-func (c *reqChecker) headerCol(h *request.Header) int {
+func (c *reqChecker) headerCol(h *reqparse.Header) int {
 	text, _ := c.lineText(h.Line)
 	i := strings.Index(asciiLower(text), asciiLower(h.Name))
 	if i < 0 {
@@ -240,7 +240,7 @@ func (c *reqChecker) keyNeed() string {
 
 // checkScheme checks the form of the Authorization header and returns the key it carries ("" if
 // none can be read).
-func (c *reqChecker) checkScheme(h *request.Header, fromUser bool, scheme string) string {
+func (c *reqChecker) checkScheme(h *reqparse.Header, fromUser bool, scheme string) string {
 	rule := c.pred.Auth
 	value := strings.TrimSpace(h.Value)
 	fields := strings.Fields(value)
@@ -351,7 +351,7 @@ func (c *reqChecker) checkHeaders() {
 		if p.In != "header" || p.Schema == nil {
 			continue
 		}
-		var h *request.Header
+		var h *reqparse.Header
 		for i := range c.req.Headers {
 			if strings.EqualFold(c.req.Headers[i].Name, p.Name) {
 				h = &c.req.Headers[i]

@@ -6,7 +6,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // The engine at build time, for operation pages: every example an operation's page shows is
@@ -14,7 +14,7 @@ import (
 // example's line in openapi.yaml (the operation's line when the loader gives none).
 //
 //   - An example request is written as a curl command by engine.ExampleCurl, read back by
-//     request.Parse and checked by engine.CheckRequest, twice: as shown, with a placeholder
+//     reqparse.Parse and checked by engine.CheckRequest, twice: as shown, with a placeholder
 //     key, and with a sample key of the kind the operation takes, so the key check runs too.
 //     Both must be predicted to succeed (Predicted.Check "ok", the operation's success status)
 //     with no error-level problem.
@@ -218,7 +218,7 @@ func (c *checker) checkRequests(a *catalog.API, op *catalog.Operation, d *Exampl
 // checkRequest checks a curl command against its operation; it returns the predicted status, or
 // why the command does not pass.
 func (c *checker) checkRequest(a *catalog.API, op *catalog.Operation, paste string) (int, string) {
-	req, ok := request.Parse(paste)
+	req, ok := reqparse.Parse(paste)
 	if !ok {
 		return 0, "errdocs cannot read the curl command it writes for it"
 	}

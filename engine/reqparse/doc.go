@@ -1,11 +1,21 @@
-// Package request reads HTTP requests as people paste them: curl commands, raw HTTP/1.1 and
+// Package reqparse reads HTTP requests as people paste them: curl commands, raw HTTP/1.1 and
 // HTTP/2 requests, curl -v transcripts and JavaScript fetch() calls. It turns each into one
 // Request with the method, URL, headers and body that would go on the wire, and with the line
 // and column of each part in the paste, so that a later check can point at the line to fix.
 //
 // It is pure Go with no I/O and no syscall/js: the errdocs engine calls it natively and, compiled
-// to WebAssembly, in the browser. It uses the standard library only, and no regexp, to keep the
-// module small.
+// to WebAssembly, in the browser. It may import the standard library (no regexp, no fmt, to keep
+// the module small), internal/jsonx and internal/printf; nothing of errdocs imports it but
+// engine, engine/reqcheck and the site's API reference. Its name says its layer: reqparse
+// reads a request's text, engine/reqcheck checks what it read against the API.
+//
+// # Files
+//
+// request.go holds Request and the entry points; text.go the position maps and the detection
+// of where a request starts; curl.go and http.go read curl commands and raw HTTP; shell.go
+// splits a command line into words as bash and cmd.exe do; fetch.go reads fetch() calls, over
+// jslex.go (the JavaScript tokens), jseval.go (values and constants) and jsjson.go (a
+// JavaScript value as JSON text).
 //
 // # Use
 //
@@ -13,10 +23,10 @@
 // paste. ParsePrefix reads a request at the start of a paste and returns what follows it, such as
 // the response printed after a curl command, for the caller to read on:
 //
-//	r, rest, restLine, ok := request.ParsePrefix(paste)
+//	r, rest, restLine, ok := reqparse.ParsePrefix(paste)
 //	if ok {
 //		ct := r.ContentType // "application/x-www-form-urlencoded" for curl -d without -H
-//		line, col := request.BodyPosition(r, 17) // where body byte 17 sits in the paste
+//		line, col := reqparse.BodyPosition(r, 17) // where body byte 17 sits in the paste
 //		...
 //	}
 //
@@ -59,4 +69,4 @@
 // converted; evaluating constants stops after a budget of tokens; and the position map of a body
 // is capped, after which positions are best effort. A body copied verbatim from the paste is a
 // substring of it, not a copy.
-package request
+package reqparse

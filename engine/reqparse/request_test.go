@@ -1,4 +1,4 @@
-package request
+package reqparse
 
 import (
 	"fmt"
