@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"math"
 	"regexp"
 	"strconv"
@@ -112,8 +113,8 @@ func (e *explainer) waitHint() (float64, string) {
 	}
 	if e.b != nil && e.b.root != nil {
 		for _, p := range []string{"error.details.retryAfter", "details.retryAfter", "retryAfter", "retry_after"} {
-			if n := e.b.root.get(p); n != nil && n.kind == jNumber {
-				if f, err := strconv.ParseFloat(n.str, 64); err == nil && f >= 0 {
+			if n := e.b.root.Get(p); n != nil && n.Kind == jsonx.Number {
+				if f, err := strconv.ParseFloat(n.Str, 64); err == nil && f >= 0 {
 					return f, "the body's " + p
 				}
 			}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"slices"
 	"sort"
 	"strings"
@@ -307,7 +308,7 @@ func (e *explainer) readFields() {
 		e.f = e.b.read(e.shape)
 	case e.b.dialect == "problem+json":
 		e.f = e.b.readProblem()
-	case e.b.root != nil && e.b.root.kind == jObject:
+	case e.b.root != nil && e.b.root.Kind == jsonx.Object:
 		e.f = genericFields(e.b.root)
 	}
 	e.bodyStatus = e.f.status
@@ -344,19 +345,19 @@ func (e *explainer) readFields() {
 }
 
 // genericFields reads the commonest spellings from JSON that fits no declared shape.
-func genericFields(root *jnode) fields {
+func genericFields(root *jsonx.Node) fields {
 	var f fields
 	pick := func(paths ...string) string {
 		for _, p := range paths {
-			if t := root.get(p).text(); t != "" {
+			if t := root.Get(p).Text(); t != "" {
 				return t
 			}
 		}
 		return ""
 	}
 	f.code = pick("error.code", "code", "error_code", "errorCode", "error.type", "type")
-	if n := root.get("error"); n != nil && n.kind == jString {
-		f.message = n.str
+	if n := root.Get("error"); n != nil && n.Kind == jsonx.String {
+		f.message = n.Str
 	}
 	if f.message == "" {
 		f.message = pick("error.message", "message", "detail", "error_description", "msg")
@@ -638,7 +639,7 @@ func isRequiredMessage(msg, code string) bool {
 // requestBody is a pasted request's body, read once: JSON (or a Python dict) as a tree, a
 // form-encoded body as its values.
 type requestBody struct {
-	root *jnode
+	root *jsonx.Node
 	form map[string]bool
 }
 
@@ -646,7 +647,7 @@ func readRequestBody(body string) *requestBody {
 	rb := &requestBody{}
 	t := strings.TrimSpace(body)
 	if strings.HasPrefix(t, "{") {
-		rb.root, _, _, _ = parseJSON(t)
+		rb.root, _, _, _ = jsonx.Parse(t)
 		if rb.root == nil {
 			rb.root, _ = parsePythonRepr(t)
 		}
@@ -662,7 +663,7 @@ func (rb *requestBody) has(path string) bool {
 		return false
 	}
 	if rb.root != nil {
-		return rb.root.get(path) != nil
+		return rb.root.Get(path) != nil
 	}
 	top, _, _ := strings.Cut(path, ".")
 	return rb.form[top]
@@ -729,11 +730,11 @@ func joinAnd(items []string) string {
 
 // mapFields fills the verdict's field issues with hints and lines.
 func (e *explainer) mapFields() {
-	var reqRoot *jnode
+	var reqRoot *jsonx.Node
 	var req *reqparse.Request = e.p.req
 	if req != nil && strings.HasPrefix(strings.TrimSpace(req.Body), "{") {
 		lead := len(req.Body) - len(strings.TrimLeft(req.Body, " \t\r\n"))
-		reqRoot, _, _, _ = parseJSON(req.Body[lead:])
+		reqRoot, _, _, _ = jsonx.Parse(req.Body[lead:])
 		shift(reqRoot, lead)
 	}
 	// Issues often repeat one message for many paths: the hint's wording work is done once per
@@ -755,10 +756,10 @@ func (e *explainer) mapFields() {
 		}
 		f := Field{Path: is.path, Message: is.message, Code: is.code, Hint: hint}
 		if reqRoot != nil {
-			if n := reqRoot.get(is.path); n != nil {
-				off := n.keyOff
+			if n := reqRoot.Get(is.path); n != nil {
+				off := n.KeyOff
 				if off < 0 {
-					off = n.off
+					off = n.Off
 				}
 				f.Line, _ = reqparse.BodyPosition(req, off)
 			} else if req.BodyLine > 0 {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -80,7 +81,7 @@ func FuzzJSON(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n, end, cut, err := parseJSON(s)
+		n, end, cut, err := jsonx.Parse(s)
 		valid := json.Valid([]byte(s))
 		if valid {
 			if n == nil || err != nil || cut {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"regexp"
 	"strings"
 
@@ -213,7 +214,7 @@ func (e *explainer) loggedKey() *sentKey {
 		switch {
 		case e.b.root != nil:
 			lead := len(r.body) - len(strings.TrimLeft(r.body, " \t\r\n"))
-			_, end, _, _ := parseJSON(r.body[lead:])
+			_, end, _, _ := jsonx.Parse(r.body[lead:])
 			spans = [][2]int{{0, r.bodyOff}, {r.bodyOff + lead + end, len(text)}}
 		case e.b.dialect == "html":
 			spans = [][2]int{{0, r.bodyOff}}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"regexp"
 	"slices"
 	"sort"
@@ -303,12 +304,12 @@ func findEmbeddedJSON(text string) (int, bool) {
 			return 0, false
 		}
 		i += j
-		n, _, _, err := parseJSON(text[i:])
-		if n != nil && n.kind == jObject && len(n.vals) > 0 && (err == nil || n.cut) {
+		n, _, _, err := jsonx.Parse(text[i:])
+		if n != nil && n.Kind == jsonx.Object && len(n.Vals) > 0 && (err == nil || n.Cut) {
 			return i, true
 		}
 		if pythonish(text[i:]) {
-			if n, _ := parsePythonRepr(text[i:]); n != nil && len(n.vals) > 0 {
+			if n, _ := parsePythonRepr(text[i:]); n != nil && len(n.Vals) > 0 {
 				return i, true
 			}
 		}
@@ -491,4 +492,15 @@ func findURLs(text string) []string {
 		}
 	}
 	return out
+}
+
+// clip shortens s to at most n bytes, at a character boundary, marking the cut with "…".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"strconv"
 	"strings"
 
@@ -55,12 +56,12 @@ func (c *reqChecker) issuePos(is *vIssue) (int, int) {
 		}
 	case is.query != "":
 		return c.req.URLLine, 0
-	case is.node != nil && is.node.keyOff >= 0:
-		return c.bodyPos(is.node.keyOff)
+	case is.node != nil && is.node.KeyOff >= 0:
+		return c.bodyPos(is.node.KeyOff)
 	case is.node != nil:
-		return c.bodyPos(is.node.off)
+		return c.bodyPos(is.node.Off)
 	case is.parent != nil:
-		return c.bodyPos(is.parent.off)
+		return c.bodyPos(is.parent.Off)
 	}
 	return c.bodyPos(0)
 }
@@ -104,7 +105,7 @@ func (c *reqChecker) checkBody() {
 			return
 		}
 		c.problem("warning", ckContentType, "The request sends no body; "+c.api.Name+" reads it as {}.", "", req.StartLine, 0)
-		c.validateBody(&jnode{kind: jObject, keyOff: -1}, bodyRead)
+		c.validateBody(&jsonx.Node{Kind: jsonx.Object, KeyOff: -1}, bodyRead)
 		return
 	}
 	if multipartOp && (!jsonOp || ct == "multipart/form-data") {
@@ -118,7 +119,7 @@ func (c *reqChecker) checkBody() {
 	complete := root != nil && jerr == nil && !cut && strings.TrimSpace(req.Body[end:]) == ""
 	if !isJSONMedia(ct) {
 		c.unreadBody(ct, complete)
-		c.validateBody(&jnode{kind: jObject, keyOff: -1}, bodyUnread)
+		c.validateBody(&jsonx.Node{Kind: jsonx.Object, KeyOff: -1}, bodyUnread)
 		if complete {
 			c.body = root
 			c.validateBody(root, bodyAfterFix)
@@ -146,13 +147,13 @@ func contentLengthZero(req *reqparse.Request) bool {
 }
 
 // parseBody parses the body as JSON, with offsets into req.Body.
-func (c *reqChecker) parseBody() (*jnode, int, bool, *jsonError) {
+func (c *reqChecker) parseBody() (*jsonx.Node, int, bool, *jsonx.SyntaxError) {
 	b := c.req.Body
 	lead := len(b) - len(strings.TrimLeft(b, " \t\r\n\ufeff"))
-	root, end, cut, err := parseJSON(b[lead:])
+	root, end, cut, err := jsonx.Parse(b[lead:])
 	shift(root, lead)
 	if err != nil {
-		err.off += lead
+		err.Off += lead
 	}
 	return root, end + lead, cut, err
 }
@@ -197,11 +198,11 @@ func (c *reqChecker) unreadBody(ct string, isJSON bool) {
 }
 
 // jsonProblem reports a body that is not valid JSON.
-func (c *reqChecker) jsonProblem(root *jnode, end int, cut bool, jerr *jsonError) {
+func (c *reqChecker) jsonProblem(root *jsonx.Node, end int, cut bool, jerr *jsonx.SyntaxError) {
 	off, msg := end, "unexpected text after the JSON value"
 	switch {
 	case jerr != nil:
-		off, msg = jerr.off, jerr.msg
+		off, msg = jerr.Off, jerr.Msg
 	case cut:
 		off, msg = len(c.req.Body), "the body ends before the JSON value is complete"
 	case root == nil:
@@ -210,15 +211,15 @@ func (c *reqChecker) jsonProblem(root *jnode, end int, cut bool, jerr *jsonError
 	line, col := c.bodyPos(off)
 	c.problem("error", ckBodyJSON, "The body is not valid JSON: "+msg+" (line "+strconv.Itoa(line)+", column "+strconv.Itoa(col)+").", "", line, col)
 	c.fail(ckBodyJSON, &vIssue{keyword: "json", message: "must be valid JSON", code: "invalid_json"})
-	if jerr == nil || !strings.HasPrefix(jerr.msg, "trailing comma") || !c.removeTrailingComma(jerr.off) {
+	if jerr == nil || !strings.HasPrefix(jerr.Msg, "trailing comma") || !c.removeTrailingComma(jerr.Off) {
 		c.unfixable = true
 		return
 	}
 	// Check the body the fix makes: the comma blanked out keeps every offset.
-	if comma := trailingComma(c.req.Body, jerr.off); comma >= 0 {
+	if comma := trailingComma(c.req.Body, jerr.Off); comma >= 0 {
 		fixed := c.req.Body[:comma] + " " + c.req.Body[comma+1:]
 		lead := len(fixed) - len(strings.TrimLeft(fixed, " \t\r\n\ufeff"))
-		root, end, cut, err := parseJSON(fixed[lead:])
+		root, end, cut, err := jsonx.Parse(fixed[lead:])
 		shift(root, lead)
 		if root == nil || err != nil || cut || strings.TrimSpace(fixed[lead+end:]) != "" {
 			c.unfixable = true
@@ -255,7 +256,7 @@ const (
 )
 
 // validateBody checks a parsed body against the operation's schema.
-func (c *reqChecker) validateBody(root *jnode, mode int) {
+func (c *reqChecker) validateBody(root *jsonx.Node, mode int) {
 	v := c.newValidator()
 	issues, _ := v.validate(root, c.op.Body, nil, false)
 	if len(issues) > maxIssues {
@@ -280,7 +281,7 @@ func (c *reqChecker) validateBody(root *jnode, mode int) {
 		}
 		line, col := c.issuePos(is)
 		msg := fieldLabel(is) + ": " + is.message
-		if is.node != nil && (is.node.kind == jString || is.node.kind == jNumber || is.node.kind == jBool) && is.keyword != "required" {
+		if is.node != nil && (is.node.Kind == jsonx.String || is.node.Kind == jsonx.Number || is.node.Kind == jsonx.Bool) && is.keyword != "required" {
 			msg += " (got " + clip(quoteIfString(is.node), 60) + ")"
 		}
 		if is.hint != "" {
@@ -325,7 +326,7 @@ func (c *reqChecker) validateBody(root *jnode, mode int) {
 	for _, a := range v.answers {
 		f := &failure{check: c.answerCheck(), answer: a.issue}
 		fail(f)
-		line, col := c.bodyPos(a.node.off)
+		line, col := c.bodyPos(a.node.Off)
 		msg := a.issue.Message
 		if msg == "" {
 			msg = "The body breaks a rule of " + c.op.Name()
@@ -333,7 +334,7 @@ func (c *reqChecker) validateBody(root *jnode, mode int) {
 		c.problem("error", f.check, prefix+msg+".", jsonPointer(a.path), line, col)
 	}
 	for _, r := range v.reserved {
-		vars := msgVars{value: r.node.str}
+		vars := msgVars{value: r.node.Str}
 		is := &vIssue{path: r.path, keyword: "reserved", node: r.node, code: r.issue.Code,
 			message: expand(r.issue.Message, vars), received: expand(r.issue.Received, vars)}
 		if r.issue.Field != "" {
@@ -374,11 +375,11 @@ func fieldLabel(is *vIssue) string {
 	return "`" + is.dotted() + "`"
 }
 
-func quoteIfString(n *jnode) string {
-	if n.kind == jString {
-		return strconv.Quote(n.str)
+func quoteIfString(n *jsonx.Node) string {
+	if n.Kind == jsonx.String {
+		return strconv.Quote(n.Str)
 	}
-	return n.str
+	return n.Str
 }
 
 // checkForm checks a multipart body: the parts the schema requires must be there.
@@ -387,9 +388,9 @@ func (c *reqChecker) checkForm() {
 	if s == nil {
 		return
 	}
-	root := &jnode{kind: jObject, keyOff: -1}
+	root := &jsonx.Node{Kind: jsonx.Object, KeyOff: -1}
 	for _, f := range c.req.FormFields {
-		root.vals = append(root.vals, &jnode{kind: jString, key: f.Name, str: f.Value, keyOff: -1})
+		root.Vals = append(root.Vals, &jsonx.Node{Kind: jsonx.String, Key: f.Name, Str: f.Value, KeyOff: -1})
 	}
 	v := c.newValidator()
 	for _, name := range s.Required {

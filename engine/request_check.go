@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
@@ -141,7 +142,7 @@ type reqChecker struct {
 	// unfixable says some error has no mechanical fix.
 	unfixable bool
 	// body is the parsed JSON body; nil when there is none or the server does not read it.
-	body       *jnode
+	body       *jsonx.Node
 	unresolved map[string]bool
 	// lines holds the offset of each line of the paste, once needed.
 	lines []int

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
@@ -44,18 +45,18 @@ func ExampleCurl(api *catalog.API, op *catalog.Operation, ex *catalog.RequestExa
 	}
 	mt := mediaType(ex.MediaType)
 	if mt == "multipart/form-data" {
-		root, _, _, _ := parseJSON(ex.Body)
-		if root == nil || root.kind != jObject {
+		root, _, _, _ := jsonx.Parse(ex.Body)
+		if root == nil || root.Kind != jsonx.Object {
 			return b.String()
 		}
-		for _, f := range root.vals {
-			if f.kind == jString && strings.Contains(f.str, "\n") {
+		for _, f := range root.Vals {
+			if f.Kind == jsonx.String && strings.Contains(f.Str, "\n") {
 				// A file's content: upload it from a file of that name.
-				b.WriteString(" \\\n  -F " + shellQuote(f.key+"=@"+f.key+".csv"))
-			} else if f.kind == jString {
-				b.WriteString(" \\\n  -F " + shellQuote(f.key+"="+f.str))
+				b.WriteString(" \\\n  -F " + shellQuote(f.Key+"=@"+f.Key+".csv"))
+			} else if f.Kind == jsonx.String {
+				b.WriteString(" \\\n  -F " + shellQuote(f.Key+"="+f.Str))
 			} else {
-				b.WriteString(" \\\n  -F " + shellQuote(f.key+"="+writeJSONNode(f)))
+				b.WriteString(" \\\n  -F " + shellQuote(f.Key+"="+writeJSONNode(f)))
 			}
 		}
 		return b.String()

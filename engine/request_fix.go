@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"sort"
 	"strconv"
 	"strings"
@@ -446,33 +447,33 @@ func (c *reqChecker) fixValue(is *vIssue) bool {
 		return false
 	}
 	b := c.req.Body
-	end := rawEnd(b, n.off)
+	end := rawEnd(b, n.Off)
 	if end < 0 {
 		return false
 	}
-	start, stop := c.bodyOffset(n.off), c.bodyOffset(end)
+	start, stop := c.bodyOffset(n.Off), c.bodyOffset(end)
 	if start < 0 || stop < start {
 		return false
 	}
 	switch is.fix {
 	case "enum":
-		if n.kind != jString || strings.ContainsAny(is.fixTo, `"\'`+"`$") {
+		if n.Kind != jsonx.String || strings.ContainsAny(is.fixTo, `"\'`+"`$") {
 			return false
 		}
-		in0, in1 := c.bodyOffset(n.off+1), c.bodyOffset(end-1)
-		if in0 < 0 || in1 < in0 || c.paste[in0:in1] != b[n.off+1:end-1] {
+		in0, in1 := c.bodyOffset(n.Off+1), c.bodyOffset(end-1)
+		if in0 < 0 || in1 < in0 || c.paste[in0:in1] != b[n.Off+1:end-1] {
 			return false
 		}
 		return c.addEdit(in0, in1, is.fixTo)
 	case "quote":
-		if c.paste[start:stop] != b[n.off:end] {
+		if c.paste[start:stop] != b[n.Off:end] {
 			return false
 		}
 		q := c.bodyQuote()
-		return c.addEdit(start, stop, q+b[n.off:end]+q)
+		return c.addEdit(start, stop, q+b[n.Off:end]+q)
 	case "unquote":
-		in0, in1 := c.bodyOffset(n.off+1), c.bodyOffset(end-1)
-		if in0 < 0 || in1 < in0 || c.paste[in0:in1] != b[n.off+1:end-1] {
+		in0, in1 := c.bodyOffset(n.Off+1), c.bodyOffset(end-1)
+		if in0 < 0 || in1 < in0 || c.paste[in0:in1] != b[n.Off+1:end-1] {
 			return false
 		}
 		return c.addEdit(start, stop, is.fixTo)

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,6 +51,6 @@ func FuzzCheckRequest(f *testing.F) {
 }
 
 func jsonValid(s string) bool {
-	root, end, cut, err := parseJSON(s)
+	root, end, cut, err := jsonx.Parse(s)
 	return root != nil && err == nil && !cut && strings.TrimSpace(s[end:]) == ""
 }

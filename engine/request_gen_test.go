@@ -3,6 +3,7 @@ package engine
 import (
 	"flag"
 	"fmt"
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"os"
 	"path/filepath"
 	"slices"
@@ -227,7 +228,7 @@ func (g *caseGen) cases() []genCase {
 	o = base
 	o.body = strings.TrimSuffix(strings.TrimSpace(body), "}") + ",}"
 	add("invalid-json", o)
-	root, _, _, _ := parseJSON(body)
+	root, _, _, _ := jsonx.Parse(body)
 	s := g.v.resolve(op.Body)
 	if root == nil || s == nil {
 		return out
@@ -295,14 +296,14 @@ func (g *caseGen) badValue(s *catalog.Schema) string {
 }
 
 // mutate changes the first top-level property that allows a defect of the given kind.
-func (g *caseGen) mutate(root *jnode, s *catalog.Schema, kind string) (string, bool) {
+func (g *caseGen) mutate(root *jsonx.Node, s *catalog.Schema, kind string) (string, bool) {
 	for _, p := range s.Properties {
 		ps := g.v.resolve(p.Schema)
 		if ps == nil || ps.Lenient != "" {
 			continue
 		}
 		present := member(root, p.Name)
-		var val *jnode
+		var val *jsonx.Node
 		switch kind {
 		case "missing-required":
 			if present == nil || !slices.Contains(s.Required, p.Name) {
@@ -314,11 +315,11 @@ func (g *caseGen) mutate(root *jnode, s *catalog.Schema, kind string) (string, b
 			}
 			switch ps.Type[0] {
 			case "string":
-				val = &jnode{kind: jNumber, str: "12345"}
+				val = &jsonx.Node{Kind: jsonx.Number, Str: "12345"}
 			case "boolean", "number", "integer":
-				val = &jnode{kind: jString, str: "yes"}
+				val = &jsonx.Node{Kind: jsonx.String, Str: "yes"}
 			case "array", "object":
-				val = &jnode{kind: jString, str: "x"}
+				val = &jsonx.Node{Kind: jsonx.String, Str: "x"}
 			}
 		case "enum-typo":
 			if len(ps.Enum) == 0 || ps.Const {
@@ -328,12 +329,12 @@ func (g *caseGen) mutate(root *jnode, s *catalog.Schema, kind string) (string, b
 			if v == "" {
 				continue
 			}
-			val = &jnode{kind: jString, str: v}
+			val = &jsonx.Node{Kind: jsonx.String, Str: v}
 		case "format":
 			if ps.Format == "" {
 				continue
 			}
-			val = &jnode{kind: jString, str: g.badValue(&catalog.Schema{Format: ps.Format})}
+			val = &jsonx.Node{Kind: jsonx.String, Str: g.badValue(&catalog.Schema{Format: ps.Format})}
 		case "pattern":
 			re := compiledPattern(ps.Pattern)
 			if ps.Pattern == "" || ps.Format != "" || re == nil {
@@ -341,7 +342,7 @@ func (g *caseGen) mutate(root *jnode, s *catalog.Schema, kind string) (string, b
 			}
 			for _, cand := range []string{"not valid!", "x\ny", "", "<b>", "http://example.com"} {
 				if !re.MatchString(cand) {
-					val = &jnode{kind: jString, str: cand}
+					val = &jsonx.Node{Kind: jsonx.String, Str: cand}
 					break
 				}
 			}
@@ -349,7 +350,7 @@ func (g *caseGen) mutate(root *jnode, s *catalog.Schema, kind string) (string, b
 			if ps.MaxLength == nil || *ps.MaxLength > 300 {
 				continue
 			}
-			val = &jnode{kind: jString, str: strings.Repeat("x", *ps.MaxLength+1)}
+			val = &jsonx.Node{Kind: jsonx.String, Str: strings.Repeat("x", *ps.MaxLength+1)}
 		}
 		if kind != "missing-required" && val == nil {
 			continue
@@ -365,11 +366,11 @@ func (g *caseGen) mutate(root *jnode, s *catalog.Schema, kind string) (string, b
 	return "", false
 }
 
-func cloneNode(n *jnode) *jnode {
+func cloneNode(n *jsonx.Node) *jsonx.Node {
 	cp := *n
-	cp.vals = make([]*jnode, len(n.vals))
-	for i, v := range n.vals {
-		cp.vals[i] = cloneNode(v)
+	cp.Vals = make([]*jsonx.Node, len(n.Vals))
+	for i, v := range n.Vals {
+		cp.Vals[i] = cloneNode(v)
 	}
 	return &cp
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/base64"
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"slices"
 	"sort"
 	"strconv"
@@ -366,7 +367,7 @@ func (c *reqChecker) checkHeaders() {
 			check = ckIdemInvalid
 		}
 		v := c.newValidator()
-		n := &jnode{kind: jString, str: strings.TrimSpace(h.Value), keyOff: -1}
+		n := &jsonx.Node{Kind: jsonx.String, Str: strings.TrimSpace(h.Value), KeyOff: -1}
 		issues, _ := v.validate(n, p.Schema, []string{p.Name}, false)
 		for _, is := range issues {
 			is.header = p.Name
@@ -429,7 +430,7 @@ func (c *reqChecker) checkParams() {
 				continue
 			}
 			v := c.newValidator()
-			issues, _ := v.validate(&jnode{kind: jString, str: val, keyOff: -1}, p.Schema, []string{p.Name}, false)
+			issues, _ := v.validate(&jsonx.Node{Kind: jsonx.String, Str: val, KeyOff: -1}, p.Schema, []string{p.Name}, false)
 			for _, is := range issues {
 				is.query = p.Name
 				c.paramProblem(ckPathParam, "The path parameter "+p.Name, is)
@@ -456,22 +457,22 @@ func (c *reqChecker) checkParams() {
 }
 
 // queryValue reads a query parameter as the JSON value the schema expects.
-func queryValue(s string, schema *catalog.Schema) *jnode {
+func queryValue(s string, schema *catalog.Schema) *jsonx.Node {
 	if schema != nil {
 		for _, t := range schema.Type {
 			switch t {
 			case "integer", "number":
 				if _, err := strconv.ParseFloat(s, 64); err == nil {
-					return &jnode{kind: jNumber, str: s, keyOff: -1}
+					return &jsonx.Node{Kind: jsonx.Number, Str: s, KeyOff: -1}
 				}
 			case "boolean":
 				if s == "true" || s == "false" {
-					return &jnode{kind: jBool, str: s, keyOff: -1}
+					return &jsonx.Node{Kind: jsonx.Bool, Str: s, KeyOff: -1}
 				}
 			}
 		}
 	}
-	return &jnode{kind: jString, str: s, keyOff: -1}
+	return &jsonx.Node{Kind: jsonx.String, Str: s, KeyOff: -1}
 }
 
 func (c *reqChecker) paramProblem(check, what string, is *vIssue) {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,7 +85,7 @@ func (c *reqChecker) success() *Predicted {
 	p := &Predicted{Status: c.op.Success, Check: ckOK}
 	for _, r := range c.op.Responses {
 		if r.Status == c.op.Success && len(r.Examples) > 0 {
-			if root, _, _, err := parseJSON(r.Examples[0].Body); root != nil && err == nil {
+			if root, _, _, err := jsonx.Parse(r.Examples[0].Body); root != nil && err == nil {
 				p.setBody(root)
 			}
 			break
@@ -192,9 +193,9 @@ func (c *reqChecker) apiValidation() *catalog.Validation {
 // example finds the example answer for a check: the operation's own first, then any of the
 // API's; with the status when one is given. An example that does not fit the shape is passed
 // over.
-func (c *reqChecker) example(when string, status int, shape *catalog.Shape, ownOnly bool) (*jnode, int) {
-	try := func(ex catalog.ResponseExample) *jnode {
-		root, _, _, err := parseJSON(ex.Body)
+func (c *reqChecker) example(when string, status int, shape *catalog.Shape, ownOnly bool) (*jsonx.Node, int) {
+	try := func(ex catalog.ResponseExample) *jsonx.Node {
+		root, _, _, err := jsonx.Parse(ex.Body)
 		if root == nil || err != nil {
 			return nil
 		}
@@ -234,7 +235,7 @@ func (c *reqChecker) example(when string, status int, shape *catalog.Shape, ownO
 }
 
 // shapeOf finds the API shape a body has.
-func (c *reqChecker) shapeOf(root *jnode) *catalog.Shape {
+func (c *reqChecker) shapeOf(root *jsonx.Node) *catalog.Shape {
 	var best *catalog.Shape
 	bestScore := -1
 	for _, s := range c.api.Shapes {
@@ -262,16 +263,16 @@ func (c *reqChecker) build(sp answerSpec) *Predicted {
 	}
 	if shape != nil {
 		if sp.code != "" && shape.Code != "" {
-			setPath(root, shape.Code, &jnode{kind: jString, str: sp.code})
+			setPath(root, shape.Code, &jsonx.Node{Kind: jsonx.String, Str: sp.code})
 		}
 		if sp.message != "" && shape.Message != "" {
-			setPath(root, shape.Message, &jnode{kind: jString, str: sp.message})
+			setPath(root, shape.Message, &jsonx.Node{Kind: jsonx.String, Str: sp.message})
 		}
 		if shape.Status != "" && status != 0 {
-			setPath(root, shape.Status, &jnode{kind: jNumber, str: strconv.Itoa(status)})
+			setPath(root, shape.Status, &jsonx.Node{Kind: jsonx.Number, Str: strconv.Itoa(status)})
 		}
 		if shape.Fields != "" {
-			old := root.get(shape.Fields)
+			old := root.Get(shape.Fields)
 			switch {
 			case sp.writeIssues && len(sp.issues) > 0 && (!sp.issuesIfTemplate || old != nil):
 				arr := c.issueArray(shape, sp.issues)
@@ -285,7 +286,7 @@ func (c *reqChecker) build(sp answerSpec) *Predicted {
 	}
 	if s := c.pred.Suggestion; s != nil && sp.suggest && sp.writeIssues && (s.When == "" || s.When == sp.when) {
 		if text := suggestion(s, sp.issues); text != "" {
-			setPath(root, s.Path, &jnode{kind: jString, str: text})
+			setPath(root, s.Path, &jsonx.Node{Kind: jsonx.String, Str: text})
 		}
 	}
 	paths := make([]string, 0, len(c.pred.Vary))
@@ -294,14 +295,14 @@ func (c *reqChecker) build(sp answerSpec) *Predicted {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		if root.get(p) != nil {
-			setPath(root, p, &jnode{kind: jString, str: c.pred.Vary[p]})
+		if root.Get(p) != nil {
+			setPath(root, p, &jsonx.Node{Kind: jsonx.String, Str: c.pred.Vary[p]})
 		}
 	}
 	p := &Predicted{Status: status, Check: sp.when}
 	p.setBody(root)
 	if shape != nil && shape.Code != "" {
-		p.Code = root.get(shape.Code).text()
+		p.Code = root.Get(shape.Code).Text()
 	}
 	return p
 }
@@ -330,30 +331,30 @@ func suggestion(s *catalog.Suggestion, issues []*vIssue) string {
 }
 
 // issueArray writes issues as the shape's field issues.
-func (c *reqChecker) issueArray(shape *catalog.Shape, issues []*vIssue) *jnode {
-	arr := &jnode{kind: jArray}
+func (c *reqChecker) issueArray(shape *catalog.Shape, issues []*vIssue) *jsonx.Node {
+	arr := &jsonx.Node{Kind: jsonx.Array}
 	for _, is := range issues {
-		it := &jnode{kind: jObject}
+		it := &jsonx.Node{Kind: jsonx.Object}
 		if shape.FieldPath != "" {
-			setPath(it, shape.FieldPath, &jnode{kind: jString, str: is.dotted()})
+			setPath(it, shape.FieldPath, &jsonx.Node{Kind: jsonx.String, Str: is.dotted()})
 		}
 		if shape.FieldMessage != "" {
-			setPath(it, shape.FieldMessage, &jnode{kind: jString, str: is.message})
+			setPath(it, shape.FieldMessage, &jsonx.Node{Kind: jsonx.String, Str: is.message})
 		}
 		if shape.FieldCode != "" && is.code != "" {
-			setPath(it, shape.FieldCode, &jnode{kind: jString, str: is.code})
+			setPath(it, shape.FieldCode, &jsonx.Node{Kind: jsonx.String, Str: is.code})
 		}
 		if c.pred.Received != "" && is.received != "" {
-			setPath(it, c.pred.Received, &jnode{kind: jString, str: is.received})
+			setPath(it, c.pred.Received, &jsonx.Node{Kind: jsonx.String, Str: is.received})
 		}
-		arr.vals = append(arr.vals, it)
+		arr.Vals = append(arr.Vals, it)
 	}
 	return arr
 }
 
 // skeleton builds the smallest body of a shape: its literals and its promised paths.
-func skeleton(s *catalog.Shape) *jnode {
-	root := &jnode{kind: jObject}
+func skeleton(s *catalog.Shape) *jsonx.Node {
+	root := &jsonx.Node{Kind: jsonx.Object}
 	keys := make([]string, 0, len(s.Match))
 	for k := range s.Match {
 		keys = append(keys, k)
@@ -362,142 +363,142 @@ func skeleton(s *catalog.Shape) *jnode {
 	for _, k := range keys {
 		want := s.Match[k]
 		if lit, ok := strings.CutPrefix(want, "="); ok {
-			n := &jnode{kind: jString, str: lit}
+			n := &jsonx.Node{Kind: jsonx.String, Str: lit}
 			switch {
 			case lit == "true" || lit == "false":
-				n.kind = jBool
+				n.Kind = jsonx.Bool
 			case lit == "null":
-				n.kind = jNull
+				n.Kind = jsonx.Null
 			default:
 				if _, err := strconv.ParseFloat(lit, 64); err == nil {
-					n.kind = jNumber
+					n.Kind = jsonx.Number
 				}
 			}
 			setPath(root, k, n)
 		}
 	}
 	for _, p := range append(append([]string{}, s.Promised...), s.Code, s.Message) {
-		if p != "" && root.get(p) == nil {
-			setPath(root, p, &jnode{kind: jString})
+		if p != "" && root.Get(p) == nil {
+			setPath(root, p, &jsonx.Node{Kind: jsonx.String})
 		}
 	}
 	return root
 }
 
 // setPath sets the value at a dotted path, creating objects on the way and keeping key order.
-func setPath(root *jnode, path string, val *jnode) {
+func setPath(root *jsonx.Node, path string, val *jsonx.Node) {
 	n := root
 	for {
 		seg, rest, more := strings.Cut(path, ".")
-		if n.kind != jObject {
+		if n.Kind != jsonx.Object {
 			return
 		}
-		var next *jnode
+		var next *jsonx.Node
 		idx := -1
-		for i, v := range n.vals {
-			if v.key == seg {
+		for i, v := range n.Vals {
+			if v.Key == seg {
 				next, idx = v, i
 			}
 		}
 		if !more {
 			cp := *val
-			cp.key = seg
+			cp.Key = seg
 			if idx >= 0 {
-				n.vals[idx] = &cp
+				n.Vals[idx] = &cp
 			} else {
-				n.vals = append(n.vals, &cp)
+				n.Vals = append(n.Vals, &cp)
 			}
 			return
 		}
-		if next == nil || next.kind != jObject {
-			next = &jnode{kind: jObject, key: seg}
+		if next == nil || next.Kind != jsonx.Object {
+			next = &jsonx.Node{Kind: jsonx.Object, Key: seg}
 			if idx >= 0 {
-				n.vals[idx] = next
+				n.Vals[idx] = next
 			} else {
-				n.vals = append(n.vals, next)
+				n.Vals = append(n.Vals, next)
 			}
 		}
 		n, path = next, rest
 	}
 }
 
-func deletePath(root *jnode, path string) {
+func deletePath(root *jsonx.Node, path string) {
 	parent := root
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		parent = root.get(path[:i])
+		parent = root.Get(path[:i])
 		path = path[i+1:]
 	}
-	if parent == nil || parent.kind != jObject {
+	if parent == nil || parent.Kind != jsonx.Object {
 		return
 	}
-	out := parent.vals[:0]
-	for _, v := range parent.vals {
-		if v.key != path {
+	out := parent.Vals[:0]
+	for _, v := range parent.Vals {
+		if v.Key != path {
 			out = append(out, v)
 		}
 	}
-	parent.vals = out
+	parent.Vals = out
 }
 
 // replaceEqual replaces, anywhere in root, every value equal to old (a copy of the field issues
 // in details.errors) with val, or removes it when val is nil.
-func replaceEqual(root, old, val *jnode) {
+func replaceEqual(root, old, val *jsonx.Node) {
 	if old == nil || root == nil {
 		return
 	}
 	want := writeJSONNode(old)
-	var walk func(n *jnode)
-	walk = func(n *jnode) {
-		if n.kind != jObject && n.kind != jArray {
+	var walk func(n *jsonx.Node)
+	walk = func(n *jsonx.Node) {
+		if n.Kind != jsonx.Object && n.Kind != jsonx.Array {
 			return
 		}
-		out := n.vals[:0]
-		for _, v := range n.vals {
-			if v != old && v.kind == old.kind && writeJSONNode(v) == want {
+		out := n.Vals[:0]
+		for _, v := range n.Vals {
+			if v != old && v.Kind == old.Kind && writeJSONNode(v) == want {
 				if val == nil {
 					continue
 				}
 				cp := *val
-				cp.key = v.key
+				cp.Key = v.Key
 				v = &cp
 			} else {
 				walk(v)
 			}
 			out = append(out, v)
 		}
-		n.vals = out
+		n.Vals = out
 	}
 	walk(root)
 }
 
 // setBody sets the predicted body from its JSON tree.
-func (p *Predicted) setBody(root *jnode) {
+func (p *Predicted) setBody(root *jsonx.Node) {
 	p.Body = plainValue(root, 0)
 	p.Text = writeJSONNode(root)
 }
 
 // plainValue converts a JSON tree to plain Go data, as encoding/json would decode it.
-func plainValue(n *jnode, depth int) any {
-	if n == nil || depth > maxDepth {
+func plainValue(n *jsonx.Node, depth int) any {
+	if n == nil || depth > jsonx.MaxDepth {
 		return nil
 	}
-	switch n.kind {
-	case jBool:
-		return n.str == "true"
-	case jNumber:
-		f, _ := strconv.ParseFloat(n.str, 64)
+	switch n.Kind {
+	case jsonx.Bool:
+		return n.Str == "true"
+	case jsonx.Number:
+		f, _ := strconv.ParseFloat(n.Str, 64)
 		return f
-	case jString:
-		return n.str
-	case jObject:
-		m := make(map[string]any, len(n.vals))
-		for _, v := range n.vals {
-			m[v.key] = plainValue(v, depth+1)
+	case jsonx.String:
+		return n.Str
+	case jsonx.Object:
+		m := make(map[string]any, len(n.Vals))
+		for _, v := range n.Vals {
+			m[v.Key] = plainValue(v, depth+1)
 		}
 		return m
-	case jArray:
-		s := make([]any, len(n.vals))
-		for i, v := range n.vals {
+	case jsonx.Array:
+		s := make([]any, len(n.Vals))
+		for i, v := range n.Vals {
 			s[i] = plainValue(v, depth+1)
 		}
 		return s
@@ -506,38 +507,38 @@ func plainValue(n *jnode, depth int) any {
 }
 
 // writeJSONNode writes a node as compact JSON, keeping key order.
-func writeJSONNode(n *jnode) string {
+func writeJSONNode(n *jsonx.Node) string {
 	var b strings.Builder
 	writeNode(&b, n)
 	return b.String()
 }
 
-func writeNode(b *strings.Builder, n *jnode) {
+func writeNode(b *strings.Builder, n *jsonx.Node) {
 	if n == nil {
 		b.WriteString("null")
 		return
 	}
-	switch n.kind {
-	case jNull:
+	switch n.Kind {
+	case jsonx.Null:
 		b.WriteString("null")
-	case jBool, jNumber:
-		b.WriteString(n.str)
-	case jString:
-		writeJSONString(b, n.str)
-	case jObject:
+	case jsonx.Bool, jsonx.Number:
+		b.WriteString(n.Str)
+	case jsonx.String:
+		b.Write(jsonx.AppendQuote(nil, n.Str, jsonx.JS))
+	case jsonx.Object:
 		b.WriteByte('{')
-		for i, v := range n.vals {
+		for i, v := range n.Vals {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeJSONString(b, v.key)
+			b.Write(jsonx.AppendQuote(nil, v.Key, jsonx.JS))
 			b.WriteByte(':')
 			writeNode(b, v)
 		}
 		b.WriteByte('}')
-	case jArray:
+	case jsonx.Array:
 		b.WriteByte('[')
-		for i, v := range n.vals {
+		for i, v := range n.Vals {
 			if i > 0 {
 				b.WriteByte(',')
 			}
@@ -545,36 +546,4 @@ func writeNode(b *strings.Builder, n *jnode) {
 		}
 		b.WriteByte(']')
 	}
-}
-
-// writeJSONString writes a JSON string as JavaScript's JSON.stringify does: no HTML escaping.
-func writeJSONString(b *strings.Builder, s string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"':
-			b.WriteString(`\"`)
-		case c == '\\':
-			b.WriteString(`\\`)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c == '\b':
-			b.WriteString(`\b`)
-		case c == '\f':
-			b.WriteString(`\f`)
-		case c < 0x20:
-			b.WriteString(`\u00`)
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte('"')
 }

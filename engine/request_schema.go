@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"math"
 	"regexp"
 	"slices"
@@ -35,7 +36,7 @@ type vIssue struct {
 	// lenient says the server does not refuse it: advice only.
 	lenient bool
 	// node is the failing value; parent the object that lacks a required property.
-	node, parent *jnode
+	node, parent *jsonx.Node
 	// hint is a "did you mean" text; fixTo and fix say how to fix it mechanically ("enum",
 	// "quote", "unquote").
 	hint, fixTo, fix string
@@ -65,14 +66,14 @@ func jsonPointer(path []string) string {
 type reservedHit struct {
 	issue *catalog.Issue
 	path  []string
-	node  *jnode
+	node  *jsonx.Node
 }
 
 // neededHit is a field the server needs after the schema passed.
 type neededHit struct {
 	need   catalog.Needed
 	path   []string
-	parent *jnode
+	parent *jsonx.Node
 	// maybe says a field named in Unless was sent, so the need may be met by it.
 	maybe bool
 }
@@ -81,7 +82,7 @@ type neededHit struct {
 type ruleAnswer struct {
 	issue *catalog.Issue
 	path  []string
-	node  *jnode
+	node  *jsonx.Node
 }
 
 type validator struct {
@@ -105,13 +106,13 @@ func (v *validator) resolve(s *catalog.Schema) *catalog.Schema {
 }
 
 // member returns an object's member named key (the last one, as JSON.parse keeps), or nil.
-func member(n *jnode, key string) *jnode {
-	if n == nil || n.kind != jObject {
+func member(n *jsonx.Node, key string) *jsonx.Node {
+	if n == nil || n.Kind != jsonx.Object {
 		return nil
 	}
-	for i := len(n.vals) - 1; i >= 0; i-- {
-		if n.vals[i].key == key {
-			return n.vals[i]
+	for i := len(n.Vals) - 1; i >= 0; i-- {
+		if n.Vals[i].Key == key {
+			return n.Vals[i]
 		}
 	}
 	return nil
@@ -129,17 +130,17 @@ func keepPath(path []string) []string {
 }
 
 // jsonTypeName is the name a validator gives a JSON value's type.
-func jsonTypeName(n *jnode) string {
+func jsonTypeName(n *jsonx.Node) string {
 	if n == nil {
 		return "undefined"
 	}
-	switch n.kind {
-	case jNumber:
+	switch n.Kind {
+	case jsonx.Number:
 		return "number"
-	case jBool:
+	case jsonx.Bool:
 		return "boolean"
 	}
-	return n.kind.String()
+	return n.Kind.String()
 }
 
 func isIntegral(lit string) bool {
@@ -147,31 +148,31 @@ func isIntegral(lit string) bool {
 	return err == nil && f == math.Trunc(f) && !math.IsInf(f, 0)
 }
 
-func typeAllows(types []string, n *jnode) bool {
+func typeAllows(types []string, n *jsonx.Node) bool {
 	for _, t := range types {
 		switch t {
 		case "integer", "number":
-			if n.kind == jNumber {
+			if n.Kind == jsonx.Number {
 				return true
 			}
 		case "string":
-			if n.kind == jString {
+			if n.Kind == jsonx.String {
 				return true
 			}
 		case "boolean":
-			if n.kind == jBool {
+			if n.Kind == jsonx.Bool {
 				return true
 			}
 		case "object":
-			if n.kind == jObject {
+			if n.Kind == jsonx.Object {
 				return true
 			}
 		case "array":
-			if n.kind == jArray {
+			if n.Kind == jsonx.Array {
 				return true
 			}
 		case "null":
-			if n.kind == jNull {
+			if n.Kind == jsonx.Null {
 				return true
 			}
 		}
@@ -219,7 +220,7 @@ func isKeyword(s string) bool {
 
 // validate checks n against s. It returns the issues in the order the server reports them, and
 // whether n failed hard.
-func (v *validator) validate(n *jnode, s *catalog.Schema, path []string, lenient bool) ([]*vIssue, bool) {
+func (v *validator) validate(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) ([]*vIssue, bool) {
 	s = v.resolve(s)
 	if s == nil || n == nil || v.depth > 64 {
 		return nil, false
@@ -234,7 +235,7 @@ func (v *validator) validate(n *jnode, s *catalog.Schema, path []string, lenient
 }
 
 // check is validate's work, on a resolved schema.
-func (v *validator) check(n *jnode, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
+func (v *validator) check(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
 	if s.Lenient != "" && lenientFor(s, "*") {
 		lenient = true
 	}
@@ -266,10 +267,10 @@ func (v *validator) check(n *jnode, s *catalog.Schema, path []string, lenient bo
 		add([]*vIssue{is}, !is.lenient)
 		return out, aborted
 	}
-	if n.kind == jNull {
+	if n.Kind == jsonx.Null {
 		return out, aborted
 	}
-	if n.kind == jNumber && slices.Contains(s.Type, "integer") && !slices.Contains(s.Type, "number") && !isIntegral(n.str) {
+	if n.Kind == jsonx.Number && slices.Contains(s.Type, "integer") && !slices.Contains(s.Type, "number") && !isIntegral(n.Str) {
 		add([]*vIssue{v.issue(s, "integer", path, n, lenient, msgVars{received: "float"})}, false)
 	}
 	if len(s.Enum) > 0 {
@@ -278,14 +279,14 @@ func (v *validator) check(n *jnode, s *catalog.Schema, path []string, lenient bo
 			return out, aborted
 		}
 	}
-	switch n.kind {
-	case jString:
+	switch n.Kind {
+	case jsonx.String:
 		add(v.stringChecks(n, s, path, lenient), false)
-	case jNumber:
+	case jsonx.Number:
 		add(v.numberChecks(n, s, path, lenient), false)
-	case jArray:
+	case jsonx.Array:
 		add(v.arrayChecks(n, s, path, lenient))
-	case jObject:
+	case jsonx.Object:
 		add(v.objectChecks(n, s, path, lenient))
 	}
 	return out, aborted
@@ -300,48 +301,48 @@ func (v *validator) typeName(t string) string {
 
 // typeFix marks a type issue that quoting or unquoting the value fixes: the value written the
 // other way must pass the schema.
-func (v *validator) typeFix(is *vIssue, s *catalog.Schema, n *jnode) {
+func (v *validator) typeFix(is *vIssue, s *catalog.Schema, n *jsonx.Node) {
 	want := s.Type[0]
-	passes := func(alt *jnode) bool {
+	passes := func(alt *jsonx.Node) bool {
 		v.quiet++
 		issues, _ := v.validate(alt, s, is.path, false)
 		v.quiet--
 		return len(blocking(issues)) == 0
 	}
 	switch {
-	case want == "string" && (n.kind == jNumber || n.kind == jBool):
-		if !passes(&jnode{kind: jString, str: n.str, keyOff: -1}) {
+	case want == "string" && (n.Kind == jsonx.Number || n.Kind == jsonx.Bool):
+		if !passes(&jsonx.Node{Kind: jsonx.String, Str: n.Str, KeyOff: -1}) {
 			return
 		}
-	case (want == "number" || want == "integer") && n.kind == jString:
-		if !passes(&jnode{kind: jNumber, str: n.str, keyOff: -1}) {
+	case (want == "number" || want == "integer") && n.Kind == jsonx.String:
+		if !passes(&jsonx.Node{Kind: jsonx.Number, Str: n.Str, KeyOff: -1}) {
 			return
 		}
-	case want == "boolean" && n.kind == jString:
-		if !passes(&jnode{kind: jBool, str: n.str, keyOff: -1}) {
+	case want == "boolean" && n.Kind == jsonx.String:
+		if !passes(&jsonx.Node{Kind: jsonx.Bool, Str: n.Str, KeyOff: -1}) {
 			return
 		}
 	}
 	switch {
-	case want == "string" && (n.kind == jNumber || n.kind == jBool):
-		is.fix, is.fixTo = "quote", n.str
-		is.hint = "Quote the value: " + strconv.Quote(n.str) + "."
-	case (want == "number" || want == "integer") && n.kind == jString:
-		if _, err := strconv.ParseFloat(n.str, 64); err == nil && strings.TrimSpace(n.str) == n.str && n.str != "" &&
-			(want == "number" || isIntegral(n.str)) && !strings.ContainsAny(n.str, "xX_") {
-			is.fix, is.fixTo = "unquote", n.str
-			is.hint = "Send the number without quotes: " + n.str + "."
+	case want == "string" && (n.Kind == jsonx.Number || n.Kind == jsonx.Bool):
+		is.fix, is.fixTo = "quote", n.Str
+		is.hint = "Quote the value: " + strconv.Quote(n.Str) + "."
+	case (want == "number" || want == "integer") && n.Kind == jsonx.String:
+		if _, err := strconv.ParseFloat(n.Str, 64); err == nil && strings.TrimSpace(n.Str) == n.Str && n.Str != "" &&
+			(want == "number" || isIntegral(n.Str)) && !strings.ContainsAny(n.Str, "xX_") {
+			is.fix, is.fixTo = "unquote", n.Str
+			is.hint = "Send the number without quotes: " + n.Str + "."
 		}
-	case want == "boolean" && n.kind == jString && (n.str == "true" || n.str == "false"):
-		is.fix, is.fixTo = "unquote", n.str
-		is.hint = "Send the boolean without quotes: " + n.str + "."
+	case want == "boolean" && n.Kind == jsonx.String && (n.Str == "true" || n.Str == "false"):
+		is.fix, is.fixTo = "unquote", n.Str
+		is.hint = "Send the boolean without quotes: " + n.Str + "."
 	}
 }
 
 // union checks n against typed union branches, as zod's union does: the first branch that
 // passes wins; else the first branch that failed only softly gives its issues; else one issue
 // for the whole union.
-func (v *validator) union(n *jnode, s *catalog.Schema, branches []*catalog.Schema, path []string, lenient bool) ([]*vIssue, bool) {
+func (v *validator) union(n *jsonx.Node, s *catalog.Schema, branches []*catalog.Schema, path []string, lenient bool) ([]*vIssue, bool) {
 	var rest []*catalog.Schema
 	nullable := false
 	for _, b := range branches {
@@ -351,23 +352,23 @@ func (v *validator) union(n *jnode, s *catalog.Schema, branches []*catalog.Schem
 			rest = append(rest, b)
 		}
 	}
-	if nullable && n.kind == jNull {
+	if nullable && n.Kind == jsonx.Null {
 		return nil, false
 	}
 	if len(rest) == 1 {
 		return v.validate(n, rest[0], path, lenient)
 	}
-	if prop, values, ok := v.discriminator(rest); ok && n.kind == jObject {
+	if prop, values, ok := v.discriminator(rest); ok && n.Kind == jsonx.Object {
 		d := member(n, prop)
 		for i, val := range values {
-			if d != nil && d.kind == jString && d.str == val {
+			if d != nil && d.Kind == jsonx.String && d.Str == val {
 				return v.validate(n, rest[i], path, lenient)
 			}
 		}
-		vars := msgVars{options: v.options(anySlice(values)), value: d.text()}
+		vars := msgVars{options: v.options(anySlice(values)), value: d.Text()}
 		is := v.issue(s, "discriminator", appendPath(path, prop), d, lenient, vars)
-		if d != nil && d.kind == jString {
-			v.didYouMean(is, values, d.str)
+		if d != nil && d.Kind == jsonx.String {
+			v.didYouMean(is, values, d.Str)
 		}
 		if d == nil {
 			is.parent = n
@@ -448,31 +449,31 @@ func blocking(is []*vIssue) []*vIssue {
 	return out
 }
 
-func enumHas(enum []any, n *jnode) bool {
+func enumHas(enum []any, n *jsonx.Node) bool {
 	for _, e := range enum {
 		switch x := e.(type) {
 		case string:
-			if n.kind == jString && n.str == x {
+			if n.Kind == jsonx.String && n.Str == x {
 				return true
 			}
 		case float64:
-			if n.kind == jNumber {
-				if f, err := strconv.ParseFloat(n.str, 64); err == nil && f == x {
+			if n.Kind == jsonx.Number {
+				if f, err := strconv.ParseFloat(n.Str, 64); err == nil && f == x {
 					return true
 				}
 			}
 		case int:
-			if n.kind == jNumber {
-				if f, err := strconv.ParseFloat(n.str, 64); err == nil && f == float64(x) {
+			if n.Kind == jsonx.Number {
+				if f, err := strconv.ParseFloat(n.Str, 64); err == nil && f == float64(x) {
 					return true
 				}
 			}
 		case bool:
-			if n.kind == jBool && n.str == strconv.FormatBool(x) {
+			if n.Kind == jsonx.Bool && n.Str == strconv.FormatBool(x) {
 				return true
 			}
 		case nil:
-			if n.kind == jNull {
+			if n.Kind == jsonx.Null {
 				return true
 			}
 		}
@@ -515,7 +516,7 @@ func (v *validator) options(enum []any) string {
 	return strings.Join(parts, sep)
 }
 
-func (v *validator) enumIssue(s *catalog.Schema, path []string, n *jnode, lenient bool) *vIssue {
+func (v *validator) enumIssue(s *catalog.Schema, path []string, n *jsonx.Node, lenient bool) *vIssue {
 	allStrings := true
 	var strs []string
 	for _, e := range s.Enum {
@@ -524,14 +525,14 @@ func (v *validator) enumIssue(s *catalog.Schema, path []string, n *jnode, lenien
 		strs = append(strs, str)
 	}
 	if s.Const {
-		return v.issue(s, "const", path, n, lenient, msgVars{expected: literal(s.Enum[0]), value: n.text()})
+		return v.issue(s, "const", path, n, lenient, msgVars{expected: literal(s.Enum[0]), value: n.Text()})
 	}
-	if allStrings && n.kind != jString {
+	if allStrings && n.Kind != jsonx.String {
 		return v.issue(s, "type", path, n, lenient, msgVars{expected: v.options(s.Enum), received: jsonTypeName(n)})
 	}
-	is := v.issue(s, "enum", path, n, lenient, msgVars{options: v.options(s.Enum), value: n.text()})
+	is := v.issue(s, "enum", path, n, lenient, msgVars{options: v.options(s.Enum), value: n.Text()})
 	if allStrings {
-		v.didYouMean(is, strs, n.str)
+		v.didYouMean(is, strs, n.Str)
 	}
 	return is
 }
@@ -607,12 +608,12 @@ func utf16Len(s string) int {
 	return n
 }
 
-func (v *validator) stringChecks(n *jnode, s *catalog.Schema, path []string, lenient bool) []*vIssue {
+func (v *validator) stringChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) []*vIssue {
 	var out []*vIssue
 	l := -1
 	length := func() int {
 		if l < 0 {
-			l = utf16Len(n.str)
+			l = utf16Len(n.Str)
 		}
 		return l
 	}
@@ -622,17 +623,17 @@ func (v *validator) stringChecks(n *jnode, s *catalog.Schema, path []string, len
 	if s.MaxLength != nil && length() > *s.MaxLength {
 		out = append(out, v.issue(s, "maxLength", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MaxLength)}))
 	}
-	if s.Format != "" && !formatOK(s.Format, n.str) {
+	if s.Format != "" && !formatOK(s.Format, n.Str) {
 		out = append(out, v.issue(s, "format", path, n, lenient, msgVars{format: s.Format}))
 	}
 	if s.Pattern != "" {
-		if re := compiledPattern(s.Pattern); re != nil && !re.MatchString(n.str) {
+		if re := compiledPattern(s.Pattern); re != nil && !re.MatchString(n.Str) {
 			out = append(out, v.issue(s, "pattern", path, n, lenient, msgVars{pattern: s.Pattern}))
 		}
 	}
 	if len(s.Reserved) > 0 && s.ReservedIssue != nil && v.quiet == 0 {
 		for _, p := range s.Reserved {
-			if re := compiledPattern(p); re != nil && re.MatchString(n.str) {
+			if re := compiledPattern(p); re != nil && re.MatchString(n.Str) {
 				v.reserved = append(v.reserved, reservedHit{issue: s.ReservedIssue, path: keepPath(path), node: n})
 				break
 			}
@@ -643,8 +644,8 @@ func (v *validator) stringChecks(n *jnode, s *catalog.Schema, path []string, len
 
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-func (v *validator) numberChecks(n *jnode, s *catalog.Schema, path []string, lenient bool) []*vIssue {
-	f, err := strconv.ParseFloat(n.str, 64)
+func (v *validator) numberChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) []*vIssue {
+	f, err := strconv.ParseFloat(n.Str, 64)
 	if err != nil {
 		return nil
 	}
@@ -664,15 +665,15 @@ func (v *validator) numberChecks(n *jnode, s *catalog.Schema, path []string, len
 	return out
 }
 
-func (v *validator) arrayChecks(n *jnode, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
-	if s.MinItems != nil && len(n.vals) < *s.MinItems {
+func (v *validator) arrayChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
+	if s.MinItems != nil && len(n.Vals) < *s.MinItems {
 		out = append(out, v.issue(s, "minItems", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MinItems)}))
 	}
-	if s.MaxItems != nil && len(n.vals) > *s.MaxItems {
+	if s.MaxItems != nil && len(n.Vals) > *s.MaxItems {
 		out = append(out, v.issue(s, "maxItems", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MaxItems)}))
 	}
 	if s.Items != nil {
-		for i, it := range n.vals {
+		for i, it := range n.Vals {
 			is, ab := v.validate(it, s.Items, appendPath(path, strconv.Itoa(i)), lenient)
 			out = append(out, is...)
 			aborted = aborted || ab
@@ -680,9 +681,9 @@ func (v *validator) arrayChecks(n *jnode, s *catalog.Schema, path []string, leni
 	}
 	if t := s.MaxTotalLength; t != nil && t.Max > 0 && !aborted {
 		total := 0
-		for _, it := range n.vals {
-			if p := member(it, t.Property); p != nil && p.kind == jString {
-				total += utf16Len(p.str)
+		for _, it := range n.Vals {
+			if p := member(it, t.Property); p != nil && p.Kind == jsonx.String {
+				total += utf16Len(p.Str)
 			}
 		}
 		if total > t.Max {
@@ -702,7 +703,7 @@ func (v *validator) arrayChecks(n *jnode, s *catalog.Schema, path []string, leni
 	return out, aborted
 }
 
-func (v *validator) objectChecks(n *jnode, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
+func (v *validator) objectChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
 	add := func(is []*vIssue, ab bool) {
 		out = append(out, is...)
 		aborted = aborted || ab
@@ -734,26 +735,26 @@ func (v *validator) objectChecks(n *jnode, s *catalog.Schema, path []string, len
 	}
 	if s.NoAdditional || s.AdditionalProperties != nil || s.PropertyNames != nil {
 		var extra []string
-		for _, m := range n.vals {
+		for _, m := range n.Vals {
 			declared := false
 			for _, p := range s.Properties {
-				declared = declared || p.Name == m.key
+				declared = declared || p.Name == m.Key
 			}
 			if s.PropertyNames != nil {
-				key := &jnode{kind: jString, str: m.key, off: m.keyOff, keyOff: -1}
-				if m.keyOff < 0 {
-					key.off = m.off
+				key := &jsonx.Node{Kind: jsonx.String, Str: m.Key, Off: m.KeyOff, KeyOff: -1}
+				if m.KeyOff < 0 {
+					key.Off = m.Off
 				}
-				is, _ := v.validate(key, s.PropertyNames, appendPath(path, m.key), lenient)
+				is, _ := v.validate(key, s.PropertyNames, appendPath(path, m.Key), lenient)
 				add(is, false)
 			}
 			if declared {
 				continue
 			}
 			if s.NoAdditional {
-				extra = append(extra, m.key)
+				extra = append(extra, m.Key)
 			} else if s.AdditionalProperties != nil {
-				add(v.validate(m, s.AdditionalProperties, appendPath(path, m.key), lenient))
+				add(v.validate(m, s.AdditionalProperties, appendPath(path, m.Key), lenient))
 			}
 		}
 		if len(extra) > 0 {
@@ -806,7 +807,7 @@ func (v *validator) objectChecks(n *jnode, s *catalog.Schema, path []string, len
 }
 
 // anyPasses reports whether n meets one of the constraint branches.
-func (v *validator) anyPasses(n *jnode, branches []*catalog.Schema, path []string) bool {
+func (v *validator) anyPasses(n *jsonx.Node, branches []*catalog.Schema, path []string) bool {
 	v.quiet++
 	ok := false
 	for _, b := range branches {
@@ -819,7 +820,7 @@ func (v *validator) anyPasses(n *jnode, branches []*catalog.Schema, path []strin
 	return ok
 }
 
-func (v *validator) requiredIssue(parent, prop *catalog.Schema, path []string, n *jnode, lenient bool) *vIssue {
+func (v *validator) requiredIssue(parent, prop *catalog.Schema, path []string, n *jsonx.Node, lenient bool) *vIssue {
 	// The property's own message for being required wins over the object's and the API's.
 	var s *catalog.Schema = parent
 	if ps := v.resolve(prop); ps != nil && ps.Messages["required"] != "" {
@@ -851,7 +852,7 @@ var builtinMessages = map[string]string{
 }
 
 // issue builds an issue worded as the API words it.
-func (v *validator) issue(s *catalog.Schema, keyword string, path []string, n *jnode, lenient bool, vars msgVars) *vIssue {
+func (v *validator) issue(s *catalog.Schema, keyword string, path []string, n *jsonx.Node, lenient bool, vars msgVars) *vIssue {
 	is := &vIssue{path: keepPath(path), keyword: keyword, node: n,
 		lenient: lenient || lenientFor(s, keyword) || keyword == "integer" && lenientFor(s, "type")}
 	switch keyword {

@@ -1,6 +1,7 @@
 package reqparse
 
 import (
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"strconv"
 	"strings"
 )
@@ -58,7 +59,7 @@ func (jp *jsParser) jsonPrimary(out *builder, depth int) bool {
 		for _, e := range exprs {
 			jp.addUnresolved("${"+e.text+"}", out.len())
 		}
-		out.addAt(quoteJSON(s.s), t.start)
+		out.addAt(jsonx.Quote(s.s, jsonx.JS), t.start)
 		jp.lastEnd = t.end
 		jp.advance()
 		return true
@@ -112,7 +113,7 @@ func (jp *jsParser) jsonPrimary(out *builder, depth int) bool {
 		case '-':
 			st := jp.save()
 			jp.advance()
-			if jp.tok.kind == jNumber && validJSONNumber(jp.tokText()) {
+			if jp.tok.kind == jNumber && jsonx.ValidNumber(jp.tokText()) {
 				jp.triviaTo(out, t.start)
 				jp.emitNumber(out, jp.tok, "-")
 				jp.advance()
@@ -143,7 +144,7 @@ func (jp *jsParser) jsonNamed(out *builder, name string, at, depth int) bool {
 		jp.topExpr = name
 	}
 	jp.addUnresolved(name, out.len())
-	out.addAt(quoteJSON(name), at)
+	out.addAt(jsonx.Quote(name, jsonx.JS), at)
 	return true
 }
 
@@ -161,7 +162,7 @@ func (jp *jsParser) unresolvedValue(out *builder) {
 		jp.topExpr = expr
 	}
 	jp.addUnresolved(expr, out.len())
-	out.addAt(quoteJSON(expr), start)
+	out.addAt(jsonx.Quote(expr, jsonx.JS), start)
 	jp.lastEnd = end
 }
 
@@ -226,7 +227,7 @@ func (jp *jsParser) emitString(out *builder, t jtok) {
 	}
 	b := newBuilder()
 	cookJS(&b, text, t.start+1, to)
-	out.addAt(quoteJSON(string(b.b)), t.start)
+	out.addAt(jsonx.Quote(string(b.b), jsonx.JS), t.start)
 }
 
 // emitNumber writes a number literal as a JSON number, converting hex, octal, binary,
@@ -236,7 +237,7 @@ func (jp *jsParser) emitNumber(out *builder, t jtok, sign string) {
 	if sign != "" {
 		out.addAt(sign, t.start)
 	}
-	if validJSONNumber(s) {
+	if jsonx.ValidNumber(s) {
 		out.addRun(s, t.start)
 	} else {
 		out.addAt(normalizeNumber(s), t.start)
@@ -275,7 +276,7 @@ func normalizeNumber(s string) string {
 	for len(s) > 1 && s[0] == '0' && isDigit(s[1]) {
 		s = s[1:]
 	}
-	if validJSONNumber(s) {
+	if jsonx.ValidNumber(s) {
 		return s
 	}
 	return "null"
@@ -441,10 +442,10 @@ func (jp *jsParser) jsonKey(out *builder) (string, jtok, bool) {
 	case jTemplate:
 		s, _ := jp.cookTemplate(t)
 		key = s.s
-		out.addAt(quoteJSON(key), t.start)
+		out.addAt(jsonx.Quote(key, jsonx.JS), t.start)
 	case jNumber:
 		key = normalizeNumber(text[t.start:t.end])
-		out.addAt(quoteJSON(key), t.start)
+		out.addAt(jsonx.Quote(key, jsonx.JS), t.start)
 	case jPunct:
 		if text[t.start] != '[' {
 			return "", t, false
@@ -452,7 +453,7 @@ func (jp *jsParser) jsonKey(out *builder) (string, jtok, bool) {
 		end := jp.skipBalanced().end
 		key = text[t.start:max(t.start, end)]
 		jp.addUnresolved(key, out.len())
-		out.addAt(quoteJSON(key), t.start)
+		out.addAt(jsonx.Quote(key, jsonx.JS), t.start)
 		jp.lastEnd = end
 		return key, t, true
 	default:

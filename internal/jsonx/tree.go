@@ -1,70 +1,69 @@
-package engine
+package jsonx
 
 import (
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
-// A forgiving JSON reader. encoding/json answers a broken body with one error and no value; a
+// The forgiving reader. encoding/json answers a broken body with one error and no value; a
 // person who pasted a cut-off response wants what is there. This reader keeps every value it
 // read before the text ended or went wrong, remembers where each value started, and stops at a
 // nesting depth and a node count, so no paste can exhaust the stack or the heap.
 
-type jkind uint8
+type Kind uint8
 
 const (
-	jNull jkind = iota
-	jBool
-	jNumber
-	jString
-	jObject
-	jArray
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Object
+	Array
 )
 
-func (k jkind) String() string {
+func (k Kind) String() string {
 	return [...]string{"null", "boolean", "number", "string", "object", "array"}[k]
 }
 
 // jnode is one JSON value.
-type jnode struct {
-	kind jkind
+type Node struct {
+	Kind Kind
 	// str is a string's decoded text, a number's literal, or "true"/"false".
-	str string
+	Str string
 	// vals holds an object's members or an array's items, in order; key is a member's key.
-	vals []*jnode
-	key  string
+	Vals []*Node
+	Key  string
 	// off is the byte offset of the value in the parsed text; keyOff that of its key, for
 	// object members (-1 otherwise).
-	off, keyOff int
+	Off, KeyOff int
 	// cut says the text ended inside this value.
-	cut bool
+	Cut bool
 }
 
 // get returns the member at a dotted path ("error.code", "issues.0.path"), or nil.
-func (n *jnode) get(path string) *jnode {
+func (n *Node) Get(path string) *Node {
 	for n != nil && path != "" {
 		seg, rest, _ := strings.Cut(path, ".")
 		path = rest
-		switch n.kind {
-		case jObject:
-			var next *jnode
-			for _, v := range n.vals {
-				if v.key == seg {
+		switch n.Kind {
+		case Object:
+			var next *Node
+			for _, v := range n.Vals {
+				if v.Key == seg {
 					next = v
 					break
 				}
 			}
 			n = next
-		case jArray:
+		case Array:
 			i, err := strconv.Atoi(seg)
-			if err != nil || i < 0 || i >= len(n.vals) {
+			if err != nil || i < 0 || i >= len(n.Vals) {
 				return nil
 			}
-			n = n.vals[i]
+			n = n.Vals[i]
 		default:
 			return nil
 		}
@@ -73,27 +72,27 @@ func (n *jnode) get(path string) *jnode {
 }
 
 // text returns a scalar's text: a string's value, a number's literal; "" otherwise.
-func (n *jnode) text() string {
-	if n == nil || n.kind == jObject || n.kind == jArray || n.kind == jNull {
+func (n *Node) Text() string {
+	if n == nil || n.Kind == Object || n.Kind == Array || n.Kind == Null {
 		return ""
 	}
-	return n.str
+	return n.Str
 }
 
-func (n *jnode) setCut() {
+func (n *Node) setCut() {
 	if n != &skipped {
-		n.cut = true
+		n.Cut = true
 	}
 }
 
 // jsonError is a syntax error at a byte offset.
-type jsonError struct {
-	off int
-	msg string
+type SyntaxError struct {
+	Off int
+	Msg string
 }
 
 const (
-	maxDepth = 512
+	MaxDepth = 512
 	// maxNodes is how many values below the second level are kept; past it the reader checks
 	// the syntax but stores nothing, so a huge body costs little memory. The top two levels,
 	// where every shape's code, message and status live, are always kept.
@@ -101,39 +100,39 @@ const (
 )
 
 // skipped stands for a value past maxNodes: read, checked, not kept. Nothing writes to it.
-var skipped jnode
+var skipped Node
 
 type jparser struct {
 	s     string
 	i     int
 	depth int
 	nodes int
-	err   *jsonError
+	err   *SyntaxError
 	// cut says the text ended before the value was complete.
 	cut bool
 	// slab is where nodes are allocated, many at a time; kids stacks the members or items of
 	// the objects and arrays being read, each copied out whole when its container ends. A 1 MB
 	// body then costs a few hundred allocations rather than tens of thousands, which counts most
 	// in the playground's WebAssembly, where allocation is slow.
-	slab []jnode
-	kids []*jnode
+	slab []Node
+	kids []*Node
 }
 
 // node allocates n in the slab.
-func (p *jparser) node(n jnode) *jnode {
+func (p *jparser) node(n Node) *Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]jnode, 0, min(max(2*cap(p.slab), 16), 1024))
+		p.slab = make([]Node, 0, min(max(2*cap(p.slab), 16), 1024))
 	}
 	p.slab = append(p.slab, n)
 	return &p.slab[len(p.slab)-1]
 }
 
 // popKids returns the nodes stacked since base, as a slice of their own, and unstacks them.
-func (p *jparser) popKids(base int) []*jnode {
+func (p *jparser) popKids(base int) []*Node {
 	if len(p.kids) == base {
 		return nil
 	}
-	out := make([]*jnode, len(p.kids)-base)
+	out := make([]*Node, len(p.kids)-base)
 	copy(out, p.kids[base:])
 	clear(p.kids[base:])
 	p.kids = p.kids[:base]
@@ -143,7 +142,7 @@ func (p *jparser) popKids(base int) []*jnode {
 // parseJSON reads one JSON value from the start of s (after white space). It returns the value
 // (possibly partial), the offset just past it, and the first error. A nil node means nothing
 // could be read.
-func parseJSON(s string) (n *jnode, end int, cut bool, err *jsonError) {
+func Parse(s string) (n *Node, end int, cut bool, err *SyntaxError) {
 	p := &jparser{s: s}
 	p.ws()
 	n = p.value(-1)
@@ -152,7 +151,7 @@ func parseJSON(s string) (n *jnode, end int, cut bool, err *jsonError) {
 
 func (p *jparser) fail(msg string, args ...any) {
 	if p.err == nil {
-		p.err = &jsonError{off: p.i, msg: printf.Sprintf(msg, args...)}
+		p.err = &SyntaxError{Off: p.i, Msg: printf.Sprintf(msg, args...)}
 	}
 }
 
@@ -176,7 +175,7 @@ func (p *jparser) ws() {
 }
 
 // value reads one value. It returns nil, after recording an error, when no value starts here.
-func (p *jparser) value(keyOff int) *jnode {
+func (p *jparser) value(keyOff int) *Node {
 	if p.err != nil || p.eof() {
 		return nil
 	}
@@ -196,14 +195,14 @@ func (p *jparser) value(keyOff int) *jnode {
 		if !keep {
 			return nil
 		}
-		return p.node(jnode{kind: jString, str: str, off: start, keyOff: keyOff, cut: !ok && p.cut})
+		return p.node(Node{Kind: String, Str: str, Off: start, KeyOff: keyOff, Cut: !ok && p.cut})
 	case c == '-' || c >= '0' && c <= '9':
 		p.i++
 		for p.i < len(p.s) && strings.IndexByte("0123456789.eE+-", p.s[p.i]) >= 0 {
 			p.i++
 		}
 		lit := p.s[start:p.i]
-		if !validNumber(lit) {
+		if !ValidNumber(lit) {
 			p.i = start
 			p.fail("invalid number %q", clip(lit, 20))
 			return nil
@@ -211,7 +210,7 @@ func (p *jparser) value(keyOff int) *jnode {
 		if !keep {
 			return nil
 		}
-		return p.node(jnode{kind: jNumber, str: lit, off: start, keyOff: keyOff})
+		return p.node(Node{Kind: Number, Str: lit, Off: start, KeyOff: keyOff})
 	default:
 		for _, w := range [...]string{"true", "false", "null"} {
 			rest := p.s[p.i:]
@@ -221,9 +220,9 @@ func (p *jparser) value(keyOff int) *jnode {
 					return nil
 				}
 				if w == "null" {
-					return p.node(jnode{kind: jNull, off: start, keyOff: keyOff})
+					return p.node(Node{Kind: Null, Off: start, KeyOff: keyOff})
 				}
-				return p.node(jnode{kind: jBool, str: w, off: start, keyOff: keyOff})
+				return p.node(Node{Kind: Bool, Str: w, Off: start, KeyOff: keyOff})
 			}
 			if len(rest) < len(w) && strings.HasPrefix(w, rest) {
 				p.i = len(p.s)
@@ -241,25 +240,25 @@ func (p *jparser) value(keyOff int) *jnode {
 	}
 }
 
-func (p *jparser) object(keyOff int, keep bool) *jnode {
+func (p *jparser) object(keyOff int, keep bool) *Node {
 	n := &skipped
 	if keep {
-		n = p.node(jnode{kind: jObject, off: p.i, keyOff: keyOff})
+		n = p.node(Node{Kind: Object, Off: p.i, KeyOff: keyOff})
 	}
 	base := len(p.kids)
 	r := p.members(n, keep)
 	if keep {
-		n.vals = p.popKids(base)
+		n.Vals = p.popKids(base)
 	}
 	return r
 }
 
 // members reads an object's members, stacking those it keeps on p.kids.
-func (p *jparser) members(n *jnode, keep bool) *jnode {
+func (p *jparser) members(n *Node, keep bool) *Node {
 	p.depth++
 	defer func() { p.depth-- }()
-	if p.depth > maxDepth {
-		p.fail("nesting is deeper than %d levels", maxDepth)
+	if p.depth > MaxDepth {
+		p.fail("nesting is deeper than %d levels", MaxDepth)
 		return nil
 	}
 	p.i++
@@ -310,9 +309,9 @@ func (p *jparser) members(n *jnode, keep bool) *jnode {
 		v := p.value(kOff)
 		if keep && v != &skipped && (v != nil || p.cut) {
 			if v == nil {
-				v = p.node(jnode{kind: jNull, off: p.i, keyOff: kOff, cut: true})
+				v = p.node(Node{Kind: Null, Off: p.i, KeyOff: kOff, Cut: true})
 			}
-			v.key = key
+			v.Key = key
 			p.kids = append(p.kids, v)
 		}
 		if p.err != nil || p.cut {
@@ -338,25 +337,25 @@ func (p *jparser) members(n *jnode, keep bool) *jnode {
 	}
 }
 
-func (p *jparser) array(keyOff int, keep bool) *jnode {
+func (p *jparser) array(keyOff int, keep bool) *Node {
 	n := &skipped
 	if keep {
-		n = p.node(jnode{kind: jArray, off: p.i, keyOff: keyOff})
+		n = p.node(Node{Kind: Array, Off: p.i, KeyOff: keyOff})
 	}
 	base := len(p.kids)
 	r := p.items(n, keep)
 	if keep {
-		n.vals = p.popKids(base)
+		n.Vals = p.popKids(base)
 	}
 	return r
 }
 
 // items reads an array's items, stacking those it keeps on p.kids.
-func (p *jparser) items(n *jnode, keep bool) *jnode {
+func (p *jparser) items(n *Node, keep bool) *Node {
 	p.depth++
 	defer func() { p.depth-- }()
-	if p.depth > maxDepth {
-		p.fail("nesting is deeper than %d levels", maxDepth)
+	if p.depth > MaxDepth {
+		p.fail("nesting is deeper than %d levels", MaxDepth)
 		return nil
 	}
 	p.i++
@@ -448,64 +447,27 @@ func (p *jparser) str() (string, bool) {
 			}
 			return b.String(), false
 		case c == '\\':
-			p.i++
-			if p.eof() {
+			r, n, fault := Unescape(p.s[p.i:])
+			switch fault {
+			case EscapeEnd, HexEnd:
+				p.i = len(p.s)
+				p.cut = true
+				return b.String(), false
+			case EscapeUnknown:
+				p.fail(`invalid escape \%c in string`, p.s[p.i+1])
+				return b.String(), false
+			case HexBad:
+				p.i += 2
+				p.fail(`invalid \u escape`)
 				return b.String(), false
 			}
-			e := p.s[p.i]
-			p.i++
-			switch e {
-			case '"', '\\', '/':
-				b.WriteByte(e)
-			case 'b':
-				b.WriteByte('\b')
-			case 'f':
-				b.WriteByte('\f')
-			case 'n':
-				b.WriteByte('\n')
-			case 'r':
-				b.WriteByte('\r')
-			case 't':
-				b.WriteByte('\t')
-			case 'u':
-				r, ok := p.hex4()
-				if !ok {
-					return b.String(), false
-				}
-				if utf16.IsSurrogate(r) && strings.HasPrefix(p.s[p.i:], `\u`) {
-					p.i += 2
-					r2, ok := p.hex4()
-					if !ok {
-						return b.String(), false
-					}
-					r = utf16.DecodeRune(r, r2)
-				}
-				b.WriteRune(r)
-			default:
-				p.i -= 2
-				p.fail(`invalid escape \%c in string`, e)
-				return b.String(), false
-			}
+			b.WriteRune(r)
+			p.i += n
 		default:
 			b.WriteByte(c)
 			p.i++
 		}
 	}
-}
-
-func (p *jparser) hex4() (rune, bool) {
-	if len(p.s)-p.i < 4 {
-		p.i = len(p.s)
-		p.cut = true
-		return 0, false
-	}
-	v, err := strconv.ParseUint(p.s[p.i:p.i+4], 16, 32)
-	if err != nil {
-		p.fail(`invalid \u escape`)
-		return 0, false
-	}
-	p.i += 4
-	return rune(v), true
 }
 
 func quoteRune(r rune) string {
@@ -523,43 +485,4 @@ func clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
-}
-
-// validNumber reports whether lit follows JSON's number grammar:
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?. Unlike strconv.ParseFloat it accepts numbers
-// too large for a float64, as JSON does.
-func validNumber(lit string) bool {
-	i := 0
-	digits := func() int {
-		n := 0
-		for i < len(lit) && lit[i] >= '0' && lit[i] <= '9' {
-			i++
-			n++
-		}
-		return n
-	}
-	if i < len(lit) && lit[i] == '-' {
-		i++
-	}
-	if i < len(lit) && lit[i] == '0' {
-		i++
-	} else if digits() == 0 {
-		return false
-	}
-	if i < len(lit) && lit[i] == '.' {
-		i++
-		if digits() == 0 {
-			return false
-		}
-	}
-	if i < len(lit) && (lit[i] == 'e' || lit[i] == 'E') {
-		i++
-		if i < len(lit) && (lit[i] == '+' || lit[i] == '-') {
-			i++
-		}
-		if digits() == 0 {
-			return false
-		}
-	}
-	return i == len(lit)
 }
