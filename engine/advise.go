@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"math"
 	"regexp"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 

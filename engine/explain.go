@@ -1,14 +1,15 @@
 package engine
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqcheck"
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -255,13 +256,13 @@ func (e *explainer) keyKind(a *catalog.API) string {
 		if !ok {
 			return "none"
 		}
-		_, tok := splitCredential(auth)
+		_, tok := reqcheck.SplitCredential(auth)
 		// A placeholder is no key of any kind, even with a prefix ("sk_YOUR_KEY"); a masked key
 		// keeps its prefix, and so its kind ("pck_live_****c450").
-		if keyPlaceholder(a, tok) != "" {
+		if reqcheck.KeyPlaceholder(a, tok) != "" {
 			return "other"
 		}
-		if k := keyKindOf(a, tok); k != nil {
+		if k := reqcheck.KeyKindOf(a, tok); k != nil {
 			return k.Kind
 		}
 		return "other"
@@ -675,7 +676,7 @@ func formKeys(body string) map[string]bool {
 	keys := map[string]bool{}
 	for _, pair := range strings.Split(body, "&") {
 		k, _, _ := strings.Cut(pair, "=")
-		if k = unescapeQuery(k); k != "" {
+		if k = reqparse.UnescapeQuery(k); k != "" {
 			keys[k] = true
 		}
 	}
@@ -735,7 +736,7 @@ func (e *explainer) mapFields() {
 	if req != nil && strings.HasPrefix(strings.TrimSpace(req.Body), "{") {
 		lead := len(req.Body) - len(strings.TrimLeft(req.Body, " \t\r\n"))
 		reqRoot, _, _, _ = jsonx.Parse(req.Body[lead:])
-		shift(reqRoot, lead)
+		reqRoot.Shift(lead)
 	}
 	// Issues often repeat one message for many paths: the hint's wording work is done once per
 	// message and code, and the path put in after.
@@ -793,8 +794,12 @@ func (e *explainer) explainRequest() {
 	if e.api != nil {
 		v.Docs = e.api.Docs
 	}
-	pr := rc.Predicted
-	if pr == nil || pr.Check == ckOK {
+	var pr *Predicted
+	if rc.Predicted != nil {
+		p := Predicted(*rc.Predicted)
+		pr = &p
+	}
+	if pr == nil || pr.Check == reqcheck.CheckOK {
 		v.Title = printf.Sprintf("%s %s", req.Method, req.Path)
 		switch {
 		case e.api == nil:
@@ -828,10 +833,11 @@ func (e *explainer) explainRequest() {
 	v.Cause = e.requestCause(rc)
 }
 
-// checkRequest runs the request checks and copies what they find into the verdict.
-func (e *explainer) checkRequest() *RequestCheck {
+// checkRequest runs the request checks (package reqcheck) and copies what they find into the
+// verdict, moving their places from the request to the paste.
+func (e *explainer) checkRequest() *reqcheck.Result {
 	v, p := e.v, e.p
-	rc := checkRequest(e.cat, e.api, p.req, p.reqText, reqOptions{noPredict: v.Input == "response", keyExplained: e.ph != nil})
+	rc := reqcheck.Check(e.cat, e.api, p.req, p.reqText, reqcheck.Options{NoPredict: v.Input == "response", KeyExplained: e.ph != nil})
 	v.Operation = rc.Operation
 	v.FixedRequest = rc.FixedRequest
 	for _, rp := range rc.Problems {
@@ -851,14 +857,14 @@ func (e *explainer) checkRequest() *RequestCheck {
 			if f.Hint == "" {
 				f.Hint = fieldHint(issue{path: f.Path, message: f.Message, code: f.Code})
 			}
-			v.Fields = append(v.Fields, f)
+			v.Fields = append(v.Fields, Field(f))
 		}
 	}
 	return rc
 }
 
 // requestCause names the first thing the API would refuse.
-func (e *explainer) requestCause(rc *RequestCheck) string {
+func (e *explainer) requestCause(rc *reqcheck.Result) string {
 	for _, rp := range rc.Problems {
 		if rp.Severity == "error" {
 			return rp.Message

@@ -156,6 +156,8 @@ func TestThirdAPI(t *testing.T) {
 func TestExplainMasked(t *testing.T) {
 	cat := shippedCatalog(t)
 	files, _ := filepath.Glob("testdata/*/*.txtar")
+	requests, _ := filepath.Glob("reqcheck/testdata/*/*.txtar")
+	files = append(files, requests...)
 	var pastes []string
 	for _, f := range files {
 		ar, err := txtar.ParseFile(f)

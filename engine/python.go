@@ -1,8 +1,9 @@
 package engine
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"strings"
+
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // parsePythonRepr reads a Python dict as printed by print(response.json()) or a logger:

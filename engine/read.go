@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"regexp"
 	"slices"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // Step 1: read the paste. People paste whatever their tool showed them: a bare body, a raw

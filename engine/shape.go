@@ -1,12 +1,13 @@
 package engine
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqcheck"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // Step 2: recognise the body's shape. A body is JSON in one of the shapes the catalog declares,
@@ -68,17 +69,17 @@ func readBody(cat *catalog.Catalog, text string, contentType string) *body {
 	if jerr != nil {
 		jerr.Off += lead
 	}
-	shift(root, lead)
+	root.Shift(lead)
 	b.root, b.cut, b.jerr = root, cut, jerr
 	if root == nil && pythonish(trimmed) {
 		// A Python dict printed by a log line: read it as the JSON it stands for.
 		if root2, cut2 := parsePythonRepr(text[lead:]); root2 != nil {
-			shift(root2, lead)
+			root2.Shift(lead)
 			b.root, b.cut, b.jerr = root2, cut2, nil
 		}
 	} else if root != nil && jerr != nil && pythonish(trimmed) {
 		if root2, cut2 := parsePythonRepr(text[lead:]); root2 != nil {
-			shift(root2, lead)
+			root2.Shift(lead)
 			b.root, b.cut, b.jerr = root2, cut2, nil
 		}
 	}
@@ -91,7 +92,7 @@ func readBody(cat *catalog.Catalog, text string, contentType string) *body {
 	}
 	for _, a := range cat.APIs {
 		for _, s := range a.Shapes {
-			if score, ok := fits(b.root, s); ok {
+			if score, ok := reqcheck.FitsShape(b.root, s); ok {
 				b.candidates = append(b.candidates, shapeMatch{api: a, shape: s, score: score})
 			}
 		}
@@ -106,85 +107,6 @@ func readBody(cat *catalog.Catalog, text string, contentType string) *body {
 		b.dialect = "json"
 	}
 	return b
-}
-
-// shift moves every offset in n by d.
-func shift(n *jsonx.Node, d int) {
-	if n == nil || d == 0 {
-		return
-	}
-	n.Off += d
-	if n.KeyOff >= 0 {
-		n.KeyOff += d
-	}
-	for _, v := range n.Vals {
-		shift(v, d)
-	}
-}
-
-var strengthScore = map[string]int{"high": 5, "medium": 2, "low": 1}
-
-// fits reports whether root has shape s, and how strongly that points to s's API.
-func fits(root *jsonx.Node, s *catalog.Shape) (int, bool) {
-	for path, want := range s.Match {
-		n := root.Get(path)
-		if n == nil {
-			return 0, false
-		}
-		if lit, ok := strings.CutPrefix(want, "="); ok {
-			if n.Kind == jsonx.String || n.Kind == jsonx.Number || n.Kind == jsonx.Bool {
-				if n.Str != lit {
-					return 0, false
-				}
-			} else if n.Kind == jsonx.Null && lit != "null" || n.Kind == jsonx.Object || n.Kind == jsonx.Array {
-				return 0, false
-			}
-			continue
-		}
-		if n.Kind.String() != want {
-			return 0, false
-		}
-	}
-	if s.Only {
-		allowed := map[string]bool{}
-		for _, p := range append(keysOf(s.Match), s.Code, s.Message, s.Status, s.RequestID, s.Fields) {
-			if p != "" {
-				top, _, _ := strings.Cut(p, ".")
-				allowed[top] = true
-			}
-		}
-		for _, p := range s.Promised {
-			top, _, _ := strings.Cut(p, ".")
-			allowed[top] = true
-		}
-		for _, v := range root.Vals {
-			if !allowed[v.Key] {
-				return 0, false
-			}
-		}
-	}
-	if s.Code != "" && !s.CodeMatches(root.Get(s.Code).Text()) {
-		return 0, false
-	}
-	score := strengthScore[s.Strength]
-	// Optional parts that are there add a little: a Puck body with issues[] is surer than a
-	// bare {"error": …}.
-	for _, p := range []string{s.Fields, s.RequestID} {
-		if p != "" && root.Get(p) != nil {
-			if _, inMatch := s.Match[p]; !inMatch {
-				score++
-			}
-		}
-	}
-	return score, true
-}
-
-func keysOf(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }
 
 // read reads the parts of a body that a shape declares.

@@ -1,8 +1,9 @@
 package engine
 
 import (
-	"github.com/errdocs/errdocs/catalog"
 	"slices"
+
+	"github.com/errdocs/errdocs/catalog"
 )
 
 // Share is everything a verdict-only share link holds: which API, shape, status and code the

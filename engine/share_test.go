@@ -69,8 +69,8 @@ func shareLinks(t testing.TB, cat *catalog.Catalog, paste string) map[string]str
 // goldenPastes returns the paste of every golden case.
 func goldenPastes(t *testing.T) map[string]string {
 	files, _ := filepath.Glob("testdata/explain/*.txtar")
-	more, _ := filepath.Glob("testdata/requests/*.txtar")
-	ops, _ := filepath.Glob("testdata/requests/ops/*.txtar")
+	more, _ := filepath.Glob("reqcheck/testdata/requests/*.txtar")
+	ops, _ := filepath.Glob("reqcheck/testdata/requests/ops/*.txtar")
 	out := map[string]string{}
 	for _, f := range append(append(files, more...), ops...) {
 		ar, err := txtar.ParseFile(f)

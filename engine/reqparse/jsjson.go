@@ -1,9 +1,10 @@
 package reqparse
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"strconv"
 	"strings"
+
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // This file converts a JavaScript value to JSON text, streaming from the tokens so

@@ -355,7 +355,7 @@ func (p *parser) addQuery(q string) {
 			return
 		}
 		k, v, _ := strings.Cut(pair, "=")
-		k, v = unescapeQuery(k), unescapeQuery(v)
+		k, v = UnescapeQuery(k), UnescapeQuery(v)
 		if vs := p.r.Query[k]; len(vs) < maxQuery {
 			p.r.Query[k] = append(vs, v)
 		}
@@ -438,8 +438,8 @@ func hostOnly(hp string) string {
 	return strings.ToLower(hp)
 }
 
-// unescapeQuery decodes %XX escapes and '+' as a space, keeping malformed escapes as written.
-func unescapeQuery(s string) string {
+// UnescapeQuery decodes %XX escapes and '+' as a space, keeping malformed escapes as written.
+func UnescapeQuery(s string) string {
 	if !strings.ContainsAny(s, "%+") {
 		return s
 	}

@@ -85,7 +85,21 @@ func (n *Node) setCut() {
 	}
 }
 
-// jsonError is a syntax error at a byte offset.
+// Shift moves every offset in n by d, for a tree read from a part of a larger text.
+func (n *Node) Shift(d int) {
+	if n == nil || d == 0 {
+		return
+	}
+	n.Off += d
+	if n.KeyOff >= 0 {
+		n.KeyOff += d
+	}
+	for _, v := range n.Vals {
+		v.Shift(d)
+	}
+}
+
+// SyntaxError is a syntax error at a byte offset.
 type SyntaxError struct {
 	Off int
 	Msg string

@@ -1,11 +1,11 @@
 package highlight
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // jsonTokens tokenises JSON exactly as chroma's JSON lexer does (lexers/embedded/json.xml:

@@ -11,10 +11,10 @@ package jsonlite
 
 import (
 	"bytes"
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 

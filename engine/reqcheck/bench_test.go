@@ -1,4 +1,4 @@
-package engine
+package reqcheck
 
 import (
 	"fmt"
@@ -40,7 +40,7 @@ func BenchmarkCheckRequest2KB(b *testing.B) {
 		b.Fatalf("paste is %d bytes, want about 2 KB", len(paste))
 	}
 	req, _ := reqparse.Parse(paste)
-	if rc := CheckRequest(cat, nil, req, paste); rc.Predicted == nil || rc.Predicted.Status != 422 {
+	if rc := Check(cat, nil, req, paste); rc.Predicted == nil || rc.Predicted.Status != 422 {
 		b.Fatalf("unexpected check: %+v", rc.Predicted)
 	}
 	b.SetBytes(int64(len(paste)))
@@ -48,7 +48,7 @@ func BenchmarkCheckRequest2KB(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		req, _ := reqparse.Parse(paste)
-		CheckRequest(cat, nil, req, paste)
+		Check(cat, nil, req, paste)
 	}
 }
 
@@ -60,6 +60,6 @@ func BenchmarkCheckRequestOnly2KB(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		CheckRequest(cat, nil, req, paste)
+		Check(cat, nil, req, paste)
 	}
 }

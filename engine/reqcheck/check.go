@@ -1,38 +1,22 @@
-package engine
+package reqcheck
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
-// Checking a pasted request.
-//
-// CheckRequest takes a request read from a paste and the API it calls, finds the operation
-// from the method and the path, and runs the checks the API's server runs, in the order it runs
-// them (the operation's x-errdocs-order): the JSON syntax of the body, the Authorization header
-// and the kind of key, the Idempotency-Key header, the Content-Type, the path and query
-// parameters and the body against the operation's schema. Each departure is a problem with its
-// JSON pointer and its place in the paste. The first check that fails decides the predicted
-// answer, built in the API's own shape from the examples of its openapi.yaml and the wording
-// of its predict: block. When every fix is mechanical, the corrected request is written in the
-// form it was pasted in.
-//
-// Everything API-specific comes from the catalog: the operations and schemas from openapi.yaml,
-// the wording of failed keywords and the rules for the Authorization header from the API's
-// predict: block. The code knows JSON Schema and the check names, not the APIs.
-
-// RequestCheck is what errdocs finds in a pasted request.
-type RequestCheck struct {
+// Result is what errdocs finds in a pasted request.
+type Result struct {
 	// Operation is the operation the request calls, as "POST /v1/track"; "" when none matched.
 	Operation string `json:"operation"`
 	// Predicted is the API's likely answer; nil when errdocs cannot tell.
 	Predicted *Predicted `json:"predicted"`
 	// Problems lists every departure from what the API accepts, most serious first.
-	Problems []RequestProblem `json:"problems"`
+	Problems []Problem `json:"problems"`
 	// Fields are the field issues of the predicted answer, with their lines in the paste.
 	Fields []Field `json:"fields"`
 	// FixedRequest is the request with every mechanical fix made, in the form it was pasted
@@ -58,8 +42,8 @@ type Predicted struct {
 	Check string `json:"check"`
 }
 
-// RequestProblem is one way a request departs from what its API accepts.
-type RequestProblem struct {
+// Problem is one way a request departs from what its API accepts.
+type Problem struct {
 	// Severity is "error" (the API refuses the request), "warning" or "info".
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
@@ -89,8 +73,14 @@ const (
 	ckContentType   = "content-type"
 	ckNotFound      = "not-found"
 	ckOperation     = "operation"
-	ckOK            = "ok"
+	CheckOK         = "ok"
 )
+
+// KeyRefused reports whether the named check refuses the request's key: missing, malformed or
+// of the wrong kind. The engine asks it of an operation's example answers.
+func KeyRefused(check string) bool {
+	return check == ckAuthMissing || check == ckAuthMalformed || check == ckAuthWrongKey
+}
 
 // defaultOrder is the order of checks for an operation that does not declare one.
 var defaultOrder = []string{ckBodyJSON, ckAuthMissing, ckAuthMalformed, ckAuthWrongKey, ckScope,
@@ -132,8 +122,8 @@ type reqChecker struct {
 	req   *reqparse.Request
 	paste string
 	pred  *catalog.Predict
-	out   *RequestCheck
-	reqOptions
+	out   *Result
+	Options
 
 	// pathVals are the values of the path parameters.
 	pathVals map[string]string
@@ -148,29 +138,29 @@ type reqChecker struct {
 	lines []int
 }
 
-// CheckRequest checks req, read from paste, against the API it calls. api may be nil: the API
-// is then found from the host and the path among cat's APIs. It never panics; a request to an
-// unknown API or operation gets a RequestCheck with a problem that says so.
-func CheckRequest(cat *catalog.Catalog, api *catalog.API, req *reqparse.Request, paste string) *RequestCheck {
-	return checkRequest(cat, api, req, paste, reqOptions{})
-}
-
-// reqOptions say how a request pasted with its response is checked.
-type reqOptions struct {
-	// noPredict skips building the predicted answer, which a request pasted with its real
+// Options say how a request pasted with its response is checked. The zero Options checks a
+// request on its own, predicting its answer.
+type Options struct {
+	// NoPredict skips building the predicted answer, which a request pasted with its real
 	// response does not need.
-	noPredict bool
-	// keyExplained says the verdict explains the request's placeholder key already, from what
-	// the paste shows was sent (see checkSentKey); the key check then says nothing of it.
-	keyExplained bool
+	NoPredict bool
+	// KeyExplained says the caller explains the request's placeholder key already, from what
+	// the paste shows was sent (the engine's checkSentKey); the key check then says nothing of it.
+	KeyExplained bool
 }
 
-// checkRequest is CheckRequest, with options.
-func checkRequest(cat *catalog.Catalog, api *catalog.API, req *reqparse.Request, paste string, opt reqOptions) (rc *RequestCheck) {
-	rc = &RequestCheck{Problems: []RequestProblem{}, Fields: []Field{}}
+// Check checks req, read from paste, against the API it calls. api may be nil: the API is then
+// found from the host and the path among cat's APIs. It never panics; a request to an unknown
+// API or operation gets a Result with a problem that says so. At most one Options is used.
+func Check(cat *catalog.Catalog, api *catalog.API, req *reqparse.Request, paste string, opts ...Options) (rc *Result) {
+	var opt Options
+	if len(opts) > 0 {
+		opt = opts[0]
+	}
+	rc = &Result{Problems: []Problem{}, Fields: []Field{}}
 	defer func() {
 		if r := recover(); r != nil {
-			rc = &RequestCheck{Problems: []RequestProblem{{Severity: "error",
+			rc = &Result{Problems: []Problem{{Severity: "error",
 				Message: printf.Sprintf("errdocs failed while checking this request (%v). Please report it.", r)}},
 				Fields: []Field{}}
 		}
@@ -182,17 +172,17 @@ func checkRequest(cat *catalog.Catalog, api *catalog.API, req *reqparse.Request,
 		cat = &catalog.Catalog{}
 	}
 	if err := cat.Complete(); err != nil {
-		rc.Problems = append(rc.Problems, RequestProblem{Severity: "error",
+		rc.Problems = append(rc.Problems, Problem{Severity: "error",
 			Message: "errdocs could not read the catalog's operations, so it cannot check this request: " + err.Error()})
 		return rc
 	}
-	c := &reqChecker{cat: cat, api: api, req: req, paste: paste, out: rc, reqOptions: opt}
+	c := &reqChecker{cat: cat, api: api, req: req, paste: paste, out: rc, Options: opt}
 	c.run()
 	return rc
 }
 
 func (c *reqChecker) problem(sev, check, msg, pointer string, line, col int) {
-	c.out.Problems = append(c.out.Problems, RequestProblem{Severity: sev, Message: msg, Pointer: pointer,
+	c.out.Problems = append(c.out.Problems, Problem{Severity: sev, Message: msg, Pointer: pointer,
 		Line: line, Column: col, Check: check})
 }
 
@@ -222,10 +212,10 @@ func (c *reqChecker) run() {
 	c.checkHeaders()
 	c.checkParams()
 	c.checkBody()
-	if !c.noPredict {
+	if !c.NoPredict {
 		c.predict()
 	}
-	sortRequestProblems(c.out.Problems)
+	sortProblems(c.out.Problems)
 	// A corrected request is offered only when it would pass: every error has a mechanical fix.
 	if len(c.fixes) > 0 && !c.unfixable {
 		c.out.FixedRequest = c.fixedRequest()
@@ -265,8 +255,8 @@ func (c *reqChecker) checks(check string) bool {
 }
 
 // sortRequestProblems orders problems by severity, keeping their order within one severity.
-func sortRequestProblems(ps []RequestProblem) {
-	out := make([]RequestProblem, 0, len(ps))
+func sortProblems(ps []Problem) {
+	out := make([]Problem, 0, len(ps))
 	for _, sev := range [...]string{"error", "warning", "info"} {
 		for _, p := range ps {
 			if p.Severity == sev {
@@ -277,47 +267,40 @@ func sortRequestProblems(ps []RequestProblem) {
 	copy(ps, out)
 }
 
-// keyKindOf returns the API's key format a token has, or nil.
-func keyKindOf(a *catalog.API, tok string) *catalog.KeyFormat {
-	var best *catalog.KeyFormat
-	for i := range a.Keys {
-		k := &a.Keys[i]
-		if strings.HasPrefix(tok, k.Prefix) && (best == nil || len(k.Prefix) > len(best.Prefix)) {
-			best = k
+// Field is one field-level issue of the predicted answer. engine.Field has the same fields; the
+// engine converts.
+type Field struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+	Code    string `json:"code"`
+	Hint    string `json:"hint"`
+	// Line is the 1-based line of the paste that holds the field; 0 when not found.
+	Line int `json:"line"`
+}
+
+// clip shortens s to at most n bytes, at a character boundary, marking the cut with "…".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// asciiLower lowers ASCII letters only, so byte offsets stay the same as in s.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
 		}
 	}
-	return best
-}
-
-// keyPlaceholder is placeholderKind as the key checks use it: a masked key whose kept prefix is
-// one of the API's key formats ("pck_live_****c450") is a key of that kind, not a placeholder,
-// so it returns "" for it.
-func keyPlaceholder(a *catalog.API, key string) string {
-	kind := placeholderKind(key)
-	if kind == "masked" && a != nil && keyKindOf(a, strings.Trim(key, `"'`)) != nil {
-		return ""
-	}
-	return kind
-}
-
-// schemeWords are the Authorization schemes that come before a key.
-var schemeWords = []string{"Bearer", "Token", "Basic", "ApiKey", "Api-Key"}
-
-func schemeWord(w string) bool {
-	for _, s := range schemeWords {
-		if strings.EqualFold(w, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// splitCredential splits a header's value into its scheme word and its key.
-func splitCredential(value string) (scheme, key string) {
-	value = strings.TrimSpace(value)
-	word, rest, _ := strings.Cut(value, " ")
-	if schemeWord(word) {
-		return word, strings.TrimSpace(rest)
-	}
-	return "", value
+	return s
 }

@@ -1,4 +1,4 @@
-package engine
+package reqcheck
 
 import (
 	"slices"
@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // Finding the operation a request calls, from its host, method and path.
@@ -71,7 +72,7 @@ func matchTemplate(tpl string, segs []string) (vals map[string]string, literal i
 			if vals == nil {
 				vals = map[string]string{}
 			}
-			vals[t[1:len(t)-1]] = unescapeQuery(strings.ReplaceAll(segs[i], "+", "%2B"))
+			vals[t[1:len(t)-1]] = reqparse.UnescapeQuery(strings.ReplaceAll(segs[i], "+", "%2B"))
 			continue
 		}
 		if t != segs[i] {
@@ -80,42 +81,6 @@ func matchTemplate(tpl string, segs []string) (vals map[string]string, literal i
 		literal++
 	}
 	return vals, literal, true
-}
-
-// unescapeQuery decodes %XX escapes and '+' as a space, keeping malformed escapes as written.
-func unescapeQuery(s string) string {
-	if !strings.ContainsAny(s, "%+") {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '+':
-			b = append(b, ' ')
-		case c == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]):
-			b = append(b, hexVal(s[i+1])<<4|hexVal(s[i+2]))
-			i += 2
-		default:
-			b = append(b, c)
-		}
-	}
-	return string(b)
-}
-
-func isHexDigit(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func hexVal(c byte) byte {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0'
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10
-	default:
-		return c - 'A' + 10
-	}
 }
 
 func hostMatches(a *catalog.API, host string) bool {

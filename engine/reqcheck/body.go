@@ -1,12 +1,12 @@
-package engine
+package reqcheck
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"strconv"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // Checking the body: what the server reads of it (its Content-Type), its JSON syntax, and its
@@ -151,7 +151,7 @@ func (c *reqChecker) parseBody() (*jsonx.Node, int, bool, *jsonx.SyntaxError) {
 	b := c.req.Body
 	lead := len(b) - len(strings.TrimLeft(b, " \t\r\n\ufeff"))
 	root, end, cut, err := jsonx.Parse(b[lead:])
-	shift(root, lead)
+	root.Shift(lead)
 	if err != nil {
 		err.Off += lead
 	}
@@ -220,7 +220,7 @@ func (c *reqChecker) jsonProblem(root *jsonx.Node, end int, cut bool, jerr *json
 		fixed := c.req.Body[:comma] + " " + c.req.Body[comma+1:]
 		lead := len(fixed) - len(strings.TrimLeft(fixed, " \t\r\n\ufeff"))
 		root, end, cut, err := jsonx.Parse(fixed[lead:])
-		shift(root, lead)
+		root.Shift(lead)
 		if root == nil || err != nil || cut || strings.TrimSpace(fixed[lead+end:]) != "" {
 			c.unfixable = true
 			return

@@ -1,8 +1,7 @@
-package engine
+package reqcheck
 
 import (
 	"encoding/base64"
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"slices"
 	"sort"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // The checks on a request's parts: the Authorization header and the key, the other headers the
@@ -45,7 +45,7 @@ func (c *reqChecker) queryKey() (name, value string) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		for _, v := range c.req.Query[k] {
-			if kf := keyKindOf(c.api, v); kf != nil && len(v) > len(kf.Prefix)+3 {
+			if kf := KeyKindOf(c.api, v); kf != nil && len(v) > len(kf.Prefix)+3 {
 				return k, v
 			}
 		}
@@ -128,11 +128,11 @@ func (c *reqChecker) checkAuth() {
 	if key == "" {
 		return
 	}
-	if kind := keyPlaceholder(api, key); kind != "" {
-		if !c.keyExplained {
+	if kind := KeyPlaceholder(api, key); kind != "" {
+		if !c.KeyExplained {
 			c.placeholderKey(h, key, kind)
 		}
-	} else if kf := keyKindOf(api, key); kf == nil {
+	} else if kf := KeyKindOf(api, key); kf == nil {
 		how := api.Name + " finds no key like it and answers 401."
 		if c.pred.Auth.CheckPrefix {
 			how = api.Name + " checks the prefix and answers a wrong one with 401."
@@ -259,7 +259,7 @@ func (c *reqChecker) checkScheme(h *reqparse.Header, fromUser bool, scheme strin
 	if len(parts) == 2 && schemeOK && parts[1] != "" {
 		return parts[1]
 	}
-	if rest := strings.TrimSpace(strings.TrimPrefix(value, word)); schemeOK && len(fields) > 2 && placeholderKind(rest) != "" {
+	if rest := strings.TrimSpace(strings.TrimPrefix(value, word)); schemeOK && len(fields) > 2 && PlaceholderKind(rest) != "" {
 		// A placeholder such as "<secret key>" may hold spaces of its own.
 		return rest
 	}
@@ -276,7 +276,7 @@ func (c *reqChecker) checkScheme(h *reqparse.Header, fromUser bool, scheme strin
 	case fromUser:
 		user, _, _ := strings.Cut(c.req.User, ":")
 		fail("curl -u sends Basic credentials, which " + api + " does not read: the Authorization header " + how + ".")
-		if keyKindOf(c.api, user) == nil || !c.replaceUserFlag(scheme+" "+user) {
+		if KeyKindOf(c.api, user) == nil || !c.replaceUserFlag(scheme+" "+user) {
 			c.unfixable = true
 		}
 		return user
@@ -302,7 +302,7 @@ func (c *reqChecker) checkScheme(h *reqparse.Header, fromUser bool, scheme strin
 		raw, err := base64.StdEncoding.DecodeString(fields[1])
 		user, _, _ := strings.Cut(string(raw), ":")
 		fail("The Authorization header sends Basic credentials, which " + api + " does not read: it " + how + ".")
-		if err != nil || keyKindOf(c.api, user) == nil || !c.fixHeaderValue(h, h.Value, scheme+" "+user) {
+		if err != nil || KeyKindOf(c.api, user) == nil || !c.fixHeaderValue(h, h.Value, scheme+" "+user) {
 			c.unfixable = true
 		}
 		if err == nil {

@@ -1,4 +1,4 @@
-package engine
+package reqcheck
 
 import (
 	"bytes"
@@ -16,17 +16,17 @@ import (
 )
 
 // checkPaste parses the request in a paste and checks it, as the engine does.
-func checkPaste(t testing.TB, paste string) *RequestCheck {
+func checkPaste(t testing.TB, paste string) *Result {
 	t.Helper()
 	req, ok := reqparse.Parse(paste)
 	if !ok {
 		t.Fatalf("no request in paste:\n%s", paste)
 	}
-	return CheckRequest(shippedCatalog(t), nil, req, paste)
+	return Check(shippedCatalog(t), nil, req, paste)
 }
 
 // marshalCheck writes a check as indented JSON without HTML escaping, as the CLI prints it.
-func marshalCheck(t testing.TB, rc *RequestCheck) []byte {
+func marshalCheck(t testing.TB, rc *Result) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -209,11 +209,11 @@ func TestOperationMatch(t *testing.T) {
 
 // TestNoRequest checks the entry point's edges: no request, no catalog.
 func TestNoRequest(t *testing.T) {
-	if rc := CheckRequest(nil, nil, nil, ""); rc == nil || rc.Predicted != nil || rc.Operation != "" {
+	if rc := Check(nil, nil, nil, ""); rc == nil || rc.Predicted != nil || rc.Operation != "" {
 		t.Errorf("nil request: %+v", rc)
 	}
 	req, _ := reqparse.Parse("curl https://next-api.useplunk.com/v1/track")
-	if rc := CheckRequest(nil, nil, req, "curl https://next-api.useplunk.com/v1/track"); rc.Operation != "" {
+	if rc := Check(nil, nil, req, "curl https://next-api.useplunk.com/v1/track"); rc.Operation != "" {
 		t.Errorf("no catalog: %+v", rc)
 	}
 }

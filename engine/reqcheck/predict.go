@@ -1,12 +1,12 @@
-package engine
+package reqcheck
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // Predicting the answer: the first failed check, in the operation's order, decides it. Its body
@@ -82,7 +82,7 @@ func (c *reqChecker) alwaysFails() {
 }
 
 func (c *reqChecker) success() *Predicted {
-	p := &Predicted{Status: c.op.Success, Check: ckOK}
+	p := &Predicted{Status: c.op.Success, Check: CheckOK}
 	for _, r := range c.op.Responses {
 		if r.Status == c.op.Success && len(r.Examples) > 0 {
 			if root, _, _, err := jsonx.Parse(r.Examples[0].Body); root != nil && err == nil {
@@ -200,7 +200,7 @@ func (c *reqChecker) example(when string, status int, shape *catalog.Shape, ownO
 			return nil
 		}
 		if shape != nil {
-			if _, ok := fits(root, shape); !ok {
+			if _, ok := FitsShape(root, shape); !ok {
 				return nil
 			}
 		}
@@ -239,7 +239,7 @@ func (c *reqChecker) shapeOf(root *jsonx.Node) *catalog.Shape {
 	var best *catalog.Shape
 	bestScore := -1
 	for _, s := range c.api.Shapes {
-		if score, ok := fits(root, s); ok && score > bestScore {
+		if score, ok := FitsShape(root, s); ok && score > bestScore {
 			best, bestScore = s, score
 		}
 	}

@@ -1,7 +1,6 @@
-package engine
+package reqcheck
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"math"
 	"regexp"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -1043,6 +1043,10 @@ func uuidOK(s string) bool {
 		}
 	}
 	return true
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // uriOK accepts what a URL parser would: a scheme, and for hierarchical schemes a host.

@@ -1,13 +1,13 @@
-package engine
+package reqcheck
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // The corrected request. Each mechanical fix is an edit of the paste itself, so the corrected
@@ -345,7 +345,7 @@ func (c *reqChecker) removeQuery(name string) bool {
 // moveQueryKey moves a key from the query string to the Authorization header.
 func (c *reqChecker) moveQueryKey(name, key, scheme string) bool {
 	// A variable moves as written; a placeholder or a masked key has no value to move.
-	if k := placeholderKind(key); k != "" && k != "variable" {
+	if k := PlaceholderKind(key); k != "" && k != "variable" {
 		return false
 	}
 	return c.removeQuery(name) && c.addHeader("Authorization", scheme+" "+key)

@@ -1,4 +1,4 @@
-package engine
+package reqcheck
 
 import (
 	"io/fs"
@@ -57,7 +57,7 @@ func TestOpenAPIExamplesPass(t *testing.T) {
 					if !ok {
 						t.Fatalf("curl does not parse:\n%s", paste)
 					}
-					rc := CheckRequest(cat, api, req, paste)
+					rc := Check(cat, api, req, paste)
 					if rc.Operation != op.Name() {
 						t.Errorf("operation = %q, want %q\n%s", rc.Operation, op.Name(), paste)
 					}
@@ -66,7 +66,7 @@ func TestOpenAPIExamplesPass(t *testing.T) {
 							t.Errorf("%s: %s %s (%s)\n%s", p.Severity, p.Pointer, p.Message, p.Check, paste)
 						}
 					}
-					if rc.Predicted == nil || rc.Predicted.Check != ckOK || rc.Predicted.Status != op.Success {
+					if rc.Predicted == nil || rc.Predicted.Check != CheckOK || rc.Predicted.Status != op.Success {
 						t.Errorf("predicted %+v, want success %d", rc.Predicted, op.Success)
 					}
 				})
@@ -99,7 +99,7 @@ func TestContentRequestsPass(t *testing.T) {
 			if !ok {
 				continue
 			}
-			rc := CheckRequest(cat, nil, req, blk.text)
+			rc := Check(cat, nil, req, blk.text)
 			if rc.Operation == "" {
 				continue
 			}

@@ -1,10 +1,10 @@
-package engine
+package reqcheck
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // ExampleCurl writes an operation's example request as a curl command: the API's first host,

@@ -1,13 +1,13 @@
-package engine
+package reqcheck
 
 import (
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"golang.org/x/tools/txtar"
 )
 
@@ -35,7 +35,7 @@ func FuzzCheckRequest(f *testing.F) {
 			return
 		}
 		start := time.Now()
-		rc := CheckRequest(cat, nil, req, paste)
+		rc := Check(cat, nil, req, paste)
 		if d := time.Since(start); d > 2*time.Second {
 			t.Fatalf("CheckRequest took %v", d)
 		}

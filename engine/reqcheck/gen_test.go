@@ -1,9 +1,8 @@
-package engine
+package reqcheck
 
 import (
 	"flag"
 	"fmt"
-	"github.com/errdocs/errdocs/internal/jsonx"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/jsonx"
 	"golang.org/x/tools/txtar"
 )
 
