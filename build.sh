@@ -74,9 +74,9 @@ step_vet() {
     echo "gofmt needed on: $bad" >&2
     return 1
   fi
-  # engine/printf stands in for fmt in the engine (see its doc); vet checks its Sprintf calls too
+  # internal/printf stands in for fmt in the engine (see its doc); vet checks its Sprintf calls too
   # (it would reject the %w of printf.Errorf, which it knows only in fmt.Errorf).
-  local pf=github.com/errdocs/errdocs/engine/printf
+  local pf=github.com/errdocs/errdocs/internal/printf
   go vet -printf.funcs="$pf.Sprintf" ./...
   # staticcheck is pinned in go.mod (go get -tool), so everyone runs the same version.
   go tool staticcheck ./...

@@ -8,14 +8,12 @@ import (
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Step 4: advise. The retry advice joins the catalog's policy with what this response says:
 // Retry-After as seconds or as an HTTP date, RateLimit-Reset, a retry hint in the body.
-
-// now is the clock for Retry-After dates when the response has no Date header. Tests set it.
-var now = time.Now
 
 func (e *explainer) advise() {
 	v := e.v
@@ -94,7 +92,7 @@ func (e *explainer) waitHint() (float64, string) {
 		name = e.api.Headers.RetryAfter
 	}
 	if h, ok := resp.header(name); ok {
-		if s, ok := parseRetryAfter(h, resp); ok {
+		if s, ok := parseRetryAfter(h, resp, e.now); ok {
 			return s, "Retry-After: " + h
 		}
 		e.problem("warning", printf.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, clip(h, 60)), -1)
@@ -115,8 +113,8 @@ func (e *explainer) waitHint() (float64, string) {
 	}
 	if e.b != nil && e.b.root != nil {
 		for _, p := range []string{"error.details.retryAfter", "details.retryAfter", "retryAfter", "retry_after"} {
-			if n := e.b.root.get(p); n != nil && n.kind == jNumber {
-				if f, err := strconv.ParseFloat(n.str, 64); err == nil && f >= 0 {
+			if n := e.b.root.Get(p); n != nil && n.Kind == jsonx.Number {
+				if f, err := strconv.ParseFloat(n.Str, 64); err == nil && f >= 0 {
 					return f, "the body's " + p
 				}
 			}
@@ -132,10 +130,12 @@ func (e *explainer) reference() time.Time {
 			return t
 		}
 	}
-	return now()
+	return e.now()
 }
 
-func parseRetryAfter(h string, resp *response) (float64, bool) {
+// parseRetryAfter reads a Retry-After value, seconds or an HTTP date; a date counts from the
+// response's Date header, else from now.
+func parseRetryAfter(h string, resp *response, now func() time.Time) (float64, bool) {
 	h = strings.TrimSpace(h)
 	if n, err := strconv.ParseFloat(h, 64); err == nil && n >= 0 {
 		return n, true

@@ -40,12 +40,12 @@ func paste1MB() string {
 
 func benchExplain(b *testing.B, paste string) {
 	cat := shippedCatalog(b)
-	Explain(cat, paste) // warm the redactor cache
+	Explain(cat, paste, testOpts) // warm the redactor cache
 	b.SetBytes(int64(len(paste)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		Explain(cat, paste)
+		Explain(cat, paste, testOpts)
 	}
 }
 

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Step 5: check the paste against what its API documents. Each departure is a problem: it may be
@@ -20,8 +20,8 @@ func (e *explainer) check() {
 
 	// The body as JSON: syntax and truncation.
 	if b.jerr != nil {
-		line, col := p.pos(resp.bodyOff + b.jerr.off)
-		msg := "The body is not valid JSON: " + b.jerr.msg + printf.Sprintf(" (line %d, column %d).", line, col)
+		line, col := p.pos(resp.bodyOff + b.jerr.Off)
+		msg := "The body is not valid JSON: " + b.jerr.Msg + printf.Sprintf(" (line %d, column %d).", line, col)
 		if b.root != nil {
 			msg += " What came before it was read."
 		}
@@ -105,7 +105,7 @@ func (e *explainer) check() {
 	if e.shape != nil && b.root != nil && !b.cut && b.jerr == nil {
 		var missing []string
 		for _, path := range e.shape.Promised {
-			if b.root.get(path) == nil {
+			if b.root.Get(path) == nil {
 				missing = append(missing, path)
 			}
 		}
@@ -123,7 +123,7 @@ func (e *explainer) check() {
 		}
 		if !allowed {
 			e.problem("warning", printf.Sprintf("The body has %q on a %d, but %s's docs say it appears only on %s.",
-				e.shape.Fields, v.Status, apiName, statusList(e.shape.FieldsOnly)), resp.bodyOff+e.f.issuesNode.off)
+				e.shape.Fields, v.Status, apiName, statusList(e.shape.FieldsOnly)), resp.bodyOff+e.f.issuesNode.Off)
 		}
 	}
 
@@ -159,8 +159,8 @@ func (e *explainer) codeOff() int {
 	if e.shape == nil || e.b.root == nil {
 		return -1
 	}
-	if n := e.b.root.get(e.shape.Code); n != nil {
-		return e.p.resp.bodyOff + n.off
+	if n := e.b.root.Get(e.shape.Code); n != nil {
+		return e.p.resp.bodyOff + n.Off
 	}
 	return -1
 }

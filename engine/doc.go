@@ -15,4 +15,20 @@
 //  4. Advise from the catalog entry and this response: meaning, cause, fix, retry.
 //  5. Check the paste against what the API documents, as problems.
 //  6. Redact secrets in the whole verdict, always last.
+//
+// A paste that holds a request is also checked against the operation it calls, by package
+// engine/reqcheck; the engine converts what it finds (problems, fields, the predicted answer)
+// into the verdict (request.go).
+//
+// # Inputs
+//
+// Explain takes everything it reads as arguments: the catalog, the paste and Options, whose
+// clock (Now) dates a Retry-After; the zero Options reads time.Now. No package variable changes
+// what it says.
+//
+// # Imports
+//
+// It may import catalog, engine/reqcheck, engine/reqparse, internal/jsonx, internal/printf and
+// the standard library (no fmt, reflect or encoding/json: the WebAssembly module links it). It
+// never imports site, wasm or cmd; they import it.
 package engine

@@ -2,7 +2,7 @@ package engine
 
 import (
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // CheckExample explains an error page's example response and reports how it fails to decode to
@@ -10,9 +10,9 @@ import (
 // the verdict names the page's API and leads to the page itself; it has the page's code (a
 // codeless page stands for whatever string its shape and status carry) and one of the page's
 // statuses (a bare body without a status of its own cannot say); and the engine found no error
-// in it.
-func CheckExample(cat *catalog.Catalog, e *catalog.Entry, text string) (*Verdict, error) {
-	v := Explain(cat, text)
+// in it. opts are Explain's.
+func CheckExample(cat *catalog.Catalog, e *catalog.Entry, text string, opts ...Options) (*Verdict, error) {
+	v := Explain(cat, text, opts...)
 	switch {
 	case e.API != nil && v.API != e.API.ID:
 		return v, printf.Errorf("example response is read as coming from API %q, not %q", v.API, e.API.ID)

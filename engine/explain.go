@@ -1,19 +1,44 @@
 package engine
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqcheck"
+	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/printf"
 )
+
+// Options are the inputs of Explain besides the catalog and the paste. The zero Options is
+// what the command and the playground use.
+type Options struct {
+	// Now is the clock a Retry-After date counts from when the response has no Date header;
+	// nil means time.Now. Tests pass a fixed clock so such waits are stable.
+	Now func() time.Time
+}
+
+// options returns the first of opts, with its defaults filled in.
+func options(opts []Options) Options {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
 
 // Explain reads a paste and says what it is, what went wrong and what to do. It never panics
 // and always returns a verdict: an empty, unreadable or unknown paste gets one too, with the
-// reason among its problems. cat may hold no APIs.
-func Explain(cat *catalog.Catalog, text string) *Verdict {
-	return explain(cat, text, nil)
+// reason among its problems. cat may hold no APIs. At most one Options is used; none means
+// the zero Options.
+func Explain(cat *catalog.Catalog, text string, opts ...Options) *Verdict {
+	return explain(cat, text, options(opts), nil)
 }
 
 // Masked is a paste with its secrets masked, and a description of each secret, as Redact
@@ -26,13 +51,13 @@ type Masked struct {
 // ExplainMasked is Explain, and also masks the paste exactly as Redact does, from the same
 // search for secrets: the playground shows the masked paste beside the verdict, and calling
 // Redact as well would search the paste a second time.
-func ExplainMasked(cat *catalog.Catalog, text string) (*Verdict, Masked) {
+func ExplainMasked(cat *catalog.Catalog, text string, opts ...Options) (*Verdict, Masked) {
 	var m Masked
-	v := explain(cat, text, &m)
+	v := explain(cat, text, options(opts), &m)
 	return v, m
 }
 
-func explain(cat *catalog.Catalog, text string, mask *Masked) (v *Verdict) {
+func explain(cat *catalog.Catalog, text string, opt Options, mask *Masked) (v *Verdict) {
 	defer func() {
 		if r := recover(); r != nil {
 			v = newVerdict()
@@ -53,7 +78,7 @@ func explain(cat *catalog.Catalog, text string, mask *Masked) (v *Verdict) {
 	if cat == nil {
 		cat = &catalog.Catalog{}
 	}
-	e := &explainer{cat: cat, v: newVerdict(), p: read(text)}
+	e := &explainer{cat: cat, now: opt.Now, v: newVerdict(), p: read(text)}
 	e.run()
 	return e.v
 }
@@ -71,6 +96,8 @@ const (
 
 type explainer struct {
 	cat *catalog.Catalog
+	// now is the clock (Options.Now).
+	now func() time.Time
 	v   *Verdict
 	p   *paste
 	b   *body
@@ -229,13 +256,13 @@ func (e *explainer) keyKind(a *catalog.API) string {
 		if !ok {
 			return "none"
 		}
-		_, tok := splitCredential(auth)
+		_, tok := reqcheck.SplitCredential(auth)
 		// A placeholder is no key of any kind, even with a prefix ("sk_YOUR_KEY"); a masked key
 		// keeps its prefix, and so its kind ("pck_live_****c450").
-		if keyPlaceholder(a, tok) != "" {
+		if reqcheck.KeyPlaceholder(a, tok) != "" {
 			return "other"
 		}
-		if k := keyKindOf(a, tok); k != nil {
+		if k := reqcheck.KeyKindOf(a, tok); k != nil {
 			return k.Kind
 		}
 		return "other"
@@ -282,7 +309,7 @@ func (e *explainer) readFields() {
 		e.f = e.b.read(e.shape)
 	case e.b.dialect == "problem+json":
 		e.f = e.b.readProblem()
-	case e.b.root != nil && e.b.root.kind == jObject:
+	case e.b.root != nil && e.b.root.Kind == jsonx.Object:
 		e.f = genericFields(e.b.root)
 	}
 	e.bodyStatus = e.f.status
@@ -319,19 +346,19 @@ func (e *explainer) readFields() {
 }
 
 // genericFields reads the commonest spellings from JSON that fits no declared shape.
-func genericFields(root *jnode) fields {
+func genericFields(root *jsonx.Node) fields {
 	var f fields
 	pick := func(paths ...string) string {
 		for _, p := range paths {
-			if t := root.get(p).text(); t != "" {
+			if t := root.Get(p).Text(); t != "" {
 				return t
 			}
 		}
 		return ""
 	}
 	f.code = pick("error.code", "code", "error_code", "errorCode", "error.type", "type")
-	if n := root.get("error"); n != nil && n.kind == jString {
-		f.message = n.str
+	if n := root.Get("error"); n != nil && n.Kind == jsonx.String {
+		f.message = n.Str
 	}
 	if f.message == "" {
 		f.message = pick("error.message", "message", "detail", "error_description", "msg")
@@ -520,7 +547,7 @@ func (e *explainer) cause() string {
 		// Distinct messages only: a list of issues often repeats one message many times.
 		msgs := make([]string, 0, len(e.f.issues))
 		for _, is := range e.f.issues {
-			if !contains(msgs, is.message) {
+			if !slices.Contains(msgs, is.message) {
 				msgs = append(msgs, is.message)
 			}
 		}
@@ -610,52 +637,6 @@ func isRequiredMessage(msg, code string) bool {
 		strings.Contains(m, "missing required") || strings.HasPrefix(m, "required:")
 }
 
-// requestBody is a pasted request's body, read once: JSON (or a Python dict) as a tree, a
-// form-encoded body as its values.
-type requestBody struct {
-	root *jnode
-	form map[string]bool
-}
-
-func readRequestBody(body string) *requestBody {
-	rb := &requestBody{}
-	t := strings.TrimSpace(body)
-	if strings.HasPrefix(t, "{") {
-		rb.root, _, _, _ = parseJSON(t)
-		if rb.root == nil {
-			rb.root, _ = parsePythonRepr(t)
-		}
-	} else {
-		rb.form = formKeys(t)
-	}
-	return rb
-}
-
-// has reports whether the body sets a dotted path.
-func (rb *requestBody) has(path string) bool {
-	if path == "" {
-		return false
-	}
-	if rb.root != nil {
-		return rb.root.get(path) != nil
-	}
-	top, _, _ := strings.Cut(path, ".")
-	return rb.form[top]
-}
-
-// formKeys returns the keys a form-encoded body sets. (Package net/url would do, but it costs
-// the browser module more than these lines.)
-func formKeys(body string) map[string]bool {
-	keys := map[string]bool{}
-	for _, pair := range strings.Split(body, "&") {
-		k, _, _ := strings.Cut(pair, "=")
-		if k = unescapeQuery(k); k != "" {
-			keys[k] = true
-		}
-	}
-	return keys
-}
-
 // splitURL returns the lower-cased host (without port or user information) and the path of an
 // absolute URL; host is "" when raw is not one.
 func splitURL(raw string) (host, path string) {
@@ -704,12 +685,12 @@ func joinAnd(items []string) string {
 
 // mapFields fills the verdict's field issues with hints and lines.
 func (e *explainer) mapFields() {
-	var reqRoot *jnode
-	var req *request.Request = e.p.req
+	var reqRoot *jsonx.Node
+	var req *reqparse.Request = e.p.req
 	if req != nil && strings.HasPrefix(strings.TrimSpace(req.Body), "{") {
 		lead := len(req.Body) - len(strings.TrimLeft(req.Body, " \t\r\n"))
-		reqRoot, _, _, _ = parseJSON(req.Body[lead:])
-		shift(reqRoot, lead)
+		reqRoot, _, _, _ = jsonx.Parse(req.Body[lead:])
+		reqRoot.Shift(lead)
 	}
 	// Issues often repeat one message for many paths: the hint's wording work is done once per
 	// message and code, and the path put in after.
@@ -730,12 +711,12 @@ func (e *explainer) mapFields() {
 		}
 		f := Field{Path: is.path, Message: is.message, Code: is.code, Hint: hint}
 		if reqRoot != nil {
-			if n := reqRoot.get(is.path); n != nil {
-				off := n.keyOff
+			if n := reqRoot.Get(is.path); n != nil {
+				off := n.KeyOff
 				if off < 0 {
-					off = n.off
+					off = n.Off
 				}
-				f.Line, _ = request.BodyPosition(req, off)
+				f.Line, _ = reqparse.BodyPosition(req, off)
 			} else if req.BodyLine > 0 {
 				f.Line = req.BodyLine
 			}
@@ -746,101 +727,6 @@ func (e *explainer) mapFields() {
 		e.v.Fields = append(e.v.Fields, f)
 	}
 	e.v.Cause = e.cause()
-}
-
-// explainRequest handles a paste that holds a request and no response: it checks the request
-// against its operation and explains the answer the API would send.
-func (e *explainer) explainRequest() {
-	v, req := e.v, e.p.req
-	v.Input = "request"
-	if req == nil {
-		v.Input = "unknown"
-		v.Title = "Nothing recognised"
-		v.Meaning = "The paste holds no HTTP response, JSON body or request that errdocs could read."
-		v.Fix = []string{"Paste the whole response, for example the output of curl -i, or the JSON body your HTTP client received."}
-		return
-	}
-	e.p.resp = &response{}
-	e.b = &body{dialect: ""}
-	e.chooseAPI()
-	rc := e.checkRequest()
-	if e.api != nil {
-		v.Docs = e.api.Docs
-	}
-	pr := rc.Predicted
-	if pr == nil || pr.Check == ckOK {
-		v.Title = printf.Sprintf("%s %s", req.Method, req.Path)
-		switch {
-		case e.api == nil:
-			v.Meaning = "A request to an API errdocs has no catalog for, so it cannot check it."
-		case len(e.api.Operations) == 0:
-			v.Meaning = printf.Sprintf("A request to the %s API. errdocs has no operations for %s (its content has no openapi.yaml), so it cannot check the request; paste the response too, and errdocs explains it.", e.api.Name, e.api.Name)
-		case pr != nil:
-			v.Title = "The request looks right"
-			v.Meaning = printf.Sprintf("errdocs found nothing %s would refuse in this request; it should answer %d.", e.api.Name, pr.Status)
-		default:
-			v.Meaning = printf.Sprintf("A request to the %s API. errdocs could not tell which operation it calls; paste the response too, and errdocs explains it.", e.api.Name)
-		}
-		if pr != nil {
-			v.Predicted = pr
-		}
-		return
-	}
-	// Explain the predicted answer as if it had come back: its entry's meaning and fix.
-	v.Predicted = pr
-	v.Status, v.Code = pr.Status, pr.Code
-	shape := ""
-	if e.api != nil && len(e.api.Shapes) > 0 {
-		shape = e.api.Shapes[0].Name
-		e.shape = e.api.Shapes[0]
-	}
-	v.Dialect = shape
-	e.lookup()
-	e.describe()
-	e.advise()
-	if e.entry != nil {
-		v.Title = "The API would answer: " + e.entry.Title
-	}
-	v.Cause = e.requestCause(rc)
-}
-
-// checkRequest runs the request checks and copies what they find into the verdict.
-func (e *explainer) checkRequest() *RequestCheck {
-	v, p := e.v, e.p
-	rc := checkRequest(e.cat, e.api, p.req, p.reqText, reqOptions{noPredict: v.Input == "response", keyExplained: e.ph != nil})
-	v.Operation = rc.Operation
-	v.FixedRequest = rc.FixedRequest
-	for _, rp := range rc.Problems {
-		line, col := rp.Line, rp.Column
-		if line > 0 {
-			line += p.reqLine0
-			col += p.reqCol0
-		}
-		v.Problems = append(v.Problems, Problem{Severity: rp.Severity, Message: rp.Message,
-			Line: line, Column: col, Pointer: rp.Pointer})
-	}
-	if v.Input == "request" {
-		for _, f := range rc.Fields {
-			if f.Line > 0 {
-				f.Line += p.reqLine0
-			}
-			if f.Hint == "" {
-				f.Hint = fieldHint(issue{path: f.Path, message: f.Message, code: f.Code})
-			}
-			v.Fields = append(v.Fields, f)
-		}
-	}
-	return rc
-}
-
-// requestCause names the first thing the API would refuse.
-func (e *explainer) requestCause(rc *RequestCheck) string {
-	for _, rp := range rc.Problems {
-		if rp.Severity == "error" {
-			return rp.Message
-		}
-	}
-	return ""
 }
 
 // sortProblems orders problems by severity, keeping their order within one severity.

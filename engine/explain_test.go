@@ -22,7 +22,8 @@ var update = flag.Bool("update", false, "rewrite the want.json sections of testd
 // testNow is the clock golden cases run at, so Retry-After dates give stable waits.
 var testNow = time.Date(2025, 11, 30, 10, 30, 0, 0, time.UTC)
 
-func init() { now = func() time.Time { return testNow } }
+// testOpts are the options every test explains with: the fixed clock.
+var testOpts = Options{Now: func() time.Time { return testNow }}
 
 var (
 	shippedOnce sync.Once
@@ -70,7 +71,7 @@ func TestGolden(t *testing.T) {
 					wantIdx = i
 				}
 			}
-			got, err := json.MarshalIndent(Explain(cat, paste), "", "  ")
+			got, err := json.MarshalIndent(Explain(cat, paste, testOpts), "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,7 +105,7 @@ func TestCatalogExamples(t *testing.T) {
 		for _, e := range a.Errors {
 			for _, ex := range e.Examples {
 				n++
-				if _, err := CheckExample(cat, e, ex.Text); err != nil {
+				if _, err := CheckExample(cat, e, ex.Text, testOpts); err != nil {
 					t.Errorf("%s:%d: %v", e.Source, ex.Line, err)
 				}
 			}
@@ -135,7 +136,7 @@ func TestThirdAPI(t *testing.T) {
 		{"5xx uses the API's backoff", "HTTP/1.1 503 Service Unavailable\nContent-Type: application/json\n\n" + `{"ok":false,"error":{"type":"overloaded","message":"try later","http_status":503,"trace_id":"tr_3"}}`, "overloaded", 503, 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := Explain(cat, tc.paste)
+			v := Explain(cat, tc.paste, testOpts)
 			if v.API != "acme" || v.Dialect != "acme-envelope" || v.Code != tc.code || v.Status != tc.status || len(v.Fields) != tc.fields || v.Retry.Retryable != tc.retryable {
 				t.Errorf("got api=%q dialect=%q code=%q status=%d fields=%d retryable=%v", v.API, v.Dialect, v.Code, v.Status, len(v.Fields), v.Retry.Retryable)
 			}
@@ -144,7 +145,7 @@ func TestThirdAPI(t *testing.T) {
 			}
 		})
 	}
-	v := Explain(cat, "HTTP/1.1 503 Service Unavailable\n\n"+`{"ok":false,"error":{"type":"overloaded","message":"try later","http_status":503,"trace_id":"tr_3"}}`)
+	v := Explain(cat, "HTTP/1.1 503 Service Unavailable\n\n"+`{"ok":false,"error":{"type":"overloaded","message":"try later","http_status":503,"trace_id":"tr_3"}}`, testOpts)
 	if got, want := v.Retry.Schedule, []float64{2, 4, 8, 16}; !cmp.Equal(got, want) {
 		t.Errorf("schedule = %v, want %v", got, want)
 	}
@@ -155,6 +156,8 @@ func TestThirdAPI(t *testing.T) {
 func TestExplainMasked(t *testing.T) {
 	cat := shippedCatalog(t)
 	files, _ := filepath.Glob("testdata/*/*.txtar")
+	requests, _ := filepath.Glob("reqcheck/testdata/*/*.txtar")
+	files = append(files, requests...)
 	var pastes []string
 	for _, f := range files {
 		ar, err := txtar.ParseFile(f)
@@ -174,8 +177,8 @@ func TestExplainMasked(t *testing.T) {
 	pastes = append(pastes, long) // the secret lies past what the verdict's search reads
 	masked := 0
 	for _, p := range pastes {
-		v, m := ExplainMasked(cat, p)
-		if diff := cmp.Diff(Explain(cat, p), v); diff != "" {
+		v, m := ExplainMasked(cat, p, testOpts)
+		if diff := cmp.Diff(Explain(cat, p, testOpts), v); diff != "" {
 			t.Errorf("%q: verdict differs from Explain's (-want +got):\n%s", clip(p, 60), diff)
 		}
 		text, found := Redact(cat, p)

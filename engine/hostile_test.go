@@ -3,6 +3,7 @@ package engine
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestHostileInput feeds the engine what could crash or hang a parser. Each gets a verdict, with
@@ -33,7 +34,7 @@ func TestHostileInput(t *testing.T) {
 		{"NUL inside JSON", "{\"error\":\"a\x00b\"}", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := Explain(cat, tc.paste)
+			v := Explain(cat, tc.paste, testOpts)
 			if v == nil {
 				t.Fatal("nil verdict")
 			}
@@ -60,14 +61,13 @@ func TestHostileInput(t *testing.T) {
 
 // TestPanicBecomesVerdict checks that a panic inside the engine becomes an error verdict.
 func TestPanicBecomesVerdict(t *testing.T) {
-	v := Explain(nil, "")
+	v := Explain(nil, "", testOpts)
 	if v == nil || v.Input != "unknown" {
 		t.Fatalf("verdict for a nil catalog = %+v", v)
 	}
-	old := now
-	defer func() { now = old }()
-	now = nil // advise calls now() for a Retry-After date without a Date header: this panics
-	v = Explain(shippedCatalog(t), "HTTP/1.1 429 Too Many Requests\nRetry-After: Sun, 30 Nov 2025 10:30:30 GMT\n\n{\"error\":\"rate_limit_exceeded\"}")
+	// advise reads the clock for a Retry-After date without a Date header: this one panics.
+	broken := Options{Now: func() time.Time { panic("no clock") }}
+	v = Explain(shippedCatalog(t), "HTTP/1.1 429 Too Many Requests\nRetry-After: Sun, 30 Nov 2025 10:30:30 GMT\n\n{\"error\":\"rate_limit_exceeded\"}", broken)
 	if len(v.Problems) == 0 || !strings.HasPrefix(v.Problems[0].Message, "errdocs failed on this paste") {
 		t.Fatalf("panic not turned into a verdict: %+v", v.Problems)
 	}

@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqcheck"
+	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // Placeholders sent as keys.
@@ -115,7 +117,7 @@ func (e *explainer) authStatus() bool {
 					continue
 				}
 				for _, ex := range r.Examples {
-					if ex.When == ckAuthMissing || ex.When == ckAuthMalformed || ex.When == ckAuthWrongKey {
+					if reqcheck.KeyRefused(ex.When) {
 						return true
 					}
 				}
@@ -163,8 +165,8 @@ func (e *explainer) sentInTranscript() (k *sentKey, found bool) {
 		if !ok || !keyHeader(strings.TrimSpace(name)) {
 			continue
 		}
-		scheme, key := splitCredential(value)
-		kind := keyPlaceholder(e.api, key)
+		scheme, key := reqcheck.SplitCredential(value)
+		kind := reqcheck.KeyPlaceholder(e.api, key)
 		if kind == "" || kind == "masked" {
 			return nil, true
 		}
@@ -176,8 +178,8 @@ func (e *explainer) sentInTranscript() (k *sentKey, found bool) {
 				if !strings.EqualFold(h.Name, k.header) {
 					continue
 				}
-				_, wkey := splitCredential(h.Value)
-				if placeholderKind(wkey) == "variable" {
+				_, wkey := reqcheck.SplitCredential(h.Value)
+				if reqcheck.PlaceholderKind(wkey) == "variable" {
 					k.form = req.Form
 					if wkey != key {
 						k.written = wkey
@@ -192,9 +194,9 @@ func (e *explainer) sentInTranscript() (k *sentKey, found bool) {
 }
 
 // writtenKey judges a key header of the pasted request (a command, code or a raw request).
-func (e *explainer) writtenKey(h *request.Header) *sentKey {
-	scheme, key := splitCredential(h.Value)
-	kind := keyPlaceholder(e.api, key)
+func (e *explainer) writtenKey(h *reqparse.Header) *sentKey {
+	scheme, key := reqcheck.SplitCredential(h.Value)
+	kind := reqcheck.KeyPlaceholder(e.api, key)
 	if kind == "" || kind == "masked" {
 		return nil
 	}
@@ -213,7 +215,7 @@ func (e *explainer) loggedKey() *sentKey {
 		switch {
 		case e.b.root != nil:
 			lead := len(r.body) - len(strings.TrimLeft(r.body, " \t\r\n"))
-			_, end, _, _ := parseJSON(r.body[lead:])
+			_, end, _, _ := jsonx.Parse(r.body[lead:])
 			spans = [][2]int{{0, r.bodyOff}, {r.bodyOff + lead + end, len(text)}}
 		case e.b.dialect == "html":
 			spans = [][2]int{{0, r.bodyOff}}
@@ -233,14 +235,14 @@ func loggedKeyIn(a *catalog.API, text string, base int) *sentKey {
 		value := text[m[6]:m[7]]
 		if m[4] == m[5] {
 			// Unquoted: the value ends at the first blank after its scheme.
-			if f := strings.Fields(value); len(f) > 1 && schemeWord(f[0]) {
+			if f := strings.Fields(value); len(f) > 1 && reqcheck.SchemeWord(f[0]) {
 				value = f[0] + " " + f[1]
 			} else if len(f) > 0 {
 				value = f[0]
 			}
 		}
-		scheme, key := splitCredential(value)
-		kind := keyPlaceholder(a, key)
+		scheme, key := reqcheck.SplitCredential(value)
+		kind := reqcheck.KeyPlaceholder(a, key)
 		if kind == "" || kind == "masked" {
 			return nil
 		}
@@ -248,9 +250,9 @@ func loggedKeyIn(a *catalog.API, text string, base int) *sentKey {
 	}
 	if m := loggedBearerRE.FindStringSubmatchIndex(text); m != nil {
 		key := text[m[2]:m[3]]
-		kind := keyPlaceholder(a, key)
+		kind := reqcheck.KeyPlaceholder(a, key)
 		// "Bearer token" is prose, not a token named "token".
-		if kind == "" || kind == "masked" || schemeWord(key) {
+		if kind == "" || kind == "masked" || reqcheck.SchemeWord(key) {
 			return nil
 		}
 		return &sentKey{scheme: text[m[0] : m[0]+len("bearer")], key: key, kind: kind, off: base + m[0]}
@@ -260,7 +262,7 @@ func loggedKeyIn(a *catalog.API, text string, base int) *sentKey {
 
 // headerOffset is the byte offset in the paste of a pasted request's header: its name on its
 // line, else the key, else the line's start.
-func (e *explainer) headerOffset(h *request.Header, key string) int {
+func (e *explainer) headerOffset(h *reqparse.Header, key string) int {
 	p := e.p
 	line := h.Line + p.reqLine0
 	if h.Line <= 0 || line > len(p.lines) {
@@ -283,7 +285,7 @@ func (e *explainer) headerOffset(h *request.Header, key string) int {
 
 // quotedAt reports whether, on a curl command's line for header h, key stands inside single
 // quotes, where the shell does not expand a variable.
-func (e *explainer) quotedAt(h *request.Header, key string) bool {
+func (e *explainer) quotedAt(h *reqparse.Header, key string) bool {
 	off := e.headerOffset(h, key)
 	if off < 0 || key == "" {
 		return false

@@ -1,11 +1,15 @@
 package engine
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/errdocs/errdocs/internal/jsonx"
+)
 
 // parsePythonRepr reads a Python dict as printed by print(response.json()) or a logger:
 // single-quoted strings, True, False and None. It rewrites the text to JSON of the same length
 // wherever it can, so offsets still point into the paste, and parses that.
-func parsePythonRepr(s string) (*jnode, bool) {
+func parsePythonRepr(s string) (*jsonx.Node, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
 	depth := 0
@@ -64,8 +68,8 @@ func parsePythonRepr(s string) (*jnode, bool) {
 			break
 		}
 	}
-	n, _, cut, err := parseJSON(b.String())
-	if n == nil || n.kind != jObject || (err != nil && !cut) {
+	n, _, cut, err := jsonx.Parse(b.String())
+	if n == nil || n.Kind != jsonx.Object || (err != nil && !cut) {
 		return nil, false
 	}
 	return n, cut

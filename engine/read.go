@@ -2,12 +2,14 @@ package engine
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // Step 1: read the paste. People paste whatever their tool showed them: a bare body, a raw
@@ -51,7 +53,7 @@ type paste struct {
 	lines []int // byte offset of each line's start
 	// form is how the response was found: "http", "curl -v", "log", "body", "html", "text".
 	form string
-	req  *request.Request
+	req  *reqparse.Request
 	// reqText is the exact text req was read from; its line reqLine0+1 is the paste's line 1
 	// plus reqLine0, and reqCol0 columns were cut from each of its lines (curl -v's "> ").
 	reqText           string
@@ -230,10 +232,10 @@ func (p *paste) readHTTP(m []int) {
 
 // readRequest reads the request that precedes a response, if there is one.
 func (p *paste) readRequest(text string) {
-	if !request.Detect(text) {
+	if !reqparse.Detect(text) {
 		return
 	}
-	if req, ok := request.Parse(text); ok {
+	if req, ok := reqparse.Parse(text); ok {
 		p.req, p.reqText = req, text
 	}
 }
@@ -242,8 +244,8 @@ func (p *paste) readRequest(text string) {
 // traceback, or a bare body.
 func (p *paste) readLoose(from int) {
 	text := p.text[from:]
-	if request.Detect(text) {
-		req, rest, _, ok := request.ParsePrefix(text)
+	if reqparse.Detect(text) {
+		req, rest, _, ok := reqparse.ParsePrefix(text)
 		if ok {
 			p.req, p.reqText, p.reqLine0 = req, text, p.lineAt(from)-1
 			if strings.TrimSpace(rest) == "" {
@@ -302,12 +304,12 @@ func findEmbeddedJSON(text string) (int, bool) {
 			return 0, false
 		}
 		i += j
-		n, _, _, err := parseJSON(text[i:])
-		if n != nil && n.kind == jObject && len(n.vals) > 0 && (err == nil || n.cut) {
+		n, _, _, err := jsonx.Parse(text[i:])
+		if n != nil && n.Kind == jsonx.Object && len(n.Vals) > 0 && (err == nil || n.Cut) {
 			return i, true
 		}
 		if pythonish(text[i:]) {
-			if n, _ := parsePythonRepr(text[i:]); n != nil && len(n.vals) > 0 {
+			if n, _ := parsePythonRepr(text[i:]); n != nil && len(n.Vals) > 0 {
 				return i, true
 			}
 		}
@@ -374,7 +376,7 @@ func (p *paste) readCurlVerbose() {
 	}
 	if p.req == nil && len(reqLines) > 0 {
 		joined := strings.Join(reqLines, "\n")
-		if req, ok := request.Parse(joined); ok {
+		if req, ok := reqparse.Parse(joined); ok {
 			p.req, p.reqText, p.reqLine0, p.reqCol0 = req, joined, p.lineAt(reqStart)-1, 2
 		}
 	}
@@ -485,18 +487,20 @@ func findURLs(text string) []string {
 	var out []string
 	for _, u := range urlRE.FindAllString(clipBytes(text, 1<<20), 32) {
 		u = strings.TrimRight(u, ".,;:'\"`")
-		if !contains(out, u) {
+		if !slices.Contains(out, u) {
 			out = append(out, u)
 		}
 	}
 	return out
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+// clip shortens s to at most n bytes, at a character boundary, marking the cut with "…".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return false
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

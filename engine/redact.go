@@ -7,7 +7,8 @@ import (
 	"sync"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/engine/reqcheck"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Step 6: redact. Secrets are never echoed back. One pass runs over the finished verdict, with one
@@ -181,7 +182,7 @@ func (p *secretPattern) secretIn(w string, m []int) (start, end int, ok bool) {
 	if gluedToMask(w, start, end) {
 		return 0, 0, false
 	}
-	if end-start < 3 || placeholderKind(v) != "" || p.valueOK != nil && !p.valueOK(v) {
+	if end-start < 3 || reqcheck.PlaceholderKind(v) != "" || p.valueOK != nil && !p.valueOK(v) {
 		return 0, 0, false
 	}
 	return start, end, true

@@ -251,60 +251,6 @@ func nameWords(name string) []string {
 	return words
 }
 
-// placeholderKind says what a credential's value stands for when it is not a secret itself:
-// "unset" for a variable that printed as undefined, null, None or nil; "variable" for a
-// variable left to be expanded ($TOKEN, ${KEY}, %KEY%, process.env.KEY); "template" for a
-// placeholder copied from docs (<YOUR_API_KEY>, {key}, YOUR_API_KEY, sk_…); "masked" for a
-// value errdocs (or another tool) masked already. It returns "" for anything that may be a
-// real secret.
-func placeholderKind(v string) string {
-	v = strings.Trim(v, `"'`)
-	// A whole header value ("Bearer None", as a quoted value in a log) is judged by its key.
-	if w, rest, ok := strings.Cut(v, " "); ok && (strings.EqualFold(w, "bearer") || strings.EqualFold(w, "token") || strings.EqualFold(w, "basic")) {
-		v = strings.TrimSpace(rest)
-	}
-	switch strings.ToLower(v) {
-	case "", "undefined", "null", "none", "nil", "nan", "[object object]", "false", "true", "bearer", "basic", "token":
-		return "unset"
-	}
-	if strings.Contains(v, "****") || strings.Contains(v, "[REDACTED]") || strings.Contains(v, "[FILTERED]") {
-		return "masked"
-	}
-	switch v[0] {
-	case '$', '%':
-		return "variable"
-	case '<', '{', ':', '[':
-		return "template"
-	}
-	up := strings.ToUpper(v)
-	for _, w := range []string{"PROCESS.ENV", "OS.ENVIRON", "ENV[", "GETENV"} {
-		if strings.Contains(up, w) {
-			return "variable"
-		}
-	}
-	// "sk_live_…" stands for a key; a long value with an ellipsis is a real one cut short.
-	if (strings.Contains(v, "…") || strings.Contains(v, "...")) && len(v) < 32 {
-		return "template"
-	}
-	for _, w := range []string{"YOUR", "XXXX", "REDACTED", "CHANGEME", "PLACEHOLDER", "EXAMPLE", "REPLACE"} {
-		if strings.Contains(up, w) {
-			return "template"
-		}
-	}
-	letters := false
-	for _, r := range v {
-		if r >= 'A' && r <= 'Z' {
-			letters = true
-		} else if r != '_' {
-			return ""
-		}
-	}
-	if letters {
-		return "template" // API_KEY, TOKEN
-	}
-	return ""
-}
-
 // tokenish reports whether a word after "Bearer" or "token" looks like a credential rather than
 // prose ("token required"): it is long, or holds a digit or a symbol.
 func tokenish(v string) bool {

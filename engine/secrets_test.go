@@ -150,7 +150,7 @@ func TestSecretsTable(t *testing.T) {
 	}
 	for _, tc := range allSecretCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			v, m := ExplainMasked(cat, tc.paste)
+			v, m := ExplainMasked(cat, tc.paste, testOpts)
 			js, err := json.Marshal(v)
 			if err != nil {
 				t.Fatal(err)
@@ -217,23 +217,6 @@ func TestRedactCoversVerdict(t *testing.T) {
 	}
 }
 
-func TestPlaceholderKind(t *testing.T) {
-	for _, tc := range []struct{ v, want string }{
-		{"undefined", "unset"}, {"null", "unset"}, {"None", "unset"}, {"", "unset"},
-		{"$TOKEN", "variable"}, {"${PLUNK_KEY}", "variable"}, {"%API_KEY%", "variable"}, {"process.env.KEY", "variable"},
-		{"<YOUR_API_KEY>", "template"}, {"{key}", "template"}, {"YOUR_API_KEY", "template"}, {"sk_…", "template"},
-		{"AKIAIOSFODNN7EXAMPLE", "template"}, {"pck_live_****c450", "masked"},
-		{"pck_live_8f2a7e22562b45d49bc9428f77ddc450", ""}, {"hunter2", ""}, {"ABC123XYZ", ""},
-		// A whole header value, as a log quotes it, is judged by its key.
-		{"Bearer None", "unset"}, {"'Bearer ${PLUNK_KEY}'", "variable"}, {"token <YOUR_TOKEN>", "template"},
-		{"Bearer pck_live_8f2a7e22562b45d49bc9428f77ddc450", ""}, {"token required", ""},
-	} {
-		if got := placeholderKind(tc.v); got != tc.want {
-			t.Errorf("placeholderKind(%q) = %q, want %q", tc.v, got, tc.want)
-		}
-	}
-}
-
 func TestSecretName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"X-Api-Key": true, "apiKey": true, "AWS_SECRET_ACCESS_KEY": true, "password": true, "PHPSESSID": true,
@@ -286,7 +269,7 @@ func FuzzNoSecretSurvives(f *testing.F) {
 			// they would make each run, and the minimising of each new input, slow.
 			return
 		}
-		v, m := ExplainMasked(cat, paste)
+		v, m := ExplainMasked(cat, paste, testOpts)
 		js, _ := json.Marshal(v)
 		if bad := leaked(string(js), secrets); len(bad) > 0 {
 			t.Fatalf("the verdict of %q holds %q", paste, bad)

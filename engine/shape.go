@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqcheck"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // Step 2: recognise the body's shape. A body is JSON in one of the shapes the catalog declares,
@@ -15,10 +17,10 @@ import (
 type body struct {
 	dialect string
 	// root is the parsed JSON, if the body is JSON.
-	root *jnode
+	root *jsonx.Node
 	// cut says the JSON ended early; jerr is its syntax error, if any.
 	cut  bool
-	jerr *jsonError
+	jerr *jsonx.SyntaxError
 	// candidates are the catalog shapes the body fits, best first.
 	candidates []shapeMatch
 	// For non-JSON bodies: an HTML page's title and the server it names.
@@ -38,7 +40,7 @@ type fields struct {
 	status                   int
 	issues                   []issue
 	// issuesNode is the fields array, present even when empty.
-	issuesNode *jnode
+	issuesNode *jsonx.Node
 }
 
 type issue struct {
@@ -63,25 +65,25 @@ func readBody(cat *catalog.Catalog, text string, contentType string) *body {
 		return b
 	}
 	lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
-	root, _, cut, jerr := parseJSON(text[lead:])
+	root, _, cut, jerr := jsonx.Parse(text[lead:])
 	if jerr != nil {
-		jerr.off += lead
+		jerr.Off += lead
 	}
-	shift(root, lead)
+	root.Shift(lead)
 	b.root, b.cut, b.jerr = root, cut, jerr
 	if root == nil && pythonish(trimmed) {
 		// A Python dict printed by a log line: read it as the JSON it stands for.
 		if root2, cut2 := parsePythonRepr(text[lead:]); root2 != nil {
-			shift(root2, lead)
+			root2.Shift(lead)
 			b.root, b.cut, b.jerr = root2, cut2, nil
 		}
 	} else if root != nil && jerr != nil && pythonish(trimmed) {
 		if root2, cut2 := parsePythonRepr(text[lead:]); root2 != nil {
-			shift(root2, lead)
+			root2.Shift(lead)
 			b.root, b.cut, b.jerr = root2, cut2, nil
 		}
 	}
-	if b.root == nil || b.root.kind != jObject {
+	if b.root == nil || b.root.Kind != jsonx.Object {
 		b.dialect = "json"
 		return b
 	}
@@ -90,7 +92,7 @@ func readBody(cat *catalog.Catalog, text string, contentType string) *body {
 	}
 	for _, a := range cat.APIs {
 		for _, s := range a.Shapes {
-			if score, ok := fits(b.root, s); ok {
+			if score, ok := reqcheck.FitsShape(b.root, s); ok {
 				b.candidates = append(b.candidates, shapeMatch{api: a, shape: s, score: score})
 			}
 		}
@@ -107,130 +109,51 @@ func readBody(cat *catalog.Catalog, text string, contentType string) *body {
 	return b
 }
 
-// shift moves every offset in n by d.
-func shift(n *jnode, d int) {
-	if n == nil || d == 0 {
-		return
-	}
-	n.off += d
-	if n.keyOff >= 0 {
-		n.keyOff += d
-	}
-	for _, v := range n.vals {
-		shift(v, d)
-	}
-}
-
-var strengthScore = map[string]int{"high": 5, "medium": 2, "low": 1}
-
-// fits reports whether root has shape s, and how strongly that points to s's API.
-func fits(root *jnode, s *catalog.Shape) (int, bool) {
-	for path, want := range s.Match {
-		n := root.get(path)
-		if n == nil {
-			return 0, false
-		}
-		if lit, ok := strings.CutPrefix(want, "="); ok {
-			if n.kind == jString || n.kind == jNumber || n.kind == jBool {
-				if n.str != lit {
-					return 0, false
-				}
-			} else if n.kind == jNull && lit != "null" || n.kind == jObject || n.kind == jArray {
-				return 0, false
-			}
-			continue
-		}
-		if n.kind.String() != want {
-			return 0, false
-		}
-	}
-	if s.Only {
-		allowed := map[string]bool{}
-		for _, p := range append(keysOf(s.Match), s.Code, s.Message, s.Status, s.RequestID, s.Fields) {
-			if p != "" {
-				top, _, _ := strings.Cut(p, ".")
-				allowed[top] = true
-			}
-		}
-		for _, p := range s.Promised {
-			top, _, _ := strings.Cut(p, ".")
-			allowed[top] = true
-		}
-		for _, v := range root.vals {
-			if !allowed[v.key] {
-				return 0, false
-			}
-		}
-	}
-	if s.Code != "" && !s.CodeMatches(root.get(s.Code).text()) {
-		return 0, false
-	}
-	score := strengthScore[s.Strength]
-	// Optional parts that are there add a little: a Puck body with issues[] is surer than a
-	// bare {"error": …}.
-	for _, p := range []string{s.Fields, s.RequestID} {
-		if p != "" && root.get(p) != nil {
-			if _, inMatch := s.Match[p]; !inMatch {
-				score++
-			}
-		}
-	}
-	return score, true
-}
-
-func keysOf(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
-
 // read reads the parts of a body that a shape declares.
 func (b *body) read(s *catalog.Shape) fields {
 	var f fields
 	r := b.root
-	f.code = r.get(s.Code).text()
+	f.code = r.Get(s.Code).Text()
 	if s.Code == "" {
 		f.code = ""
 	}
 	f.message = pathText(r, s.Message)
 	f.requestID = pathText(r, s.RequestID)
 	if s.Status != "" {
-		f.status = atoiStatus(r.get(s.Status).text())
+		f.status = atoiStatus(r.Get(s.Status).Text())
 	}
 	if s.Fields != "" {
-		if arr := r.get(s.Fields); arr != nil && arr.kind == jArray {
+		if arr := r.Get(s.Fields); arr != nil && arr.Kind == jsonx.Array {
 			f.issuesNode = arr
-			for _, it := range arr.vals {
-				f.issues = append(f.issues, issue{path: issuePath(it.get(s.FieldPath)),
-					message: it.get(s.FieldMessage).text(), code: pathText(it, s.FieldCode), off: it.off})
+			for _, it := range arr.Vals {
+				f.issues = append(f.issues, issue{path: issuePath(it.Get(s.FieldPath)),
+					message: it.Get(s.FieldMessage).Text(), code: pathText(it, s.FieldCode), off: it.Off})
 			}
 		}
 	}
 	return f
 }
 
-func pathText(n *jnode, path string) string {
+func pathText(n *jsonx.Node, path string) string {
 	if path == "" {
 		return ""
 	}
-	return n.get(path).text()
+	return n.Get(path).Text()
 }
 
 // issuePath reads a field path given as "a.b" or as ["a", "b"].
-func issuePath(n *jnode) string {
+func issuePath(n *jsonx.Node) string {
 	if n == nil {
 		return ""
 	}
-	if n.kind == jArray {
-		parts := make([]string, 0, len(n.vals))
-		for _, v := range n.vals {
-			parts = append(parts, v.str)
+	if n.Kind == jsonx.Array {
+		parts := make([]string, 0, len(n.Vals))
+		for _, v := range n.Vals {
+			parts = append(parts, v.Str)
 		}
 		return strings.Join(parts, ".")
 	}
-	return n.text()
+	return n.Text()
 }
 
 func atoiStatus(s string) int {
@@ -242,59 +165,59 @@ func atoiStatus(s string) int {
 }
 
 // isProblem reports whether a body is RFC 9457 problem details.
-func isProblem(root *jnode, contentType string) bool {
+func isProblem(root *jsonx.Node, contentType string) bool {
 	if strings.Contains(strings.ToLower(contentType), "application/problem+json") {
 		return true
 	}
 	n := 0
 	for _, k := range []string{"type", "title", "status", "detail", "instance"} {
-		if v := root.get(k); v != nil && (v.kind == jString || k == "status" && v.kind == jNumber) {
+		if v := root.Get(k); v != nil && (v.Kind == jsonx.String || k == "status" && v.Kind == jsonx.Number) {
 			n++
 		}
 	}
-	return n >= 3 && root.get("title") != nil
+	return n >= 3 && root.Get("title") != nil
 }
 
 // readProblem reads problem details: the code is a "code" member if there is one, else the last
 // segment of "type".
 func (b *body) readProblem() fields {
 	r := b.root
-	f := fields{message: r.get("detail").text(), status: atoiStatus(r.get("status").text())}
+	f := fields{message: r.Get("detail").Text(), status: atoiStatus(r.Get("status").Text())}
 	if f.message == "" {
-		f.message = r.get("title").text()
+		f.message = r.Get("title").Text()
 	}
 	for _, k := range []string{"code", "error_code", "errorCode"} {
-		if c := r.get(k).text(); c != "" {
+		if c := r.Get(k).Text(); c != "" {
 			f.code = c
 			break
 		}
 	}
-	if t := r.get("type").text(); f.code == "" && t != "" && t != "about:blank" {
+	if t := r.Get("type").Text(); f.code == "" && t != "" && t != "about:blank" {
 		t = strings.TrimRight(t, "/")
 		f.code = t[strings.LastIndexAny(t, "/#:")+1:]
 	}
 	for _, k := range []string{"request_id", "requestId", "trace_id", "traceId", "instance"} {
-		if v := r.get(k).text(); v != "" && !(k == "instance" && strings.HasPrefix(v, "/")) {
+		if v := r.Get(k).Text(); v != "" && !(k == "instance" && strings.HasPrefix(v, "/")) {
 			f.requestID = v
 			break
 		}
 	}
 	for _, k := range []string{"errors", "invalid-params", "invalid_params", "violations"} {
-		arr := r.get(k)
-		if arr == nil || arr.kind != jArray {
+		arr := r.Get(k)
+		if arr == nil || arr.Kind != jsonx.Array {
 			continue
 		}
 		f.issuesNode = arr
-		for _, it := range arr.vals {
-			is := issue{off: it.off}
+		for _, it := range arr.Vals {
+			is := issue{off: it.Off}
 			for _, pk := range []string{"pointer", "field", "name", "path", "propertyPath"} {
-				if v := it.get(pk); v != nil {
+				if v := it.Get(pk); v != nil {
 					is.path = strings.TrimPrefix(strings.ReplaceAll(issuePath(v), "/", "."), ".")
 					break
 				}
 			}
 			for _, mk := range []string{"detail", "reason", "message", "title"} {
-				if v := it.get(mk).text(); v != "" {
+				if v := it.Get(mk).Text(); v != "" {
 					is.message = v
 					break
 				}

@@ -1,6 +1,10 @@
 package engine
 
-import "github.com/errdocs/errdocs/catalog"
+import (
+	"slices"
+
+	"github.com/errdocs/errdocs/catalog"
+)
 
 // Share is everything a verdict-only share link holds: which API, shape, status and code the
 // paste was read as, the operation a pasted request calls, and the paths of the fields at
@@ -31,7 +35,7 @@ func ShareOf(v *Verdict) Share {
 		s.Status, s.Code = v.Predicted.Status, v.Predicted.Code
 	}
 	for _, f := range v.Fields {
-		if f.Path != "" && !contains(s.Fields, f.Path) {
+		if f.Path != "" && !slices.Contains(s.Fields, f.Path) {
 			s.Fields = append(s.Fields, f.Path)
 		}
 	}
@@ -46,6 +50,7 @@ func ExplainShare(cat *catalog.Catalog, s Share) (v *Verdict) {
 	if cat == nil {
 		cat = &catalog.Catalog{}
 	}
+	// A share carries no headers, so nothing here reads a Retry-After date or the clock (now).
 	e := &explainer{cat: cat, v: newVerdict(), p: &paste{resp: &response{status: s.Status}}, b: &body{}}
 	v = e.v
 	defer func() {

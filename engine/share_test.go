@@ -53,7 +53,7 @@ func decodeShareLink(t testing.TB, frag string) (ShareState, string) {
 // shareLinks makes both share links of a paste, as the playground does, and returns each
 // link's decoded content by mode.
 func shareLinks(t testing.TB, cat *catalog.Catalog, paste string) map[string]string {
-	v, m := ExplainMasked(cat, paste)
+	v, m := ExplainMasked(cat, paste, testOpts)
 	s := ShareOf(v)
 	out := map[string]string{}
 	for _, st := range []ShareState{
@@ -69,8 +69,8 @@ func shareLinks(t testing.TB, cat *catalog.Catalog, paste string) map[string]str
 // goldenPastes returns the paste of every golden case.
 func goldenPastes(t *testing.T) map[string]string {
 	files, _ := filepath.Glob("testdata/explain/*.txtar")
-	more, _ := filepath.Glob("testdata/requests/*.txtar")
-	ops, _ := filepath.Glob("testdata/requests/ops/*.txtar")
+	more, _ := filepath.Glob("reqcheck/testdata/requests/*.txtar")
+	ops, _ := filepath.Glob("reqcheck/testdata/requests/ops/*.txtar")
 	out := map[string]string{}
 	for _, f := range append(append(files, more...), ops...) {
 		ar, err := txtar.ParseFile(f)
@@ -94,7 +94,7 @@ func goldenPastes(t *testing.T) map[string]string {
 func TestShareVerdictOnly(t *testing.T) {
 	cat := shippedCatalog(t)
 	for name, paste := range goldenPastes(t) {
-		v := Explain(cat, paste)
+		v := Explain(cat, paste, testOpts)
 		s := ShareOf(v)
 		st, js := decodeShareLink(t, encodeShareLink(t, ShareState{V: 2, Mode: "verdict", Verdict: &s}))
 		if st.Paste != "" || st.Masked != nil || st.Verdict == nil {
@@ -142,7 +142,7 @@ func TestShareVerdictOnly(t *testing.T) {
 		}
 		// The receiving page rebuilds the verdict from the catalog.
 		got := ExplainShare(cat, *st.Verdict)
-		want := Explain(cat, paste)
+		want := Explain(cat, paste, testOpts)
 		if v.Input == "request" && v.Predicted != nil {
 			want.Status, want.Code = v.Predicted.Status, v.Predicted.Code
 		}

@@ -47,6 +47,26 @@ type Verdict struct {
 	FixedRequest string `json:"fixed_request"`
 }
 
+// Predicted is the answer the API is expected to send to a pasted request. It has the fields of
+// reqcheck.Predicted, which finds it; the Verdict keeps its own type so that the contract (and
+// the .d.ts and codecs generated from it) is declared in this one file.
+type Predicted struct {
+	Status int `json:"status"`
+	// Code is the answer's code as the API spells it; "" for a success.
+	Code string `json:"code"`
+	// Body is the answer's body in the API's own shape, with placeholders for the parts that
+	// change with every call; null when not known. It is plain data (maps, slices, strings,
+	// float64, bool), so an encoder writes an object's keys in sorted order; Text keeps the
+	// API's own order.
+	Body any `json:"body"`
+	// Text is the body as the API writes it, keys in the API's order, compact; "" when not
+	// known.
+	Text string `json:"text"`
+	// Check names the check that decides the answer ("auth-missing", "body-schema", …), or
+	// "ok" when every check passes.
+	Check string `json:"check"`
+}
+
 // Retry is the retry advice for this response.
 type Retry struct {
 	Retryable bool `json:"retryable"`

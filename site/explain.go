@@ -7,6 +7,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/engine"
 )
 
 // The engine at build time: every example response is explained, and the build fails when an
@@ -25,16 +26,31 @@ type exampleVerdict struct {
 	Mismatch string
 }
 
-// explainExample runs the engine over a block's text. It is set in explain_engine.go, which
-// with site/apiref's check.go calls the engine; tests may replace it.
-var explainExample func(b *builder, entry *catalog.Entry, text string) exampleVerdict
+// explainExample runs the engine over a block's text: an error page's example must pass
+// engine.CheckExample; any other response block is explained. A codeless body that matches a
+// codeless entry comes back with Known false but the entry's Docs, and counts as known here.
+func explainExample(b *builder, entry *catalog.Entry, text string) exampleVerdict {
+	var v *engine.Verdict
+	var mismatch string
+	if entry != nil {
+		var err error
+		if v, err = engine.CheckExample(b.site.Catalog, entry, text); err != nil {
+			mismatch = err.Error()
+		}
+	} else {
+		v = engine.Explain(b.site.Catalog, text)
+	}
+	ev := exampleVerdict{Code: v.Code, Status: v.Status, Known: v.Known, API: v.API, Docs: v.Docs, Mismatch: mismatch}
+	for _, p := range v.Problems {
+		if p.Severity == "error" {
+			ev.Problems = append(ev.Problems, p.Message)
+		}
+	}
+	return ev
+}
 
 // checkExamples explains every response block and records what the engine read, for the page.
 func (b *builder) checkExamples() {
-	if explainExample == nil {
-		b.notes = append(b.notes, "example responses were not checked: engine.Explain is not linked")
-		return
-	}
 	for _, lp := range b.site.Pages {
 		for _, blk := range lp.Blocks {
 			if !blk.IsResponse() {

@@ -29,7 +29,7 @@
 // error page whose example responses the engine does not read as that page's code and status
 // (a bare "json response" body that carries no status is checked by code alone), for any other
 // page's "json response" or "http response" block the engine cannot explain or finds errors in,
-// for an operation's example request that engine.CheckRequest does not predict to succeed or
+// for an operation's example request that reqcheck.Check does not predict to succeed or
 // error example that does not decode to a documented error of its API (at its line in
 // openapi.yaml; see apiref.Check), and for two elements with one id on a page.
 //

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
@@ -53,7 +54,7 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errdocs explain: read %s: %v\n", name, err)
 		return 2
 	}
-	v := engine.Explain(cat, string(data))
+	v := engine.Explain(cat, string(data), engine.Options{Now: time.Now})
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

@@ -10,7 +10,7 @@
 // package site to draw; text that holds code spans is a Rich.
 //
 // The examples are checked at build time (Check, in check.go): each example request must pass
-// engine.CheckRequest, and each error example must decode, through engine.Explain, to an error
+// reqcheck.Check, and each error example must decode, through engine.Explain, to an error
 // of the API that the catalog documents. A failure is a build error at its line in openapi.yaml.
 //
 // Package apiref may import catalog, engine, package site/highlight and the standard library; it

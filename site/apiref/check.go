@@ -6,15 +6,16 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
-	"github.com/errdocs/errdocs/engine/request"
+	"github.com/errdocs/errdocs/engine/reqcheck"
+	"github.com/errdocs/errdocs/engine/reqparse"
 )
 
 // The engine at build time, for operation pages: every example an operation's page shows is
 // checked here (Check) before the pages render, and a failure is a build error at the
 // example's line in openapi.yaml (the operation's line when the loader gives none).
 //
-//   - An example request is written as a curl command by engine.ExampleCurl, read back by
-//     request.Parse and checked by engine.CheckRequest, twice: as shown, with a placeholder
+//   - An example request is written as a curl command by reqcheck.ExampleCurl, read back by
+//     reqparse.Parse and checked by reqcheck.Check, twice: as shown, with a placeholder
 //     key, and with a sample key of the kind the operation takes, so the key check runs too.
 //     Both must be predicted to succeed (Predicted.Check "ok", the operation's success status)
 //     with no error-level problem.
@@ -194,11 +195,11 @@ func (c *checker) checkRequests(a *catalog.API, op *catalog.Operation, d *Exampl
 		if ex != nil {
 			name, line, title = ex.Name, lineOr(ex.Line, op.Line), exampleTitle(ex.Name, ex.Summary)
 		}
-		shown := engine.ExampleCurl(a, op, ex, placeholderKey(a, op))
+		shown := reqcheck.ExampleCurl(a, op, ex, placeholderKey(a, op))
 		predicted, msg := c.checkRequest(a, op, shown)
 		if msg == "" && op.Scope != "none" {
 			if k := sampleKey(a, op); k != "" {
-				if _, m := c.checkRequest(a, op, engine.ExampleCurl(a, op, ex, k)); m != "" {
+				if _, m := c.checkRequest(a, op, reqcheck.ExampleCurl(a, op, ex, k)); m != "" {
 					msg = m + " (with the sample key " + k + ")"
 				}
 			}
@@ -218,11 +219,11 @@ func (c *checker) checkRequests(a *catalog.API, op *catalog.Operation, d *Exampl
 // checkRequest checks a curl command against its operation; it returns the predicted status, or
 // why the command does not pass.
 func (c *checker) checkRequest(a *catalog.API, op *catalog.Operation, paste string) (int, string) {
-	req, ok := request.Parse(paste)
+	req, ok := reqparse.Parse(paste)
 	if !ok {
 		return 0, "errdocs cannot read the curl command it writes for it"
 	}
-	rc := engine.CheckRequest(c.cat, a, req, paste)
+	rc := reqcheck.Check(c.cat, a, req, paste)
 	if rc.Operation != op.Name() {
 		return 0, fmt.Sprintf("the request is read as calling %q", rc.Operation)
 	}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
 // jsonTokens tokenises JSON exactly as chroma's JSON lexer does (lexers/embedded/json.xml:
@@ -36,12 +37,6 @@ func jsonTokens(s string) (tokens []chroma.Token, ok bool) {
 		return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 	}
 	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
-	digits := func(i int) int {
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-		return i
-	}
 	// str returns the end of a string starting at s[i] == '"', or -1.
 	str := func(i int) int {
 		for i++; i < len(s); {
@@ -65,35 +60,15 @@ func jsonTokens(s string) (tokens []chroma.Token, ok bool) {
 		}
 		c := s[i]
 		if c == '-' || c >= '0' && c <= '9' {
-			j := i
-			if s[j] == '-' {
-				j++
-			}
-			if j >= len(s) || s[j] < '0' || s[j] > '9' {
+			// chroma's JSON lexer takes the longest number there is: "1." is the integer 1.
+			n := jsonx.ScanNumber(s[i:])
+			switch {
+			case n.End == 0:
 				return chroma.Error, 0
+			case n.End > n.Int:
+				return chroma.LiteralNumberFloat, i + n.End
 			}
-			if s[j] == '0' {
-				j++
-			} else {
-				j = digits(j)
-			}
-			k := j
-			if k+1 < len(s) && s[k] == '.' && s[k+1] >= '0' && s[k+1] <= '9' {
-				k = digits(k + 1)
-			}
-			if k < len(s) && (s[k] == 'e' || s[k] == 'E') {
-				e := k + 1
-				if e < len(s) && (s[e] == '+' || s[e] == '-') {
-					e++
-				}
-				if e < len(s) && s[e] >= '0' && s[e] <= '9' {
-					k = digits(e)
-				}
-			}
-			if k > j {
-				return chroma.LiteralNumberFloat, k
-			}
-			return chroma.LiteralNumberInteger, j
+			return chroma.LiteralNumberInteger, i + n.Int
 		}
 		if c == '"' {
 			if end := str(i); end > 0 {

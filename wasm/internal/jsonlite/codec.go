@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // maxDepth is how deep values may nest, as in encoding/json.

@@ -12,67 +12,16 @@ package jsonlite
 import (
 	"bytes"
 	"strconv"
-	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/errdocs/errdocs/engine/printf"
+	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/printf"
 )
-
-const hexDigits = "0123456789abcdef"
 
 // AppendString appends s as a JSON string, escaped as encoding/json does with HTML escaping off:
 // quotes, backslashes and control characters, U+2028 and U+2029, and each byte of invalid UTF-8
-// as \ufffd.
-func AppendString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if c == '\u2028' || c == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
+// as \ufffd. It is internal/jsonx's quoting, the one every part of errdocs uses.
+func AppendString(dst []byte, s string) []byte { return jsonx.AppendQuote(dst, s, jsonx.Go) }
 
 // ---------------------------------------------------------------------------------------------
 // Splitting
@@ -515,53 +464,26 @@ func (d *decoder) any(depth int) (any, error) {
 	}
 }
 
-// number reads a number literal, checking its grammar.
+// number reads a number literal, checking its grammar (internal/jsonx's).
 func (d *decoder) number() (string, error) {
 	start := d.i
-	if d.s[d.i] == '-' {
-		d.i++
+	n := jsonx.ScanNumber(d.s[d.i:])
+	if n.Fault == jsonx.NumberOK {
+		d.i += n.End
+		return string(d.s[start:d.i]), nil
 	}
-	digits := func() int {
-		n := 0
-		for d.i < len(d.s) && d.s[d.i] >= '0' && d.s[d.i] <= '9' {
-			d.i++
-			n++
-		}
-		return n
-	}
+	d.i += n.At
 	if d.i >= len(d.s) {
 		return "", d.eof()
 	}
-	switch {
-	case d.s[d.i] == '0':
-		d.i++
-	case d.s[d.i] >= '1' && d.s[d.i] <= '9':
-		digits()
-	default:
-		return "", d.syntax("invalid character " + quoteChar(d.s[d.i]) + " in numeric literal")
+	where := " in numeric literal"
+	switch n.Fault {
+	case jsonx.NoFraction:
+		where = " after decimal point in numeric literal"
+	case jsonx.NoExponent:
+		where = " in exponent of numeric literal"
 	}
-	if d.i < len(d.s) && d.s[d.i] == '.' {
-		d.i++
-		if d.i >= len(d.s) {
-			return "", d.eof()
-		}
-		if digits() == 0 {
-			return "", d.syntax("invalid character " + quoteChar(d.s[d.i]) + " after decimal point in numeric literal")
-		}
-	}
-	if d.i < len(d.s) && (d.s[d.i] == 'e' || d.s[d.i] == 'E') {
-		d.i++
-		if d.i < len(d.s) && (d.s[d.i] == '+' || d.s[d.i] == '-') {
-			d.i++
-		}
-		if d.i >= len(d.s) {
-			return "", d.eof()
-		}
-		if digits() == 0 {
-			return "", d.syntax("invalid character " + quoteChar(d.s[d.i]) + " in exponent of numeric literal")
-		}
-	}
-	return string(d.s[start:d.i]), nil
+	return "", d.syntax("invalid character " + quoteChar(d.s[d.i]) + where)
 }
 
 // str reads a string literal, undoing its escapes as encoding/json does.
@@ -609,55 +531,20 @@ func (d *decoder) strBytes() ([]byte, error) {
 		case c < 0x20:
 			return nil, d.syntax("invalid character " + quoteChar(c) + " in string literal")
 		case c == '\\':
-			d.i++
-			if d.i >= len(d.s) {
+			r, n, fault := jsonx.Unescape(d.s[d.i:])
+			switch fault {
+			case jsonx.EscapeEnd:
+				d.i++
 				return nil, d.eof()
+			case jsonx.EscapeUnknown:
+				d.i++
+				return nil, d.syntax("invalid character " + quoteChar(d.s[d.i]) + " in string escape code")
+			case jsonx.HexEnd, jsonx.HexBad:
+				d.i += 2
+				return nil, d.syntax("invalid character in \\u hexadecimal character escape")
 			}
-			switch e := d.s[d.i]; e {
-			case '"', '\\', '/':
-				b = append(b, e)
-				d.i++
-			case 'b':
-				b = append(b, '\b')
-				d.i++
-			case 'f':
-				b = append(b, '\f')
-				d.i++
-			case 'n':
-				b = append(b, '\n')
-				d.i++
-			case 'r':
-				b = append(b, '\r')
-				d.i++
-			case 't':
-				b = append(b, '\t')
-				d.i++
-			case 'u':
-				d.i++
-				r, ok := d.hex4()
-				if !ok {
-					return nil, d.syntax("invalid character in \\u hexadecimal character escape")
-				}
-				if utf16.IsSurrogate(r) {
-					// A high surrogate followed by \u and a low one is one character.
-					if d.i+1 < len(d.s) && d.s[d.i] == '\\' && d.s[d.i+1] == 'u' {
-						save := d.i
-						d.i += 2
-						r2, ok := d.hex4()
-						if ok {
-							if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-								b = utf8.AppendRune(b, dec)
-								continue
-							}
-						}
-						d.i = save
-					}
-					r = utf8.RuneError
-				}
-				b = utf8.AppendRune(b, r)
-			default:
-				return nil, d.syntax("invalid character " + quoteChar(e) + " in string escape code")
-			}
+			b = utf8.AppendRune(b, r)
+			d.i += n
 		case c < utf8.RuneSelf:
 			b = append(b, c)
 			d.i++
@@ -671,26 +558,4 @@ func (d *decoder) strBytes() ([]byte, error) {
 			d.i += size
 		}
 	}
-}
-
-func (d *decoder) hex4() (rune, bool) {
-	if d.i+4 > len(d.s) {
-		return 0, false
-	}
-	var r rune
-	for _, c := range d.s[d.i : d.i+4] {
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			c = c - 'A' + 10
-		default:
-			return 0, false
-		}
-		r = r*16 + rune(c)
-	}
-	d.i += 4
-	return r, true
 }

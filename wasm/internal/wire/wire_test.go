@@ -109,6 +109,8 @@ func TestCatalog(t *testing.T) {
 func TestGoldenVerdicts(t *testing.T) {
 	cat := shippedCatalog(t)
 	files, _ := filepath.Glob("../../../engine/testdata/*/*.txtar")
+	requests, _ := filepath.Glob("../../../engine/reqcheck/testdata/*/*.txtar")
+	files = append(files, requests...)
 	n := 0
 	for _, f := range files {
 		ar, err := txtar.ParseFile(f)
@@ -231,6 +233,8 @@ func BenchmarkDecodeCatalog(b *testing.B) {
 func TestShareGoldens(t *testing.T) {
 	cat := shippedCatalog(t)
 	files, _ := filepath.Glob("../../../engine/testdata/*/*.txtar")
+	requests, _ := filepath.Glob("../../../engine/reqcheck/testdata/*/*.txtar")
+	files = append(files, requests...)
 	for _, f := range files {
 		ar, err := txtar.ParseFile(f)
 		if err != nil {

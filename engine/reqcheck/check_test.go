@@ -1,0 +1,219 @@
+package reqcheck
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+)
+
+// checkPaste parses the request in a paste and checks it, as the engine does.
+func checkPaste(t testing.TB, paste string) *Result {
+	t.Helper()
+	req, ok := reqparse.Parse(paste)
+	if !ok {
+		t.Fatalf("no request in paste:\n%s", paste)
+	}
+	return Check(shippedCatalog(t), nil, req, paste)
+}
+
+// marshalCheck writes a check as indented JSON without HTML escaping, as the CLI prints it.
+func marshalCheck(t testing.TB, rc *Result) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rc); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestRequestGolden runs every case in testdata/requests (and its ops/ folder): a pasted request
+// and what checking it must give. A file holds one case in "paste" and "want.json", or several
+// in "<case>.paste" and "<case>.want.json". Run with -update to rewrite the want.json sections,
+// and review the diff.
+func TestRequestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/requests/*.txtar")
+	ops, _ := filepath.Glob("testdata/requests/ops/*.txtar")
+	files = append(files, ops...)
+	if len(files) == 0 {
+		t.Fatal("no cases in testdata/requests")
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			changed := false
+			for i := 0; i < len(ar.Files); i++ {
+				f := ar.Files[i]
+				if f.Name != "paste" && !strings.HasSuffix(f.Name, ".paste") {
+					continue
+				}
+				prefix := strings.TrimSuffix(f.Name, "paste")
+				wantName := prefix + "want.json"
+				wantIdx := -1
+				for j, g := range ar.Files {
+					if g.Name == wantName {
+						wantIdx = j
+					}
+				}
+				caseName := strings.TrimSuffix(prefix, ".")
+				if caseName == "" {
+					caseName = "case"
+				}
+				t.Run(caseName, func(t *testing.T) {
+					got := marshalCheck(t, checkPaste(t, string(f.Data)))
+					if *update {
+						if wantIdx < 0 {
+							// Insert the want section right after its paste.
+							rest := append([]txtar.File{{Name: wantName, Data: got}}, ar.Files[i+1:]...)
+							ar.Files = append(ar.Files[:i+1], rest...)
+						} else {
+							ar.Files[wantIdx].Data = got
+						}
+						changed = true
+						return
+					}
+					if wantIdx < 0 {
+						t.Fatalf("%s has no %s section; run go test -update", file, wantName)
+					}
+					if diff := cmp.Diff(string(ar.Files[wantIdx].Data), string(got)); diff != "" {
+						t.Errorf("check mismatch (-want +got):\n%s", diff)
+					}
+				})
+			}
+			if changed {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestCheckRequestLarge checks a 1 MB request in bounded time, with capped issues.
+func TestCheckRequestLarge(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"to": [`)
+	for i := 0; b.Len() < 1<<20; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`"not-an-address-` + strconv.Itoa(i) + `"`)
+	}
+	b.WriteString(`], "template": "9c4d5e1f-2a3b-4c5d-8e9f-0a1b2c3d4e5f"}`)
+	paste := "curl https://next-api.useplunk.com/v1/send -H 'Authorization: Bearer sk_0f3c9a7e2b6d4e18a5c47d9e1b2f6a300f3c9a7e2b6d4e18' --json '" + b.String() + "'"
+	start := time.Now()
+	rc := checkPaste(t, paste)
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("1 MB request took %v", d)
+	}
+	if rc.Predicted == nil || rc.Predicted.Status != 422 {
+		t.Fatalf("predicted %+v", rc.Predicted)
+	}
+	if len(rc.Problems) > maxIssues+5 {
+		t.Errorf("%d problems, want at most about %d", len(rc.Problems), maxIssues)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, tc := range []struct {
+		format, value string
+		ok            bool
+	}{
+		{"email", "jane@example.com", true},
+		{"email", "jane.doe+tag@mail.example.co.uk", true},
+		{"email", "o'brien@example.com", true},
+		{"email", "jane.example.com", false},
+		{"email", "jane@example", false},
+		{"email", ".jane@example.com", false},
+		{"email", "jane..doe@example.com", false},
+		{"email", "jane.@example.com", false},
+		{"email", "jane@-example.com", false},
+		{"email", "jane@example.c", false},
+		{"email", "jane@exa_mple.com", false},
+		{"email", "", false},
+		{"uuid", "9c4d5e1f-2a3b-4c5d-8e9f-0a1b2c3d4e5f", true},
+		{"uuid", "9C4D5E1F-2A3B-4C5D-8E9F-0A1B2C3D4E5F", true},
+		{"uuid", "9c4d5e1f2a3b4c5d8e9f0a1b2c3d4e5f", false},
+		{"uuid", "not-a-uuid", false},
+		{"uri", "https://hooks.example.com/puck", true},
+		{"uri", "mailto:jane@example.com", true},
+		{"uri", "hooks.example.com/puck", false},
+		{"uri", "https://", false},
+		{"uri", "https://exa mple.com", false},
+		{"date-time", "2025-12-01T06:00:00Z", true},
+		{"date-time", "2025-12-01T06:00:00.123+02:00", true},
+		{"date-time", "2025-12-01", false},
+		{"date-time", "next tuesday", false},
+		{"hostname", "anything", true},
+	} {
+		if got := formatOK(tc.format, tc.value); got != tc.ok {
+			t.Errorf("formatOK(%q, %q) = %v, want %v", tc.format, tc.value, got, tc.ok)
+		}
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	v := &validator{}
+	for _, tc := range []struct {
+		got, want string
+	}{
+		{"standrad", "standard"},
+		{"all", "ALL"},
+		{"false_positiv", "false_positive"},
+		{"attachmen", "attachment"},
+		{"segmnt", "SEGMENT"},
+		{"everyone", ""},
+		{"x", ""},
+	} {
+		is := &vIssue{}
+		v.didYouMean(is, []string{"quick", "standard", "deep", "ALL", "SEGMENT", "FILTERED", "false_positive", "attachment", "inline"}, tc.got)
+		if is.fixTo != tc.want {
+			t.Errorf("didYouMean(%q) = %q, want %q", tc.got, is.fixTo, tc.want)
+		}
+	}
+}
+
+// TestOperationMatch checks that the most literal template wins and that a proxy prefix is
+// read past.
+func TestOperationMatch(t *testing.T) {
+	key := "Authorization: Bearer pck_live_8f2a7e22562b45d49bc9428f77ddc450"
+	for _, tc := range []struct {
+		paste, want string
+	}{
+		{"curl https://api.puck.security/v1/webhooks/incoming/generic/abc --json '{\"query\":\"q\"}'", "POST /v1/webhooks/incoming/generic/{key}"},
+		{"curl https://api.puck.security/v1/webhooks/incoming/github/abc --json '{}'", "POST /v1/webhooks/incoming/{provider}/{key}"},
+		{"curl -H '" + key + "' https://puck.acme.com/v1/investigations/inv_1/", "GET /v1/investigations/{id}"},
+		{"curl -H 'Authorization: Bearer sk_0f3c9a7e2b6d4e18' https://plunk.internal/api/contacts/lookup --json '{\"emails\":[\"a@b.co\"]}'", "POST /contacts/lookup"},
+		{"curl -H 'Authorization: Bearer sk_0f3c9a7e2b6d4e18' https://next-api.useplunk.com/contacts/lookup", "GET /contacts/{id}"},
+		{"curl https://example.com/nothing/here", ""},
+	} {
+		if got := checkPaste(t, tc.paste).Operation; got != tc.want {
+			t.Errorf("%s\n  operation %q, want %q", tc.paste, got, tc.want)
+		}
+	}
+}
+
+// TestNoRequest checks the entry point's edges: no request, no catalog.
+func TestNoRequest(t *testing.T) {
+	if rc := Check(nil, nil, nil, ""); rc == nil || rc.Predicted != nil || rc.Operation != "" {
+		t.Errorf("nil request: %+v", rc)
+	}
+	req, _ := reqparse.Parse("curl https://next-api.useplunk.com/v1/track")
+	if rc := Check(nil, nil, req, "curl https://next-api.useplunk.com/v1/track"); rc.Operation != "" {
+		t.Errorf("no catalog: %+v", rc)
+	}
+}

@@ -1,0 +1,584 @@
+package reqcheck
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/jsonx"
+)
+
+// The keywords: enum and did-you-mean, strings, numbers, arrays and objects, the messages of
+// failed keywords, and the string formats.
+
+func (v *validator) enumIssue(s *catalog.Schema, path []string, n *jsonx.Node, lenient bool) *vIssue {
+	allStrings := true
+	var strs []string
+	for _, e := range s.Enum {
+		str, ok := e.(string)
+		allStrings = allStrings && ok
+		strs = append(strs, str)
+	}
+	if s.Const {
+		return v.issue(s, "const", path, n, lenient, msgVars{expected: literal(s.Enum[0]), value: n.Text()})
+	}
+	if allStrings && n.Kind != jsonx.String {
+		return v.issue(s, "type", path, n, lenient, msgVars{expected: v.options(s.Enum), received: jsonTypeName(n)})
+	}
+	is := v.issue(s, "enum", path, n, lenient, msgVars{options: v.options(s.Enum), value: n.Text()})
+	if allStrings {
+		v.didYouMean(is, strs, n.Str)
+	}
+	return is
+}
+
+// didYouMean sets a hint, and a mechanical fix, when the value is a near miss of one of the
+// allowed values: another case, or one or two letters off.
+func (v *validator) didYouMean(is *vIssue, allowed []string, got string) {
+	best, bestD := "", 1<<30
+	for _, a := range allowed {
+		var d int
+		if strings.EqualFold(a, got) {
+			d = 0
+		} else {
+			d = osaDistance(strings.ToLower(a), strings.ToLower(got))
+		}
+		if d < bestD {
+			best, bestD = a, d
+		}
+	}
+	limit := 2
+	if utf8.RuneCountInString(got) <= 4 {
+		limit = 1
+	}
+	if best == "" || bestD > limit {
+		return
+	}
+	is.hint = "Did you mean " + strconv.Quote(best) + "?"
+	is.fix, is.fixTo = "enum", best
+}
+
+// osaDistance is the optimal string alignment distance: insertions, deletions, substitutions
+// and transpositions of neighbours each cost 1. Long strings are not compared.
+func osaDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		if a == b {
+			return 0
+		}
+		return 1 << 20
+	}
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := 0; j <= len(rb); j++ {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// utf16Len is a string's length as JavaScript counts it.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
+}
+
+func (v *validator) stringChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) []*vIssue {
+	var out []*vIssue
+	l := -1
+	length := func() int {
+		if l < 0 {
+			l = utf16Len(n.Str)
+		}
+		return l
+	}
+	if s.MinLength != nil && length() < *s.MinLength {
+		out = append(out, v.issue(s, "minLength", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MinLength)}))
+	}
+	if s.MaxLength != nil && length() > *s.MaxLength {
+		out = append(out, v.issue(s, "maxLength", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MaxLength)}))
+	}
+	if s.Format != "" && !formatOK(s.Format, n.Str) {
+		out = append(out, v.issue(s, "format", path, n, lenient, msgVars{format: s.Format}))
+	}
+	if s.Pattern != "" {
+		if re := compiledPattern(s.Pattern); re != nil && !re.MatchString(n.Str) {
+			out = append(out, v.issue(s, "pattern", path, n, lenient, msgVars{pattern: s.Pattern}))
+		}
+	}
+	if len(s.Reserved) > 0 && s.ReservedIssue != nil && v.quiet == 0 {
+		for _, p := range s.Reserved {
+			if re := compiledPattern(p); re != nil && re.MatchString(n.Str) {
+				v.reserved = append(v.reserved, reservedHit{issue: s.ReservedIssue, path: keepPath(path), node: n})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func (v *validator) numberChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) []*vIssue {
+	f, err := strconv.ParseFloat(n.Str, 64)
+	if err != nil {
+		return nil
+	}
+	var out []*vIssue
+	if s.Minimum != nil && f < *s.Minimum {
+		out = append(out, v.issue(s, "minimum", path, n, lenient, msgVars{limit: formatNumber(*s.Minimum)}))
+	}
+	if s.ExclusiveMinimum != nil && f <= *s.ExclusiveMinimum {
+		out = append(out, v.issue(s, "minimum", path, n, lenient, msgVars{limit: formatNumber(*s.ExclusiveMinimum)}))
+	}
+	if s.Maximum != nil && f > *s.Maximum {
+		out = append(out, v.issue(s, "maximum", path, n, lenient, msgVars{limit: formatNumber(*s.Maximum)}))
+	}
+	if s.ExclusiveMaximum != nil && f >= *s.ExclusiveMaximum {
+		out = append(out, v.issue(s, "maximum", path, n, lenient, msgVars{limit: formatNumber(*s.ExclusiveMaximum)}))
+	}
+	return out
+}
+
+func (v *validator) arrayChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
+	if s.MinItems != nil && len(n.Vals) < *s.MinItems {
+		out = append(out, v.issue(s, "minItems", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MinItems)}))
+	}
+	if s.MaxItems != nil && len(n.Vals) > *s.MaxItems {
+		out = append(out, v.issue(s, "maxItems", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MaxItems)}))
+	}
+	if s.Items != nil {
+		for i, it := range n.Vals {
+			is, ab := v.validate(it, s.Items, appendPath(path, strconv.Itoa(i)), lenient)
+			out = append(out, is...)
+			aborted = aborted || ab
+		}
+	}
+	if t := s.MaxTotalLength; t != nil && t.Max > 0 && !aborted {
+		total := 0
+		for _, it := range n.Vals {
+			if p := member(it, t.Property); p != nil && p.Kind == jsonx.String {
+				total += utf16Len(p.Str)
+			}
+		}
+		if total > t.Max {
+			is := v.issue(s, "rule", path, n, lenient, msgVars{})
+			if t.Issue != nil {
+				is.message, is.code = t.Issue.Message, t.Issue.Code
+				if t.Issue.Field != "" {
+					is.path = strings.Split(t.Issue.Field, ".")
+					if len(path) > 1 {
+						is.path = append(append([]string{}, path[:len(path)-1]...), is.path...)
+					}
+				}
+			}
+			out = append(out, is)
+		}
+	}
+	return out, aborted
+}
+
+func (v *validator) objectChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
+	add := func(is []*vIssue, ab bool) {
+		out = append(out, is...)
+		aborted = aborted || ab
+	}
+	for _, p := range s.Properties {
+		child := member(n, p.Name)
+		cpath := appendPath(path, p.Name)
+		if child == nil {
+			if slices.Contains(s.Required, p.Name) {
+				is := v.requiredIssue(s, p.Schema, cpath, n, lenient)
+				add([]*vIssue{is}, !is.lenient)
+			}
+			continue
+		}
+		add(v.validate(child, p.Schema, cpath, lenient))
+	}
+	for _, r := range s.Required {
+		if member(n, r) != nil {
+			continue
+		}
+		declared := false
+		for _, p := range s.Properties {
+			declared = declared || p.Name == r
+		}
+		if !declared {
+			is := v.requiredIssue(s, nil, appendPath(path, r), n, lenient)
+			add([]*vIssue{is}, !is.lenient)
+		}
+	}
+	if s.NoAdditional || s.AdditionalProperties != nil || s.PropertyNames != nil {
+		var extra []string
+		for _, m := range n.Vals {
+			declared := false
+			for _, p := range s.Properties {
+				declared = declared || p.Name == m.Key
+			}
+			if s.PropertyNames != nil {
+				key := &jsonx.Node{Kind: jsonx.String, Str: m.Key, Off: m.KeyOff, KeyOff: -1}
+				if m.KeyOff < 0 {
+					key.Off = m.Off
+				}
+				is, _ := v.validate(key, s.PropertyNames, appendPath(path, m.Key), lenient)
+				add(is, false)
+			}
+			if declared {
+				continue
+			}
+			if s.NoAdditional {
+				extra = append(extra, m.Key)
+			} else if s.AdditionalProperties != nil {
+				add(v.validate(m, s.AdditionalProperties, appendPath(path, m.Key), lenient))
+			}
+		}
+		if len(extra) > 0 {
+			quoted := make([]string, len(extra))
+			for i, k := range extra {
+				quoted[i] = "'" + k + "'"
+			}
+			is := v.issue(s, "additional", path, n, lenient, msgVars{keys: strings.Join(quoted, ", ")})
+			add([]*vIssue{is}, false)
+		}
+	}
+	if aborted {
+		return out, aborted
+	}
+	// Rules across fields run once the fields themselves are sound.
+	union := s.AnyOf
+	if len(union) == 0 {
+		union = s.OneOf
+	}
+	if constraintOnly(union) && !v.anyPasses(n, union, path) {
+		if ri := s.RuleIssue; ri != nil && ri.Status != 0 {
+			if v.quiet == 0 {
+				v.answers = append(v.answers, ruleAnswer{issue: ri, path: keepPath(path), node: n})
+			}
+		} else {
+			is := v.issue(s, "rule", path, n, lenient, msgVars{})
+			if ri != nil {
+				is.message, is.code = ri.Message, ri.Code
+				if ri.Field != "" {
+					is.path = append(append([]string{}, path...), strings.Split(ri.Field, ".")...)
+					is.node, is.parent = member(n, ri.Field), n
+				}
+			}
+			add([]*vIssue{is}, false)
+		}
+	}
+	if v.quiet == 0 {
+		for _, need := range s.Needed {
+			if member(n, need.Field) != nil {
+				continue
+			}
+			h := neededHit{need: need, path: keepPath(appendPath(path, need.Field)), parent: n}
+			for _, u := range need.Unless {
+				h.maybe = h.maybe || member(n, u) != nil
+			}
+			v.needed = append(v.needed, h)
+		}
+	}
+	return out, aborted
+}
+
+// anyPasses reports whether n meets one of the constraint branches.
+func (v *validator) anyPasses(n *jsonx.Node, branches []*catalog.Schema, path []string) bool {
+	v.quiet++
+	ok := false
+	for _, b := range branches {
+		if is, _ := v.validate(n, b, path, false); len(blocking(is)) == 0 {
+			ok = true
+			break
+		}
+	}
+	v.quiet--
+	return ok
+}
+
+func (v *validator) requiredIssue(parent, prop *catalog.Schema, path []string, n *jsonx.Node, lenient bool) *vIssue {
+	// The property's own message for being required wins over the object's and the API's.
+	var s *catalog.Schema = parent
+	if ps := v.resolve(prop); ps != nil && ps.Messages["required"] != "" {
+		s = ps
+	}
+	is := v.issue(s, "required", path, nil, lenient || lenientFor(parent, "required"), msgVars{received: "undefined"})
+	is.parent = n
+	return is
+}
+
+// schemaKeys maps an issue keyword to the x-errdocs-messages keys that word it.
+var schemaKeys = map[string][]string{
+	"integer":       {"integer", "type"},
+	"union":         {"oneOf", "anyOf"},
+	"discriminator": {"oneOf", "anyOf", "discriminator"},
+	"const":         {"const", "enum"},
+	"additional":    {"additionalProperties"},
+}
+
+// builtinMessages word a keyword when neither the schema nor the API does.
+var builtinMessages = map[string]string{
+	"required": "is required", "type": "must be {expected}", "integer": "must be an integer",
+	"enum": "must be one of {options}", "const": "must be {expected}", "format": "must be a valid {format}",
+	"pattern": "must match pattern {pattern}", "minLength": "must be at least {limit} characters",
+	"maxLength": "must be at most {limit} characters", "minItems": "must have at least {limit} items",
+	"maxItems": "must have at most {limit} items", "minimum": "must be at least {limit}",
+	"maximum": "must be at most {limit}", "union": "does not match any allowed form",
+	"discriminator": "must be one of {options}", "additional": "is not allowed: {keys}", "rule": "is invalid",
+}
+
+// issue builds an issue worded as the API words it.
+func (v *validator) issue(s *catalog.Schema, keyword string, path []string, n *jsonx.Node, lenient bool, vars msgVars) *vIssue {
+	is := &vIssue{path: keepPath(path), keyword: keyword, node: n,
+		lenient: lenient || lenientFor(s, keyword) || keyword == "integer" && lenientFor(s, "type")}
+	switch keyword {
+	case "required", "type", "enum", "const", "union", "discriminator":
+		is.abort = !is.lenient
+	}
+	text, found := catalog.IssueText{}, false
+	if keyword == "format" {
+		text, found = v.pred.Messages["format."+vars.format]
+	}
+	if !found {
+		text, found = v.pred.Messages[keyword]
+	}
+	if !found {
+		text = catalog.IssueText{Message: builtinMessages[keyword]}
+	}
+	keys := schemaKeys[keyword]
+	if keys == nil {
+		keys = []string{keyword}
+	}
+	if s != nil {
+		for _, k := range keys {
+			if m := s.Messages[k]; m != "" {
+				text.Message = m
+				break
+			}
+		}
+	}
+	is.message = expand(text.Message, vars)
+	is.code = text.Code
+	if text.Received != "" {
+		is.received = expand(text.Received, vars)
+	}
+	return is
+}
+
+// msgVars fill the {names} of a message.
+type msgVars struct {
+	limit, expected, received, value, options, format, pattern, keys string
+}
+
+func (m *msgVars) get(name string) (string, bool) {
+	switch name {
+	case "limit":
+		return m.limit, true
+	case "expected":
+		return m.expected, true
+	case "received":
+		return m.received, true
+	case "value":
+		return m.value, true
+	case "options":
+		return m.options, true
+	case "format":
+		return m.format, true
+	case "pattern":
+		return m.pattern, true
+	case "keys":
+		return m.keys, true
+	}
+	return "", false
+}
+
+// expand fills {name} in a message.
+func expand(msg string, vars msgVars) string {
+	if !strings.Contains(msg, "{") {
+		return msg
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(msg[i:], '}')
+		if j < 0 {
+			break
+		}
+		if val, ok := vars.get(msg[i+1 : i+j]); ok {
+			b.WriteString(msg[:i])
+			b.WriteString(val)
+		} else {
+			b.WriteString(msg[:i+j+1])
+		}
+		msg = msg[i+j+1:]
+	}
+	b.WriteString(msg)
+	return b.String()
+}
+
+var patternCache sync.Map // string → *regexp.Regexp (nil when it does not compile)
+
+func compiledPattern(p string) *regexp.Regexp {
+	if re, ok := patternCache.Load(p); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, err := regexp.Compile(p)
+	if err != nil {
+		re = nil
+	}
+	patternCache.Store(p, re)
+	return re
+}
+
+// formatOK checks the formats the APIs use. Unknown formats pass.
+func formatOK(format, s string) bool {
+	switch format {
+	case "email":
+		return emailOK(s)
+	case "uuid":
+		return uuidOK(s)
+	case "uri", "url":
+		return uriOK(s)
+	case "date-time":
+		return dateTimeOK(s)
+	case "date":
+		_, err := time.Parse("2006-01-02", s)
+		return err == nil
+	}
+	return true
+}
+
+// emailOK follows zod's e-mail pattern: a local part of letters, digits and _'+-. that does
+// not start with a dot and ends with a letter, digit, _, + or -; no two dots in a row; and a
+// domain of dotted labels ending in a top-level domain of two letters or more.
+func emailOK(s string) bool {
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 || strings.Contains(s, "..") || s[0] == '.' {
+		return false
+	}
+	local, domain := s[:at], s[at+1:]
+	for i := 0; i < len(local); i++ {
+		c := local[i]
+		if !(isAlnumByte(c) || strings.IndexByte("_'+-.", c) >= 0) {
+			return false
+		}
+	}
+	if last := local[len(local)-1]; !(isAlnumByte(last) || strings.IndexByte("_+-", last) >= 0) {
+		return false
+	}
+	dot := strings.LastIndexByte(domain, '.')
+	if dot < 0 {
+		return false
+	}
+	tld := domain[dot+1:]
+	if len(tld) < 2 {
+		return false
+	}
+	for i := 0; i < len(tld); i++ {
+		if !(tld[i] >= 'a' && tld[i] <= 'z' || tld[i] >= 'A' && tld[i] <= 'Z') {
+			return false
+		}
+	}
+	for rest := domain[:dot+1]; rest != ""; {
+		i := strings.IndexByte(rest, '.')
+		l := rest[:i]
+		rest = rest[i+1:]
+		if l == "" || !isAlnumByte(l[0]) {
+			return false
+		}
+		for j := 0; j < len(l); j++ {
+			if !isAlnumByte(l[j]) && l[j] != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isAlnumByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func uuidOK(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < 36; i++ {
+		switch i {
+		case 8, 13, 18, 23:
+			if s[i] != '-' {
+				return false
+			}
+		default:
+			if !isHexDigit(s[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// uriOK accepts what a URL parser would: a scheme, and for hierarchical schemes a host.
+func uriOK(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || strings.ContainsAny(s, " \t\r\n") {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		c := s[j]
+		if !(isAlnumByte(c) || j > 0 && strings.IndexByte("+.-", c) >= 0) || j == 0 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	rest := s[i+1:]
+	switch strings.ToLower(s[:i]) {
+	case "http", "https", "ws", "wss", "ftp":
+		rest = strings.TrimPrefix(rest, "//")
+		host := rest
+		if k := strings.IndexAny(host, "/?#"); k >= 0 {
+			host = host[:k]
+		}
+		return host != ""
+	}
+	return rest != ""
+}
+
+// dateTimeOK accepts RFC 3339 date-times, with or without fractional seconds.
+func dateTimeOK(s string) bool {
+	if _, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return true
+	}
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
+}

@@ -1,0 +1,439 @@
+package reqparse
+
+import "strings"
+
+// curlArgOptions are the long options of curl that take an argument. Any other option is read
+// as a switch, so its neighbour is not swallowed.
+var curlArgOptions = makeSet(`abstract-unix-socket alt-svc aws-sigv4 cacert capath cert cert-type
+ciphers config connect-timeout connect-to continue-at cookie cookie-jar create-file-mode crlfile
+curves data data-ascii data-binary data-raw data-urlencode delegation dns-interface dns-ipv4-addr
+dns-ipv6-addr dns-servers doh-url dump-header ech egd-file engine etag-compare etag-save
+expect100-timeout form form-string ftp-account ftp-alternative-to-user ftp-method ftp-port
+ftp-ssl-ccc-mode happy-eyeballs-timeout-ms haproxy-clientip header hostpubmd5 hostpubsha256 hsts
+interface ip-tos ipfs-gateway json keepalive-cnt keepalive-time key key-type krb libcurl
+limit-rate local-port login-options mail-auth mail-from mail-rcpt max-filesize max-redirs
+max-time netrc-file noproxy oauth2-bearer output output-dir parallel-max pass pinnedpubkey
+preproxy proto proto-default proto-redir proxy proxy-cacert proxy-capath proxy-cert
+proxy-cert-type proxy-ciphers proxy-crlfile proxy-header proxy-key proxy-key-type proxy-pass
+proxy-pinnedpubkey proxy-service-name proxy-tls13-ciphers proxy-tlsauthtype proxy-tlspassword
+proxy-tlsuser proxy-user proxy1.0 pubkey quote random-file range rate referer request
+request-target resolve retry retry-delay retry-max-time sasl-authzid service-name sigalgs
+socks4 socks4a socks5 socks5-gssapi-service socks5-hostname speed-limit speed-time stderr
+telnet-option tftp-blksize time-cond tls-max tls13-ciphers tlsauthtype tlspassword tlsuser trace
+trace-ascii trace-config unix-socket upload-file url url-query user user-agent variable
+vlan-priority write-out`)
+
+// curlShort maps curl's one-letter options to their long names.
+var curlShort = map[byte]string{
+	'A': "user-agent", 'b': "cookie", 'c': "cookie-jar", 'C': "continue-at", 'd': "data",
+	'D': "dump-header", 'e': "referer", 'E': "cert", 'F': "form", 'G': "get", 'H': "header",
+	'I': "head", 'K': "config", 'm': "max-time", 'o': "output", 'P': "ftp-port", 'Q': "quote",
+	'r': "range", 't': "telnet-option", 'T': "upload-file", 'u': "user", 'U': "proxy-user",
+	'w': "write-out", 'x': "proxy", 'X': "request", 'y': "speed-time", 'Y': "speed-limit",
+	'z': "time-cond",
+}
+
+func makeSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// curlCmd gathers the options of one curl command.
+type curlCmd struct {
+	p          *parser
+	lx         wordLexer
+	method     string
+	methodAt   int
+	head, get  bool
+	upload     string
+	data       []dataPiece
+	urls       []word
+	extraQuery []string
+}
+
+// dataPiece is the argument of one -d, --data-raw, --json or similar option.
+type dataPiece struct {
+	flag string // the long option name
+	val  mapped
+}
+
+// parseCurl reads the curl command that starts at offset at. It returns the offset where the
+// text after the command starts.
+func (p *parser) parseCurl(at int) (int, bool) {
+	r := p.r
+	r.Form = "curl"
+	r.StartLine = p.line(at)
+	var lx wordLexer
+	if isCmdFlavour(p.text, at) {
+		lx = &cmdLexer{p: p, text: p.text, i: at, last: at}
+	} else {
+		lx = &bashLexer{p: p, text: p.text, i: at, last: at}
+	}
+	c := &curlCmd{p: p, lx: lx}
+	lx.next() // the word curl itself
+	for {
+		w, ok := lx.next()
+		if !ok {
+			break
+		}
+		c.word(w)
+	}
+	end := lx.restAt()
+	r.EndLine = p.line(max(lx.lastAt(), at))
+	if len(c.urls) == 0 {
+		return 0, false
+	}
+	c.build()
+	return end, true
+}
+
+// word handles one word of the command after "curl".
+func (c *curlCmd) word(w word) {
+	s := w.m.s
+	switch {
+	case s == "--":
+	case strings.HasPrefix(s, "--"):
+		name := s[2:]
+		if eq := strings.IndexByte(name, '='); eq > 0 && curlArgOptions[name[:eq]] {
+			c.p.note("curl does not accept --%s=value; write --%s followed by the value.", name[:eq], name[:eq])
+			c.option(name[:eq], s, w.m.slice(2+eq+1), w.start+2+eq+1)
+			return
+		}
+		name = strings.TrimPrefix(name, "expand-")
+		if curlArgOptions[name] {
+			arg, ok := c.arg(s)
+			if ok {
+				c.option(name, s, arg.m, arg.start)
+			}
+			return
+		}
+		c.option(name, s, mapped{}, 0)
+	case strings.HasPrefix(s, "-") && len(s) > 1:
+		for k := 1; k < len(s); k++ {
+			name, known := curlShort[s[k]]
+			if !known {
+				continue // a switch this parser does not need, such as -s, -v, -L, -k or -i
+			}
+			flag := "-" + s[k:k+1]
+			if !curlArgOptions[name] {
+				c.option(name, flag, mapped{}, 0)
+				continue
+			}
+			if k+1 < len(s) {
+				v := w.m.slice(k + 1)
+				c.option(name, flag, v, v.srcAt(0))
+				return
+			}
+			if arg, ok := c.arg(flag); ok {
+				c.option(name, flag, arg.m, arg.start)
+			}
+			return
+		}
+	default:
+		if len(c.urls) < maxPositional {
+			c.urls = append(c.urls, w)
+		}
+	}
+}
+
+// arg reads the argument of an option.
+func (c *curlCmd) arg(flag string) (word, bool) {
+	w, ok := c.lx.next()
+	if !ok {
+		c.p.note("The option %s at the end of the command has no argument.", flag)
+	}
+	return w, ok
+}
+
+// option applies one option. flag is the option as written, v its argument and at where the
+// argument starts in the paste.
+func (c *curlCmd) option(name, flag string, v mapped, at int) {
+	p, r := c.p, c.p.r
+	line := p.line(at)
+	switch name {
+	case "request":
+		if strings.TrimSpace(v.s) == "" {
+			p.note("The method given with %s on line %d is empty; curl then sends its default method.", flag, line)
+			break
+		}
+		c.method, c.methodAt = v.s, at
+	case "header":
+		c.header(v, at, "")
+	case "data", "data-ascii", "data-binary", "data-raw", "data-urlencode", "json":
+		c.data = append(c.data, dataPiece{flag: name, val: v})
+	case "form", "form-string":
+		c.form(v, line, name == "form-string")
+	case "user":
+		r.User = v.s
+	case "get":
+		c.get = true
+	case "head":
+		c.head = true
+	case "user-agent":
+		p.addHeader(Header{Name: "User-Agent", Value: v.s, Line: line, Flag: flag})
+	case "referer":
+		p.addHeader(Header{Name: "Referer", Value: strings.TrimSuffix(v.s, ";auto"), Line: line, Flag: flag})
+	case "cookie":
+		if strings.Contains(v.s, "=") {
+			p.addHeader(Header{Name: "Cookie", Value: v.s, Line: line, Flag: flag})
+		} else {
+			p.note("The cookies come from the file %s, which was not pasted.", clip(v.s, 80))
+		}
+	case "oauth2-bearer":
+		p.addHeader(Header{Name: "Authorization", Value: "Bearer " + v.s, Line: line, Flag: flag})
+	case "upload-file":
+		c.upload = v.s
+		p.note("The body comes from the file %s (%s), which was not pasted.", clip(v.s, 80), flag)
+		if r.BodyFile == "" {
+			r.BodyFile = v.s
+		}
+	case "url":
+		if len(c.urls) < maxPositional {
+			c.urls = append(c.urls, word{m: v, start: at})
+		}
+	case "url-query":
+		if s, ok := strings.CutPrefix(v.s, "+"); ok {
+			c.extraQuery = append(c.extraQuery, s)
+		} else {
+			c.extraQuery = append(c.extraQuery, encodeDataPiece(v.s))
+		}
+	case "config":
+		p.note("Options come from the config file %s, which was not pasted.", clip(v.s, 80))
+	}
+}
+
+// header adds a -H header. "Name;" sends an empty header and "Name:" removes one curl would
+// add; both are kept with an empty value.
+func (c *curlCmd) header(v mapped, at int, flag string) {
+	p := c.p
+	s := v.s
+	if strings.HasPrefix(s, "@") {
+		p.note("The headers in %s come from a file that was not pasted.", clip(s[1:], 80))
+		return
+	}
+	name, value, ok := strings.Cut(s, ":")
+	if !ok {
+		n, isEmpty := strings.CutSuffix(s, ";")
+		if !isEmpty {
+			p.note("The header %q has no colon, so curl does not send it.", clip(s, 60))
+			return
+		}
+		name, value = n, ""
+	}
+	p.addHeader(Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Line: p.line(at), Flag: flag})
+}
+
+// form adds a -F field: name=value, name=@file, name=<file, with ;type= and ;filename=.
+func (c *curlCmd) form(v mapped, line int, literal bool) {
+	p, r := c.p, c.p.r
+	name, val, ok := strings.Cut(v.s, "=")
+	if !ok {
+		p.note("The form field %q has no '=', so curl rejects it.", clip(v.s, 60))
+		return
+	}
+	if len(r.FormFields) >= maxFormFields {
+		p.note("The form has more than %d fields; the rest were not read.", maxFormFields)
+		return
+	}
+	f := FormField{Name: name, Line: line}
+	if !literal && (strings.HasPrefix(val, "@") || strings.HasPrefix(val, "<")) {
+		parts := strings.Split(val[1:], ";")
+		f.File = parts[0]
+		for _, part := range parts[1:] {
+			if t, ok := strings.CutPrefix(strings.TrimSpace(part), "type="); ok {
+				f.Type = t
+			}
+		}
+		p.note("The form field %s comes from the file %s, which was not pasted.", clip(name, 60), clip(f.File, 80))
+	} else {
+		if !literal {
+			if i := strings.Index(val, ";type="); i >= 0 {
+				val, f.Type = val[:i], val[i+len(";type="):]
+			}
+		}
+		f.Value = val
+	}
+	r.FormFields = append(r.FormFields, f)
+}
+
+// build derives the method, URL, body and content type once every option is read.
+func (c *curlCmd) build() {
+	p, r := c.p, c.p.r
+
+	// The URL: the first argument that looks like one.
+	u := c.urls[0]
+	n := 0
+	for i := len(c.urls) - 1; i >= 0; i-- {
+		if strings.Contains(c.urls[i].m.s, "://") {
+			u = c.urls[i]
+			n++
+		}
+	}
+	if n > 1 {
+		p.note("The command names %d URLs; only the first, %s, is read.", n, clip(u.m.s, 80))
+	}
+	r.URL = unglob(u.m.s)
+	r.URLLine = p.line(u.src())
+
+	// The data, joined as curl joins it.
+	b := newTextBuilder(p.text)
+	hasData, hasJSON := false, false
+	prevJSON := false
+	for i, d := range c.data {
+		hasData = true
+		piece, file := c.dataValue(d)
+		if d.flag == "json" {
+			hasJSON = true
+		}
+		if file != "" {
+			if in, ok := c.lx.stdin(); ok && file == "-" {
+				piece = in
+				if d.flag == "data" || d.flag == "data-ascii" {
+					piece = stripLineEnds(in)
+				}
+			} else {
+				if r.BodyFile == "" {
+					r.BodyFile = file
+				}
+				if file == "-" {
+					p.note("The body comes from standard input, which was not pasted.")
+				} else {
+					p.note("The body comes from %s, which was not pasted.", clip(file, 80))
+				}
+				prevJSON = d.flag == "json"
+				continue
+			}
+		}
+		if i > 0 && b.len() > 0 && !(d.flag == "json" && prevJSON) {
+			b.addAt("&", piece.srcAt(0))
+		}
+		b.addMapped(piece)
+		if b.len() == 0 && len(piece.segs) > 0 {
+			b.newSeg(piece.segs[0].src)
+		}
+		prevJSON = d.flag == "json"
+	}
+
+	// The method.
+	switch {
+	case c.method != "":
+		if c.method != strings.ToUpper(c.method) {
+			p.note("curl sends the method %q exactly as written; methods are case-sensitive and servers expect %q.",
+				clip(c.method, 20), clip(strings.ToUpper(c.method), 20))
+		}
+		r.Method = strings.ToUpper(c.method)
+		r.MethodLine = p.line(c.methodAt)
+	case c.head:
+		r.Method = "HEAD"
+	case c.get:
+		r.Method = "GET"
+	case hasData || len(r.FormFields) > 0:
+		r.Method = "POST"
+	case c.upload != "":
+		r.Method = "PUT"
+	default:
+		r.Method = "GET"
+	}
+
+	// The body, or the query for -G.
+	if c.get && hasData {
+		c.extraQuery = append([]string{string(b.b)}, c.extraQuery...)
+		p.note("With -G curl sends the data in the query string, not in a body.")
+	} else if hasData {
+		p.body = b.done()
+		p.hasBody = true
+	}
+	p.extraQuery = c.extraQuery
+
+	// The content type.
+	switch ct, ok := r.Header("Content-Type"); {
+	case ok:
+		r.ContentType = ct
+	case len(r.FormFields) > 0:
+		r.ContentType = "multipart/form-data"
+	case hasJSON && !c.get:
+		r.ContentType = "application/json"
+	case hasData && !c.get:
+		r.ContentType = "application/x-www-form-urlencoded"
+	}
+}
+
+// dataValue returns the text a data option sends, or the file it reads.
+func (c *curlCmd) dataValue(d dataPiece) (mapped, string) {
+	v := d.val
+	switch d.flag {
+	case "data-raw":
+		return v, ""
+	case "data-urlencode":
+		c.p.note("--data-urlencode encodes its value; the body holds it as curl sends it.")
+		s := v.s
+		i := strings.IndexAny(s, "=@")
+		switch {
+		case i >= 0 && s[i] == '@':
+			return mapped{}, s[i+1:]
+		case i > 0:
+			b := newBuilder()
+			b.addMapped(mapped{s: s[:i+1], segs: v.segs})
+			b.addAt(escapeQuery(s[i+1:]), v.srcAt(i+1))
+			return b.done(), ""
+		case i == 0:
+			s = s[1:]
+			b := newBuilder()
+			b.addAt(escapeQuery(s), v.srcAt(1))
+			return b.done(), ""
+		default:
+			b := newBuilder()
+			b.addAt(escapeQuery(s), v.srcAt(0))
+			return b.done(), ""
+		}
+	default:
+		if f, ok := strings.CutPrefix(v.s, "@"); ok {
+			return mapped{}, f
+		}
+		return v, ""
+	}
+}
+
+// encodeDataPiece encodes a --url-query or --data-urlencode piece: "name=value" encodes the
+// value, "=value" and "value" encode all.
+func encodeDataPiece(s string) string {
+	if i := strings.IndexByte(s, '='); i > 0 {
+		return s[:i+1] + escapeQuery(s[i+1:])
+	} else if i == 0 {
+		return escapeQuery(s[1:])
+	}
+	return escapeQuery(s)
+}
+
+// stripLineEnds drops CR and LF, as curl -d does with what it reads from a file.
+func stripLineEnds(m mapped) mapped {
+	if !strings.ContainsAny(m.s, "\r\n") {
+		return m
+	}
+	b := newBuilder()
+	for k, sg := range m.segs {
+		end := len(m.s)
+		if k+1 < len(m.segs) {
+			end = m.segs[k+1].off
+		}
+		for i := sg.off; i < end; i++ {
+			if m.s[i] != '\r' && m.s[i] != '\n' {
+				b.add(m.s[i], sg.src+i-sg.off)
+			}
+		}
+	}
+	return b.done()
+}
+
+// unglob undoes the backslashes DevTools puts before [ ] { } in URLs so that curl does not
+// glob them.
+func unglob(u string) string {
+	if !strings.Contains(u, `\`) {
+		return u
+	}
+	r := strings.NewReplacer(`\[`, "[", `\]`, "]", `\{`, "{", `\}`, "}")
+	return r.Replace(u)
+}

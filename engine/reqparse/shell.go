@@ -1,0 +1,728 @@
+package reqparse
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file splits a shell command line into words, as bash and as Windows cmd.exe (with the
+// C runtime's argument rules) would, keeping the paste offset of every byte of every word.
+
+// word is one argument of a command, with quotes and escapes undone.
+type word struct {
+	m     mapped
+	start int // paste offset of the word's first byte, quote included
+}
+
+// src returns the paste offset of the word's first character, after any opening quote.
+func (w word) src() int {
+	if len(w.m.segs) == 0 {
+		return w.start
+	}
+	return w.m.segs[0].src
+}
+
+// wordLexer yields the words of one command.
+type wordLexer interface {
+	// next returns the next word, or false at the end of the command.
+	next() (word, bool)
+	// restAt returns the offset where the text after the command starts. It is valid once next
+	// has returned false.
+	restAt() int
+	// lastAt returns the offset of the last byte of the command read so far.
+	lastAt() int
+	// stdin returns the text a here-document or here-string feeds the command, if any.
+	stdin() (mapped, bool)
+}
+
+// bashLexer splits a command as bash does: words separated by blanks, backslash-newline
+// continuations, '…', "…" and $'…' quotes, and the command ending at an unquoted newline, ';',
+// '|' or '&'. It is lenient where people slip: a space after a continuation backslash, a line
+// without its backslash followed by a line of options, and an unquoted & inside a URL are read
+// as meant, with a note.
+type bashLexer struct {
+	p        *parser
+	text     string
+	i        int
+	done     bool
+	rest     int
+	last     int
+	heredoc  string // delimiter of a pending here-document
+	heredocT bool   // <<- strips leading tabs
+	in       mapped
+	hasIn    bool
+}
+
+func (lx *bashLexer) restAt() int           { return lx.rest }
+func (lx *bashLexer) lastAt() int           { return lx.last }
+func (lx *bashLexer) stdin() (mapped, bool) { return lx.in, lx.hasIn }
+
+func (lx *bashLexer) finish(rest int) {
+	lx.done = true
+	lx.rest = rest
+}
+
+func (lx *bashLexer) next() (word, bool) {
+	text := lx.text
+	for !lx.done {
+		if lx.i >= len(text) {
+			lx.finish(len(text))
+			break
+		}
+		c := text[lx.i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			lx.i++
+		case c == '\\' && lx.continuation():
+		case c == '`' && isBlank(lineText(text, lx.i+1)) && lx.i+1 < len(text):
+			// PowerShell's continuation.
+			lx.p.note("Line %d ends with a backtick, PowerShell's continuation; in bash use a backslash.", lx.p.line(lx.i))
+			lx.i = nextLine(text, lx.i)
+		case c == '\n':
+			if lx.heredoc != "" {
+				lx.readHeredoc(lx.i + 1)
+				break
+			}
+			if j, ok := lx.looseContinuation(lx.i); ok {
+				lx.i = j
+				break
+			}
+			lx.finish(lx.i + 1)
+		case c == '#':
+			lx.i = lineEnd(text, lx.i)
+		case c == ';' || c == '|' || c == '&' && !(lx.i+1 < len(text) && text[lx.i+1] == '>'):
+			lx.finish(nextLine(text, lx.i))
+		case c == '<' || c == '>' || c == '&' || isDigit(c) && lx.redirectAfterDigits():
+			lx.redirect()
+		default:
+			return lx.word(), true
+		}
+	}
+	return word{}, false
+}
+
+// continuation reports whether the backslash at lx.i ends its line, and if so moves past the
+// line end. Blanks between the backslash and the line end are forgiven, with a note.
+func (lx *bashLexer) continuation() bool {
+	text := lx.text
+	j := lx.i + 1
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	k := j
+	if k < len(text) && text[k] == '\r' {
+		k++
+	}
+	if k < len(text) && text[k] != '\n' {
+		return false
+	}
+	if j > lx.i+1 && k < len(text) {
+		lx.p.note("Line %d has a space after the continuation backslash, so a shell would end the command there.", lx.p.line(lx.i))
+	}
+	lx.last = lx.i
+	lx.i = min(k+1, len(text))
+	return true
+}
+
+// looseContinuation reports whether the command goes on after the newline at i although the line
+// lacks its backslash: the next line that is not blank starts with an option. It returns where
+// to go on reading.
+func (lx *bashLexer) looseContinuation(i int) (int, bool) {
+	j := skipBlankLines(lx.text, i+1)
+	if j >= len(lx.text) {
+		return 0, false
+	}
+	t := strings.TrimLeft(lineText(lx.text, j), " \t")
+	if len(t) < 2 || t[0] != '-' {
+		return 0, false
+	}
+	if !(isLetter(t[1]) || t[1] == '-' && len(t) > 2 && isLetter(t[2])) {
+		return 0, false
+	}
+	lx.p.note("Line %d does not end with a backslash, so a shell would run line %d as a separate command.",
+		lx.p.line(i), lx.p.line(j))
+	return j, true
+}
+
+// redirectAfterDigits reports whether the digits at lx.i are a file descriptor before > or <.
+func (lx *bashLexer) redirectAfterDigits() bool {
+	j := lx.i
+	for j < len(lx.text) && isDigit(lx.text[j]) {
+		j++
+	}
+	return j < len(lx.text) && (lx.text[j] == '>' || lx.text[j] == '<')
+}
+
+// redirect skips a redirection and its target. A here-document (<<EOF) or here-string (<<<)
+// is kept as the command's standard input.
+func (lx *bashLexer) redirect() {
+	text := lx.text
+	for lx.i < len(text) && isDigit(text[lx.i]) {
+		lx.i++
+	}
+	if strings.HasPrefix(text[lx.i:], "<<<") {
+		lx.i += 3
+		lx.skipBlanks()
+		if w, ok := lx.wordHere(); ok {
+			lx.in, lx.hasIn = w.m, true
+		}
+		return
+	}
+	if strings.HasPrefix(text[lx.i:], "<<") {
+		lx.i += 2
+		if lx.i < len(text) && text[lx.i] == '-' {
+			lx.heredocT = true
+			lx.i++
+		}
+		lx.skipBlanks()
+		if w, ok := lx.wordHere(); ok && w.m.s != "" {
+			lx.heredoc = w.m.s
+		}
+		return
+	}
+	// >, >>, >|, &>, >&2, <, <>
+	for lx.i < len(text) && strings.IndexByte("<>&|", text[lx.i]) >= 0 {
+		lx.i++
+	}
+	if lx.i > 0 && text[lx.i-1] == '&' {
+		for lx.i < len(text) && (isDigit(text[lx.i]) || text[lx.i] == '-') {
+			lx.i++
+		}
+		return
+	}
+	lx.skipBlanks()
+	lx.wordHere()
+}
+
+func (lx *bashLexer) skipBlanks() {
+	for lx.i < len(lx.text) && (lx.text[lx.i] == ' ' || lx.text[lx.i] == '\t') {
+		lx.i++
+	}
+}
+
+// wordHere reads a word at lx.i if one starts there.
+func (lx *bashLexer) wordHere() (word, bool) {
+	if lx.i >= len(lx.text) || strings.IndexByte(" \t\r\n;|&<>", lx.text[lx.i]) >= 0 {
+		return word{}, false
+	}
+	return lx.word(), true
+}
+
+// readHeredoc reads the here-document body that starts at offset i, up to its delimiter line,
+// and ends the command after it.
+func (lx *bashLexer) readHeredoc(i int) {
+	text := lx.text
+	b := newTextBuilder(text)
+	j := i
+	for j < len(text) {
+		l := lineText(text, j)
+		t := l
+		if lx.heredocT {
+			t = strings.TrimLeft(l, "\t")
+		}
+		if t == lx.heredoc {
+			lx.last = j + len(l) - 1
+			lx.in, lx.hasIn = b.done(), true
+			lx.finish(nextLine(text, j))
+			return
+		}
+		e := nextLine(text, j)
+		b.addRun(text[j+len(l)-len(t):e], j+len(l)-len(t))
+		j = e
+	}
+	lx.p.note("The here-document ends without its %s line.", lx.heredoc)
+	lx.last = len(text) - 1
+	lx.in, lx.hasIn = b.done(), true
+	lx.finish(len(text))
+}
+
+// word reads one word starting at lx.i.
+func (lx *bashLexer) word() word {
+	text := lx.text
+	start := lx.i
+	b := newTextBuilder(text)
+loop:
+	for lx.i < len(text) {
+		c := text[lx.i]
+		switch c {
+		case ' ', '\t', '\n', '\r', ';', '|', '<', '>':
+			break loop
+		case '&':
+			if lx.i+1 < len(text) && b.len() > 0 && strings.IndexByte(" \t\r\n&;|<>", text[lx.i+1]) < 0 {
+				lx.p.note("The & on line %d is not quoted, so a shell would end the command there; quote the URL.", lx.p.line(lx.i))
+				b.add('&', lx.i)
+				lx.i++
+				continue
+			}
+			break loop
+		case '\\':
+			if lx.i+1 >= len(text) {
+				lx.i++
+				continue
+			}
+			n := text[lx.i+1]
+			switch {
+			case n == '\n':
+				lx.i += 2
+			case n == '\r' && lx.i+2 < len(text) && text[lx.i+2] == '\n':
+				lx.i += 3
+			default:
+				b.add(n, lx.i+1)
+				lx.i += 2
+			}
+		case '\'':
+			lx.single(&b)
+		case '"':
+			lx.double(&b)
+		case '$':
+			switch {
+			case lx.i+1 < len(text) && text[lx.i+1] == '\'':
+				lx.ansi(&b)
+			case lx.i+1 < len(text) && text[lx.i+1] == '"':
+				lx.i++
+				lx.double(&b)
+			default:
+				lx.dollar(&b)
+			}
+		case '`':
+			lx.backtick(&b)
+		default:
+			j := lx.i + 1
+			for j < len(text) && strings.IndexByte(" \t\n\r;|<>&\\'\"$`", text[j]) < 0 {
+				j++
+			}
+			b.addRun(text[lx.i:j], lx.i)
+			lx.i = j
+		}
+	}
+	lx.last = lx.i - 1
+	return word{m: b.done(), start: start}
+}
+
+// single reads a '…' quote: everything up to the next quote, literally.
+func (lx *bashLexer) single(b *builder) {
+	text := lx.text
+	open := lx.i
+	j := strings.IndexByte(text[open+1:], '\'')
+	if j < 0 {
+		lx.p.note("The quote opened on line %d is never closed.", lx.p.line(open))
+		b.addRun(text[open+1:], open+1)
+		lx.i = len(text)
+		if b.len() == 0 {
+			b.newSeg(open + 1)
+		}
+		return
+	}
+	b.addRun(text[open+1:open+1+j], open+1)
+	if b.len() == 0 {
+		b.newSeg(open + 1)
+	}
+	lx.i = open + j + 2
+}
+
+// double reads a "…" quote, where \ escapes only $ ` " \ and the line end.
+func (lx *bashLexer) double(b *builder) {
+	text := lx.text
+	open := lx.i
+	lx.i++
+	if b.len() == 0 {
+		b.newSeg(lx.i)
+	}
+	for lx.i < len(text) {
+		c := text[lx.i]
+		switch c {
+		case '"':
+			lx.i++
+			return
+		case '\\':
+			if lx.i+1 >= len(text) {
+				b.add('\\', lx.i)
+				lx.i++
+				continue
+			}
+			n := text[lx.i+1]
+			switch {
+			case n == '$' || n == '`' || n == '"' || n == '\\':
+				b.add(n, lx.i+1)
+				lx.i += 2
+			case n == '\n':
+				lx.i += 2
+			case n == '\r' && lx.i+2 < len(text) && text[lx.i+2] == '\n':
+				lx.i += 3
+			default:
+				b.add('\\', lx.i)
+				lx.i++
+			}
+		case '$':
+			lx.dollar(b)
+		case '`':
+			lx.backtick(b)
+		default:
+			j := lx.i + 1
+			for j < len(text) && strings.IndexByte("\"\\$`", text[j]) < 0 {
+				j++
+			}
+			b.addRun(text[lx.i:j], lx.i)
+			lx.i = j
+		}
+	}
+	lx.p.note("The quote opened on line %d is never closed.", lx.p.line(open))
+}
+
+// dollar keeps a parameter or command substitution as written, and notes it.
+func (lx *bashLexer) dollar(b *builder) {
+	text := lx.text
+	start := lx.i
+	j := start + 1
+	switch {
+	case j < len(text) && text[j] == '{':
+		if k := strings.IndexByte(text[j:], '}'); k >= 0 && !strings.Contains(text[j:j+k], "\n") {
+			j += k + 1
+		} else {
+			j++
+		}
+	case j < len(text) && text[j] == '(':
+		depth := 0
+		for ; j < len(text); j++ {
+			if text[j] == '(' {
+				depth++
+			} else if text[j] == ')' {
+				depth--
+				if depth == 0 {
+					j++
+					break
+				}
+			} else if text[j] == '\n' {
+				break
+			}
+		}
+	case j < len(text) && (isLetter(text[j]) || text[j] == '_'):
+		for j < len(text) && (isAlnum(text[j]) || text[j] == '_') {
+			j++
+		}
+	case j < len(text) && strings.IndexByte("0123456789@*#?$!-", text[j]) >= 0:
+		j++
+	default:
+		b.add('$', start)
+		lx.i = j
+		return
+	}
+	expr := text[start:j]
+	b.addRun(expr, start)
+	lx.i = j
+	lx.p.note("The command uses %s, which a shell would expand; it is kept as written.", clip(expr, 60))
+}
+
+// backtick keeps a `command` substitution as written, and notes it.
+func (lx *bashLexer) backtick(b *builder) {
+	text := lx.text
+	start := lx.i
+	j := strings.IndexByte(text[start+1:], '`')
+	end := len(text)
+	if j >= 0 {
+		end = start + 1 + j + 1
+	}
+	b.addRun(text[start:end], start)
+	lx.i = end
+	lx.p.note("The command uses %s, which a shell would run; it is kept as written.", clip(text[start:end], 60))
+}
+
+// ansi reads a $'…' quote, decoding its backslash escapes.
+func (lx *bashLexer) ansi(b *builder) {
+	text := lx.text
+	open := lx.i
+	lx.i += 2
+	if b.len() == 0 {
+		b.newSeg(lx.i)
+	}
+	for lx.i < len(text) {
+		c := text[lx.i]
+		if c == '\'' {
+			lx.i++
+			return
+		}
+		if c != '\\' {
+			j := lx.i + 1
+			for j < len(text) && text[j] != '\'' && text[j] != '\\' {
+				j++
+			}
+			b.addRun(text[lx.i:j], lx.i)
+			lx.i = j
+			continue
+		}
+		at := lx.i
+		if at+1 >= len(text) {
+			b.add('\\', at)
+			lx.i++
+			continue
+		}
+		n := text[at+1]
+		lx.i = at + 2
+		switch n {
+		case 'n':
+			b.addAt("\n", at)
+		case 't':
+			b.addAt("\t", at)
+		case 'r':
+			b.addAt("\r", at)
+		case 'a':
+			b.addAt("\a", at)
+		case 'b':
+			b.addAt("\b", at)
+		case 'e', 'E':
+			b.addAt("\x1b", at)
+		case 'f':
+			b.addAt("\f", at)
+		case 'v':
+			b.addAt("\v", at)
+		case '\\', '\'', '"', '?':
+			b.add(n, at+1)
+		case 'x':
+			v, k := hexValue(text, lx.i, 2)
+			if k == 0 {
+				b.addAt(`\x`, at)
+				break
+			}
+			b.addAt(string([]byte{byte(v)}), at)
+			lx.i += k
+		case 'u', 'U':
+			width := 4
+			if n == 'U' {
+				width = 8
+			}
+			v, k := hexValue(text, lx.i, width)
+			if k == 0 {
+				b.addAt(text[at:at+2], at)
+				break
+			}
+			b.addAt(string(utf8.AppendRune(nil, rune(v))), at)
+			lx.i += k
+		case 'c':
+			if lx.i < len(text) {
+				b.addAt(string([]byte{text[lx.i] & 0x1f}), at)
+				lx.i++
+			}
+		default:
+			if '0' <= n && n <= '7' {
+				v := int(n - '0')
+				for k := 0; k < 2 && lx.i < len(text) && '0' <= text[lx.i] && text[lx.i] <= '7'; k++ {
+					v = v*8 + int(text[lx.i]-'0')
+					lx.i++
+				}
+				b.addAt(string([]byte{byte(v)}), at)
+				break
+			}
+			b.addAt(text[at:at+2], at)
+		}
+	}
+	lx.p.note("The quote opened on line %d is never closed.", lx.p.line(open))
+}
+
+// hexValue reads up to width hex digits at text[i:], returning the value and how many it read.
+func hexValue(text string, i, width int) (int, int) {
+	v, k := 0, 0
+	for k < width && i+k < len(text) && isHex(text[i+k]) {
+		v = v*16 + int(unhex(text[i+k]))
+		k++
+	}
+	if v > utf8.MaxRune {
+		v = utf8.RuneError
+	}
+	return v, k
+}
+
+// cmdLexer splits a command as Windows cmd.exe and then the C runtime do, which is what
+// DevTools' "Copy as cURL (cmd)" writes for: ^ escapes the next character and continues a line,
+// "^" with two line ends is a line feed, and in the words themselves "…" quotes and \" escapes
+// a quote.
+type cmdLexer struct {
+	p    *parser
+	text string
+	i    int
+	inq  bool  // inside a cmd.exe quote, where ^ is literal
+	q    []cch // characters after cmd.exe's pass, waiting to be split into words
+	qh   int
+	end  bool
+	rest int
+	last int
+}
+
+// cch is a character after cmd.exe's pass, with its paste offset.
+type cch struct {
+	c   byte
+	src int
+}
+
+func (lx *cmdLexer) restAt() int           { return lx.rest }
+func (lx *cmdLexer) lastAt() int           { return lx.last }
+func (lx *cmdLexer) stdin() (mapped, bool) { return mapped{}, false }
+
+// fill runs cmd.exe's pass over one more character; it returns false at the end of the command.
+func (lx *cmdLexer) fill() bool {
+	text := lx.text
+	for !lx.end {
+		if lx.i >= len(text) {
+			lx.end, lx.rest = true, len(text)
+			return false
+		}
+		c := text[lx.i]
+		switch {
+		case c == '\r':
+			lx.i++
+		case c == '^' && !lx.inq:
+			j := lx.i + 1
+			if j >= len(text) {
+				lx.i = j
+				continue
+			}
+			n := text[j]
+			if n == '\r' && j+1 < len(text) && text[j+1] == '\n' {
+				j++
+				n = '\n'
+			}
+			if n == '\n' {
+				k := j + 1
+				if k+1 < len(text) && text[k] == '\r' && text[k+1] == '\n' {
+					k++
+				}
+				if k < len(text) && text[k] == '\n' {
+					lx.push('\n', k)
+					lx.i = k + 1
+					return true
+				}
+				lx.i = j + 1
+				continue
+			}
+			lx.push(n, j)
+			lx.i = j + 1
+			return true
+		case c == '"':
+			lx.inq = !lx.inq
+			lx.push(c, lx.i)
+			lx.i++
+			return true
+		case c == '\n':
+			lx.end, lx.rest = true, lx.i+1
+			return false
+		case !lx.inq && (c == '&' || c == '|'):
+			lx.end, lx.rest = true, nextLine(text, lx.i)
+			return false
+		default:
+			lx.push(c, lx.i)
+			lx.i++
+			return true
+		}
+	}
+	return false
+}
+
+func (lx *cmdLexer) push(c byte, src int) {
+	if lx.qh > 0 && lx.qh == len(lx.q) {
+		lx.q, lx.qh = lx.q[:0], 0
+	}
+	lx.q = append(lx.q, cch{c, src})
+	lx.last = src
+}
+
+// peek returns the k-th waiting character.
+func (lx *cmdLexer) peek(k int) (cch, bool) {
+	for len(lx.q)-lx.qh <= k {
+		if !lx.fill() {
+			return cch{}, false
+		}
+	}
+	return lx.q[lx.qh+k], true
+}
+
+func (lx *cmdLexer) pop(n int) { lx.qh += n }
+
+func (lx *cmdLexer) next() (word, bool) {
+	for {
+		ch, ok := lx.peek(0)
+		if !ok {
+			return word{}, false
+		}
+		if ch.c != ' ' && ch.c != '\t' && ch.c != '\n' {
+			break
+		}
+		lx.pop(1)
+	}
+	first, _ := lx.peek(0)
+	b := newTextBuilder(lx.text)
+	quoted := false
+	for {
+		ch, ok := lx.peek(0)
+		if !ok || !quoted && (ch.c == ' ' || ch.c == '\t') {
+			break
+		}
+		switch ch.c {
+		case '\\':
+			n := 1
+			for {
+				nx, ok := lx.peek(n)
+				if !ok || nx.c != '\\' {
+					break
+				}
+				n++
+			}
+			after, ok := lx.peek(n)
+			if ok && after.c == '"' {
+				for k := 1; k < n; k += 2 {
+					b.add('\\', lx.q[lx.qh+k].src)
+				}
+				lx.pop(n)
+				if n%2 == 1 {
+					b.add('"', after.src)
+				} else {
+					quoted = !quoted
+				}
+				lx.pop(1)
+				continue
+			}
+			for k := 0; k < n; k++ {
+				b.add('\\', lx.q[lx.qh+k].src)
+			}
+			lx.pop(n)
+		case '"':
+			if quoted {
+				if nx, ok := lx.peek(1); ok && nx.c == '"' {
+					b.add('"', nx.src)
+					lx.pop(2)
+					continue
+				}
+			}
+			quoted = !quoted
+			lx.pop(1)
+			if b.len() == 0 {
+				if nx, ok := lx.peek(0); ok {
+					b.newSeg(nx.src)
+				}
+			}
+		default:
+			b.add(ch.c, ch.src)
+			lx.pop(1)
+		}
+	}
+	return word{m: b.done(), start: first.src}, true
+}
+
+// isCmdFlavour reports whether the command line at offset at is written for Windows cmd.exe:
+// it ends with a ^ continuation or holds ^" escapes.
+func isCmdFlavour(text string, at int) bool {
+	l := strings.TrimRight(lineText(text, at), " \t")
+	return strings.HasSuffix(l, "^") || strings.Contains(l, `^"`)
+}
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// clip shortens s for a note.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
