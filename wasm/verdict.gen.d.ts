@@ -114,7 +114,11 @@ export interface Problem {
   pointer: string;
 }
 
-/** Predicted is the answer the API is expected to send. */
+/**
+ * Predicted is the answer the API is expected to send to a pasted request. It has the fields of
+ * reqcheck.Predicted, which finds it; the Verdict keeps its own type so that the contract (and
+ * the .d.ts and codecs generated from it) is declared in this one file.
+ */
 export interface Predicted {
   status: number;
   /** Code is the answer's code as the API spells it; "" for a success. */
