@@ -19,6 +19,9 @@ type Options struct {
 	// Now is the clock a Retry-After date counts from when the response has no Date header;
 	// nil means time.Now. Tests pass a fixed clock so such waits are stable.
 	Now func() time.Time
+
+	// fired, when set, hears the name of each rule that adds a problem (TestRules).
+	fired func(rule string)
 }
 
 // options returns the first of opts, with its defaults filled in.
@@ -78,7 +81,7 @@ func explain(cat *catalog.Catalog, text string, opt Options, mask *Masked) (v *V
 	if cat == nil {
 		cat = &catalog.Catalog{}
 	}
-	e := &explainer{cat: cat, now: opt.Now, v: newVerdict(), p: read(text)}
+	e := &explainer{cat: cat, now: opt.Now, fired: opt.fired, v: newVerdict(), p: read(text)}
 	e.run()
 	return e.v
 }
@@ -98,9 +101,11 @@ type explainer struct {
 	cat *catalog.Catalog
 	// now is the clock (Options.Now).
 	now func() time.Time
-	v   *Verdict
-	p   *paste
-	b   *body
+	// fired, when set, hears the name of each rule that adds a problem (tests only).
+	fired func(rule string)
+	v     *Verdict
+	p     *paste
+	b     *body
 	// api and shape are the chosen API and shape; entry the catalog entry.
 	api   *catalog.API
 	shape *catalog.Shape
