@@ -2,7 +2,6 @@ package engine
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,11 +12,10 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the want.json sections of testdata/explain")
 
 // testNow is the clock golden cases run at, so Retry-After dates give stable waits.
 var testNow = time.Date(2025, 11, 30, 10, 30, 0, 0, time.UTC)
@@ -58,41 +56,13 @@ func TestGolden(t *testing.T) {
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
 		t.Run(name, func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			paste, wantIdx := "", -1
-			for i, f := range ar.Files {
-				switch f.Name {
-				case "paste":
-					paste = string(f.Data)
-				case "want.json":
-					wantIdx = i
-				}
-			}
+			a := testkit.ReadTxtar(t, file)
+			paste, _ := a.Section("paste")
 			got, err := json.MarshalIndent(Explain(cat, paste, testOpts), "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, '\n')
-			if *update {
-				if wantIdx < 0 {
-					ar.Files = append(ar.Files, txtar.File{Name: "want.json"})
-					wantIdx = len(ar.Files) - 1
-				}
-				ar.Files[wantIdx].Data = got
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if wantIdx < 0 {
-				t.Fatalf("%s has no want.json section; run go test -update", file)
-			}
-			if diff := cmp.Diff(string(ar.Files[wantIdx].Data), string(got)); diff != "" {
-				t.Errorf("verdict mismatch (-want +got):\n%s", diff)
-			}
+			a.Compare(t, "want.json", string(got)+"\n")
 		})
 	}
 }

@@ -63,3 +63,17 @@ func BenchmarkCheckRequestOnly2KB(b *testing.B) {
 		Check(cat, nil, req, paste)
 	}
 }
+
+func BenchmarkCheckRequest1MB(b *testing.B) {
+	cat := shippedCatalog(b)
+	paste := request1MB()
+	req, ok := reqparse.Parse(paste)
+	if !ok {
+		b.Fatal("the 1 MB request does not parse")
+	}
+	b.SetBytes(int64(len(paste)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Check(cat, nil, req, paste)
+	}
+}

@@ -1,7 +1,6 @@
 package reqcheck
 
 import (
-	"flag"
 	"sync"
 	"testing"
 
@@ -9,8 +8,6 @@ import (
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
 )
-
-var update = flag.Bool("update", false, "rewrite the want.json sections of testdata/requests")
 
 var (
 	shippedOnce sync.Once

@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/jsonx"
@@ -34,11 +33,7 @@ func FuzzCheckRequest(f *testing.F) {
 		if !ok {
 			return
 		}
-		start := time.Now()
 		rc := Check(cat, nil, req, paste)
-		if d := time.Since(start); d > 2*time.Second {
-			t.Fatalf("CheckRequest took %v", d)
-		}
 		for _, p := range rc.Problems {
 			if strings.HasPrefix(p.Message, "errdocs failed") {
 				t.Fatalf("CheckRequest panicked: %s", p.Message)

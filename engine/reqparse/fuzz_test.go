@@ -3,7 +3,6 @@ package reqparse
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // seeds returns the inputs of every table case, for the fuzz targets.
@@ -19,12 +18,6 @@ func seeds() []string {
 
 // fuzzOne parses text and checks what must hold for any input.
 func fuzzOne(t *testing.T, text string) {
-	start := time.Now()
-	defer func() {
-		if d := time.Since(start); d > 2*time.Second {
-			t.Fatalf("parsing %d bytes took %v", len(text), d)
-		}
-	}()
 	r, ok := Parse(text)
 	if ok {
 		checkInvariants(t, text, r)
