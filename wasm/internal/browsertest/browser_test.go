@@ -19,7 +19,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -572,33 +571,6 @@ func TestCSP(t *testing.T) {
 		}
 		if m := regexp.MustCompile(`(?i)\s(on[a-z]+|style)=`).FindString(html); m != "" {
 			t.Errorf("%s: attribute %q would be blocked", p, m)
-		}
-	}
-}
-
-// TestModuleDeps checks the module links only the engine, the catalog types, the shim and the
-// standard library: no YAML, Markdown, highlighting or OpenAPI code. Nor fmt, reflect or
-// encoding/json, which engine/printf and package wire replace to keep the module within its
-// transfer budget.
-func TestModuleDeps(t *testing.T) {
-	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{.Standard}}", "./wasm")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		p, std, _ := strings.Cut(line, " ")
-		switch {
-		case std == "true" && (p == "fmt" || p == "reflect" || p == "encoding/json"):
-			t.Errorf("the module links %s", p)
-		case std == "true":
-		case p == "github.com/errdocs/errdocs/catalog", p == "github.com/errdocs/errdocs/wasm",
-			p == "github.com/errdocs/errdocs/engine", strings.HasPrefix(p, "github.com/errdocs/errdocs/engine/"),
-			p == "github.com/errdocs/errdocs/wasm/internal/jsonlite", p == "github.com/errdocs/errdocs/wasm/internal/wire":
-		default:
-			t.Errorf("the module links %s", p)
 		}
 	}
 }
