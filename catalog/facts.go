@@ -136,3 +136,16 @@ func StatusText(status int) string {
 	}
 	return strconv.Itoa(status)
 }
+
+// Resolve follows s's $ref chain through the API's named schemas and returns the schema it ends
+// at: s itself when it has no ref, nil when a ref names no schema or the chain loops (it cannot
+// be longer than the API has schemas). The site and the request checks both resolve through it.
+func (a *API) Resolve(s *Schema) *Schema {
+	for hops := 0; s != nil && s.Ref != ""; hops++ {
+		if hops > len(a.Schemas) {
+			return nil
+		}
+		s = a.Schemas[s.Ref]
+	}
+	return s
+}

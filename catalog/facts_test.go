@@ -62,3 +62,24 @@ func TestStatusText(t *testing.T) {
 		}
 	}
 }
+
+func TestResolve(t *testing.T) {
+	a := &API{Schemas: map[string]*Schema{
+		"A": {Ref: "B"}, "B": {Type: []string{"string"}},
+		"L1": {Ref: "L2"}, "L2": {Ref: "L1"},
+	}}
+	for _, tc := range []struct {
+		in   *Schema
+		want *Schema
+	}{
+		{&Schema{Ref: "A"}, a.Schemas["B"]},
+		{a.Schemas["B"], a.Schemas["B"]},
+		{&Schema{Ref: "missing"}, nil},
+		{&Schema{Ref: "L1"}, nil},
+		{nil, nil},
+	} {
+		if got := a.Resolve(tc.in); got != tc.want {
+			t.Errorf("Resolve(%+v) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}

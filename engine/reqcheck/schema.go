@@ -94,12 +94,8 @@ type validator struct {
 	quiet int
 }
 
-func (v *validator) resolve(s *catalog.Schema) *catalog.Schema {
-	for i := 0; s != nil && s.Ref != "" && i < 32; i++ {
-		s = v.api.Schemas[s.Ref]
-	}
-	return s
-}
+// resolve follows s's $ref (catalog.API.Resolve); nil when it leads nowhere.
+func (v *validator) resolve(s *catalog.Schema) *catalog.Schema { return v.api.Resolve(s) }
 
 // member returns an object's member named key (the last one, as JSON.parse keeps), or nil.
 func member(n *jsonx.Node, key string) *jsonx.Node {

@@ -35,11 +35,8 @@ type flattener struct {
 
 // resolve follows a reference to the API's named schema; never nil.
 func (f *flattener) resolve(s *catalog.Schema) *catalog.Schema {
-	for i := 0; s != nil && s.Ref != "" && i < 16; i++ {
-		s = f.api.Schemas[s.Ref]
-	}
-	if s == nil || s.Ref != "" {
-		return &catalog.Schema{}
+	if s = f.api.Resolve(s); s == nil {
+		return &catalog.Schema{} // a ref that leads nowhere shows as an empty schema
 	}
 	return s
 }
