@@ -5,13 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
-	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
@@ -23,27 +21,8 @@ var testNow = time.Date(2025, 11, 30, 10, 30, 0, 0, time.UTC)
 // testOpts are the options every test explains with: the fixed clock.
 var testOpts = Options{Now: func() time.Time { return testNow }}
 
-var (
-	shippedOnce sync.Once
-	shipped     *catalog.Catalog
-	shippedErr  error
-)
-
-// shippedCatalog loads content/ once for all tests.
-func shippedCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	shippedOnce.Do(func() {
-		s, err := load.Content(content.FS)
-		if err == nil {
-			shipped = s.Catalog
-		}
-		shippedErr = err
-	})
-	if shippedErr != nil {
-		t.Fatalf("load shipped content: %v", shippedErr)
-	}
-	return shipped
-}
+// shippedCatalog is the catalog of content/ (testkit.ShippedCatalog).
+func shippedCatalog(t testing.TB) *catalog.Catalog { return testkit.ShippedCatalog(t) }
 
 // TestGolden runs every case in testdata/explain: a paste and the verdict it must give.
 // Run with -update to rewrite the verdicts after a deliberate change; review the diff.

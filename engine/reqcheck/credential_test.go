@@ -7,15 +7,14 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 )
 
+// apiByID is the API id of cat, which must have it.
 func apiByID(t *testing.T, cat *catalog.Catalog, id string) *catalog.API {
 	t.Helper()
-	for _, a := range cat.APIs {
-		if a.ID == id {
-			return a
-		}
+	a := cat.API(id)
+	if a == nil {
+		t.Fatalf("no API %q in the shipped catalog", id)
 	}
-	t.Fatalf("no API %q in the shipped catalog", id)
-	return nil
+	return a
 }
 
 // TestKeyPlaceholder checks the one rule the key checks use: placeholderKind, except that a

@@ -7,13 +7,11 @@ import (
 	"math"
 	"path/filepath"
 	"reflect"
-	"sync"
 	"testing"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/catalog/load"
-	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
@@ -32,26 +30,8 @@ func stdIndent(t testing.TB, v any, indent string) []byte {
 	return b.Bytes()
 }
 
-var (
-	shippedOnce sync.Once
-	shipped     *catalog.Catalog
-	shippedErr  error
-)
-
-func shippedCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	shippedOnce.Do(func() {
-		s, err := load.Content(content.FS)
-		if err == nil {
-			shipped = s.Catalog
-		}
-		shippedErr = err
-	})
-	if shippedErr != nil {
-		t.Fatalf("load shipped content: %v", shippedErr)
-	}
-	return shipped
-}
+// shippedCatalog is the catalog of content/ (testkit.ShippedCatalog).
+func shippedCatalog(t testing.TB) *catalog.Catalog { return testkit.ShippedCatalog(t) }
 
 var exported = cmp.Exporter(func(reflect.Type) bool { return true })
 
