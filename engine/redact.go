@@ -32,7 +32,7 @@ func redactorFor(cat *catalog.Catalog) *redactor {
 		return r.(*redactor)
 	}
 	r := &redactor{}
-	r.patterns = append(r.patterns, formatSecrets...)
+	r.patterns = append(append(r.patterns, blockSecrets...), formatSecrets...)
 	if cat != nil {
 		for _, a := range cat.APIs {
 			for _, k := range a.Keys {
@@ -179,6 +179,13 @@ func (p *secretPattern) secretIn(w string, m []int) (start, end int, ok bool) {
 		}
 	}
 	v := w[start:end]
+	if p.always {
+		// A PEM key's body is a secret whatever it holds, unless it starts with the mask (a
+		// body masked already, whatever follows it). Its line breaks at either end (raw or
+		// escaped in JSON) stay, so the layout does.
+		start, end = trimBreaks(w, start, end)
+		return start, end, end > start && !strings.HasPrefix(w[start:end], "****")
+	}
 	if gluedToMask(w, start, end) {
 		return 0, 0, false
 	}
@@ -207,6 +214,30 @@ var nameByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// trimBreaks moves start and end past the white space and escaped line breaks ("\\n") at
+// either end of w[start:end].
+func trimBreaks(w string, start, end int) (int, int) {
+	for start < end {
+		if c := w[start]; c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			start++
+		} else if end-start >= 2 && c == '\\' && (w[start+1] == 'n' || w[start+1] == 'r') {
+			start += 2
+		} else {
+			break
+		}
+	}
+	for end > start {
+		if c := w[end-1]; c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			end--
+		} else if end-start >= 2 && w[end-2] == '\\' && (c == 'n' || c == 'r') {
+			end -= 2
+		} else {
+			break
+		}
+	}
+	return start, end
+}
 
 // gluedToMask reports whether w[start:end] is part of a token that holds a mask ("****"): a
 // piece of a secret masked already ("Bearer sk_live_****XyZa"), or text glued to one, which
@@ -547,15 +578,29 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) []secret {
 	return found
 }
 
+// escapedBreaks turns a JSON string's escaped line breaks into line breaks.
+var escapedBreaks = strings.NewReplacer(`\n`, "\n", `\r`, "\r")
+
 // pasteReplacers returns a replacer of every secret found by its masked form, and one of those
 // at least minEcho bytes long.
 func pasteReplacers(found []secret) (all, long *strings.Replacer) {
 	values := make([]secret, 0, len(found))
 	dup := map[string]bool{}
-	for _, s := range found {
+	add := func(s secret) {
 		if !dup[s.value] {
 			dup[s.value] = true
 			values = append(values, s)
+		}
+	}
+	for _, s := range found {
+		add(s)
+		// A secret of several lines (a PEM key) may reach the verdict a line at a time.
+		if strings.ContainsAny(s.value, "\r\n") || strings.Contains(s.value, `\n`) {
+			for _, line := range strings.FieldsFunc(escapedBreaks.Replace(s.value), func(r rune) bool { return r == '\n' || r == '\r' }) {
+				if len(line) >= minEcho {
+					add(secret{value: line, masked: "****", pattern: s.pattern})
+				}
+			}
 		}
 	}
 	sort.SliceStable(values, func(i, j int) bool { return len(values[i].value) > len(values[j].value) })

@@ -29,6 +29,9 @@ type secretPattern struct {
 	// "-----end"); without it a match ends at the line's end.
 	until string
 	re    *regexp.Regexp
+	// always says every value is a secret, never a placeholder or a masked one (unless it is
+	// exactly "****"): a PEM key's body may hold "XXXX" or "...", or run into other text.
+	always bool
 	// valueOK, when set, must accept a value for it to count as a secret.
 	valueOK func(string) bool
 	// name, when set, is the group holding a header's, field's or variable's name, and nameOK
@@ -60,6 +63,17 @@ func keepThrough(sep string) func(string) int {
 func vendor(label, prefix, body string, keep int, rotate bool) secretPattern {
 	return secretPattern{label: label, anchors: []string{strings.ToLower(prefix)}, back: 0,
 		re: regexp.MustCompile(`(` + regexp.QuoteMeta(prefix) + body + `)`), keep: keepPrefix(keep), rotate: rotate}
+}
+
+// blockSecrets are tried first of all: a PEM private key's body is one secret, whatever other
+// patterns would find inside it.
+var blockSecrets = []secretPattern{
+	// A PEM private key, across lines or with its newlines escaped inside a JSON string, to its
+	// END line, the end of the string or the end of the paste. The BEGIN and END lines stay, so
+	// the reader sees what kind of key was there.
+	{label: "private key", anchors: []string{"-----begin"}, until: "-----end", rotate: true, always: true,
+		re:   regexp.MustCompile(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----((?:\\.|[^"\\])+?)(?:-----END[A-Z0-9 ]*-----|"|\\?\z)`),
+		keep: keepNone},
 }
 
 // formatSecrets are other vendors' keys, known by their own format. They are tried before the
@@ -135,12 +149,6 @@ var formatSecrets = []secretPattern{
 // contextSecrets are secrets known by where they stand (a header, a URL, a field name) rather
 // than by their own format. They are tried after every format.
 var contextSecrets = []secretPattern{
-	// A PEM private key, across lines or with its newlines escaped inside a JSON string, to its
-	// END line, the end of the string or the end of the paste. The BEGIN and END lines stay, so
-	// the reader sees what kind of key was there.
-	{label: "private key", anchors: []string{"-----begin"}, until: "-----end", rotate: true,
-		re:   regexp.MustCompile(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----((?:\\.|[^"\\])+?)(?:-----END[A-Z0-9 ]*-----|"|\\?\z)`),
-		keep: keepNone},
 	// A JSON Web Token (or JWE) of any length; the header alone ("eyJ…") marks it.
 	{label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
 		re: regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?)`), keep: keepNone},
