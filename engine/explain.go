@@ -63,11 +63,7 @@ func ExplainMasked(cat *catalog.Catalog, text string, opts ...Options) (*Verdict
 func explain(cat *catalog.Catalog, text string, opt Options, mask *Masked) (v *Verdict) {
 	defer func() {
 		if r := recover(); r != nil {
-			v = newVerdict()
-			v.Input = "unknown"
-			v.Confidence = "low"
-			v.Problems = append(v.Problems, Problem{Severity: "error",
-				Message: printf.Sprintf("errdocs failed on this paste (%v). Please report it, with the paste if you can share it.", r)})
+			v = FailedVerdict(r)
 		}
 		found := redactVerdict(cat, text, v)
 		if mask != nil {
@@ -84,6 +80,16 @@ func explain(cat *catalog.Catalog, text string, opt Options, mask *Masked) (v *V
 	e := &explainer{cat: cat, now: opt.Now, fired: opt.fired, v: newVerdict(), p: read(text)}
 	e.run()
 	return e.v
+}
+
+// FailedVerdict is the verdict for a paste errdocs failed on, with the failure (a recovered
+// panic) among its problems. Explain returns it when it panics; the playground's shim, for a
+// panic of its own.
+func FailedVerdict(failure any) *Verdict {
+	v := newVerdict()
+	v.Problems = append(v.Problems, Problem{Severity: "error",
+		Message: printf.Sprintf("errdocs failed on this paste (%v). Please report it, with the paste if you can share it.", failure)})
+	return v
 }
 
 func newVerdict() *Verdict {

@@ -197,7 +197,7 @@ type result struct {
 func explain(c *catalog.Catalog, text string, mask bool) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
-			r = result{json: mustEncode(errorVerdict(p))}
+			r = result{json: mustEncode(engine.FailedVerdict(p))}
 		}
 	}()
 	if testHook != nil {
@@ -232,8 +232,6 @@ func mustEncode(v *engine.Verdict) string {
 	return s
 }
 
-// errorVerdict is the verdict for a paste the engine failed on: every field present, as in any
-// verdict, and the failure among the problems.
 func mustEncodeShare(v *engine.Verdict) string {
 	b, err := wire.EncodeShare(engine.ShareOf(v))
 	if err != nil {
@@ -268,16 +266,6 @@ func jsShared(_ js.Value, args []js.Value) (ret any) {
 	}
 	res["json"] = mustEncode(engine.ExplainShare(cat, s))
 	return res
-}
-
-func errorVerdict(p any) *engine.Verdict {
-	return &engine.Verdict{
-		Input: "unknown", Confidence: "low", Fix: []string{}, Fields: []engine.Field{},
-		Retry:    engine.Retry{Strategy: "never", Schedule: []float64{}, Plan: "Do not retry"},
-		Redacted: []string{},
-		Problems: []engine.Problem{{Severity: "error", Message: printf.Sprintf(
-			"errdocs failed on this paste (%v). Please report it, with the paste if you can share it.", p)}},
-	}
 }
 
 // stringArg returns the one string argument.

@@ -24,11 +24,15 @@ const (
 	HexBad
 )
 
+// MaxEscape is the length of the longest escape Unescape reads, a surrogate pair (\uD83D\uDE00).
+const MaxEscape = 12
+
 // Unescape reads the escape sequence at the start of s, which starts with a backslash: \" \\ \/
 // \b \f \n \r \t or \uXXXX. It returns the character and the length of the escape. Two \u
 // escapes that make a UTF-16 surrogate pair are one character; a surrogate without its pair
-// reads as U+FFFD and the next escape is left for the next call, as encoding/json reads it.
-func Unescape[T string | []byte](s T) (rune, int, EscapeFault) {
+// reads as U+FFFD and the next escape is left for the next call, as encoding/json reads it. An
+// escape is at most MaxEscape bytes long, so a reader of bytes passes no more than that.
+func Unescape(s string) (rune, int, EscapeFault) {
 	if len(s) < 2 {
 		return 0, len(s), EscapeEnd
 	}
@@ -59,7 +63,7 @@ func Unescape[T string | []byte](s T) (rune, int, EscapeFault) {
 	if len(s) >= 8 && s[6] == '\\' && s[7] == 'u' {
 		if r2, f := hex4(s, 8); f == EscapeOK {
 			if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-				return dec, 12, EscapeOK
+				return dec, MaxEscape, EscapeOK
 			}
 		}
 	}
@@ -67,7 +71,7 @@ func Unescape[T string | []byte](s T) (rune, int, EscapeFault) {
 }
 
 // hex4 reads four hex digits at s[i:].
-func hex4[T string | []byte](s T, i int) (rune, EscapeFault) {
+func hex4(s string, i int) (rune, EscapeFault) {
 	if len(s)-i < 4 {
 		return 0, HexEnd
 	}

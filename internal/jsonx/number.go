@@ -30,7 +30,7 @@ type NumberScan struct {
 // ScanNumber reads the JSON number at the start of s. Unlike strconv.ParseFloat it accepts
 // numbers too large for a float64, as JSON does. A highlighter takes the longest number it can
 // (End); a strict reader stops at the first fault (Fault, At).
-func ScanNumber[T string | []byte](s T) NumberScan {
+func ScanNumber(s string) NumberScan {
 	var r NumberScan
 	i := 0
 	digits := func() int {

@@ -12,6 +12,7 @@ package jsonlite
 import (
 	"bytes"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/internal/jsonx"
@@ -464,13 +465,21 @@ func (d *decoder) any(depth int) (any, error) {
 	}
 }
 
+// numberBytes are the bytes a JSON number is made of.
+const numberBytes = "+-.0123456789Ee"
+
 // number reads a number literal, checking its grammar (internal/jsonx's).
 func (d *decoder) number() (string, error) {
-	start := d.i
-	n := jsonx.ScanNumber(d.s[d.i:])
+	// ScanNumber reads no byte outside numberBytes, so it needs only the run of them at d.i.
+	end := d.i
+	for end < len(d.s) && strings.IndexByte(numberBytes, d.s[end]) >= 0 {
+		end++
+	}
+	lit := string(d.s[d.i:end])
+	n := jsonx.ScanNumber(lit)
 	if n.Fault == jsonx.NumberOK {
 		d.i += n.End
-		return string(d.s[start:d.i]), nil
+		return lit[:n.End], nil
 	}
 	d.i += n.At
 	if d.i >= len(d.s) {
@@ -531,7 +540,7 @@ func (d *decoder) strBytes() ([]byte, error) {
 		case c < 0x20:
 			return nil, d.syntax("invalid character " + quoteChar(c) + " in string literal")
 		case c == '\\':
-			r, n, fault := jsonx.Unescape(d.s[d.i:])
+			r, n, fault := jsonx.Unescape(string(d.s[d.i:min(d.i+jsonx.MaxEscape, len(d.s))]))
 			switch fault {
 			case jsonx.EscapeEnd:
 				d.i++
