@@ -11,11 +11,11 @@
 //
 // # Files
 //
-// request.go holds Request and the entry points; text.go the position maps and the detection
-// of where a request starts; curl.go and http.go read curl commands and raw HTTP; shell.go
-// splits a command line into words as bash and cmd.exe do; fetch.go reads fetch() calls, over
-// jslex.go (the JavaScript tokens), jseval.go (values and constants) and jsjson.go (a
-// JavaScript value as JSON text).
+// request.go holds Request, the entry points and the position maps; detect.go finds where a
+// request starts; text.go holds lines and strings mapped to the paste; curl.go and http.go read
+// curl commands and raw HTTP; shell.go splits a command line into words as bash and cmd.exe do;
+// fetch.go reads fetch() calls, over jslex.go (the JavaScript tokens), jseval.go (values and
+// constants) and jsjson.go (a JavaScript value as JSON text).
 //
 // # Use
 //

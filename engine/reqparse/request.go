@@ -2,6 +2,7 @@ package reqparse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/internal/printf"
 )
@@ -478,25 +479,6 @@ func escapeQuery(s string) string {
 	return b.String()
 }
 
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0'
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10
-	default:
-		return c - 'A' + 10
-	}
-}
-
-func isAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
 // knownMethods are the methods a raw request line may start with.
 var knownMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
 
@@ -508,4 +490,66 @@ func isMethod(s string) bool {
 		}
 	}
 	return false
+}
+
+// bodySeg is a seg resolved to a line and column; src is the seg's paste offset, -1 when
+// unknown.
+type bodySeg struct{ off, line, col, src int }
+
+// advanceText moves a line and column past the text s. Columns count characters: a UTF-8
+// sequence, or an invalid byte, is one column.
+func advanceText(line, col int, s string) (int, int) {
+	n := strings.Count(s, "\n")
+	if n == 0 {
+		return line, col + utf8.RuneCountInString(s)
+	}
+	last := strings.LastIndexByte(s, '\n')
+	return line + n, 1 + utf8.RuneCountInString(s[last+1:])
+}
+
+// locator turns byte offsets of the paste into lines and columns. It remembers where it last
+// was, so offsets asked for in increasing order cost time linear in the paste, and it counts
+// columns only when asked for one.
+type locator struct {
+	text      string
+	off       int // the offset it is at
+	line      int // the line of off
+	lineStart int // where that line starts
+	colOff    int // an offset on the line whose column is known…
+	col       int // …and that column
+}
+
+func newLocator(text string) locator { return locator{text: text, line: 1, col: 1} }
+
+// seek moves to offset off.
+func (l *locator) seek(off int) {
+	off = max(0, min(off, len(l.text)))
+	if off >= l.off {
+		d := l.text[l.off:off]
+		if n := strings.Count(d, "\n"); n > 0 {
+			l.line += n
+			l.lineStart = l.off + strings.LastIndexByte(d, '\n') + 1
+		}
+	} else {
+		l.line -= strings.Count(l.text[off:l.off], "\n")
+		l.lineStart = strings.LastIndexByte(l.text[:off], '\n') + 1
+	}
+	l.off = off
+}
+
+// lineOf returns the 1-based line of byte offset off.
+func (l *locator) lineOf(off int) int {
+	l.seek(off)
+	return l.line
+}
+
+// pos returns the 1-based line and column of byte offset off.
+func (l *locator) pos(off int) (line, col int) {
+	l.seek(off)
+	if l.colOff < l.lineStart || l.colOff > l.off {
+		l.colOff, l.col = l.lineStart, 1
+	}
+	l.col += utf8.RuneCountInString(l.text[l.colOff:l.off])
+	l.colOff = l.off
+	return l.line, l.col
 }

@@ -1,12 +1,9 @@
 package reqparse
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
-// This file holds the text plumbing every form shares: lines, positions, strings that remember
-// where each of their bytes came from, and the classification of a paste's first line.
+// This file holds the text plumbing every form shares: lines, strings that remember where each
+// of their bytes came from, and the byte classes the lexers test for.
 
 // lineEnd returns the offset of the '\n' that ends the line holding offset i, or len(text).
 func lineEnd(text string, i int) int {
@@ -61,84 +58,9 @@ func skipBlankLines(text string, i int) int {
 	return len(text)
 }
 
-// skipBOM returns 3 when text starts with a UTF-8 byte order mark, else 0.
-func skipBOM(text string) int {
-	if strings.HasPrefix(text, "\ufeff") {
-		return 3
-	}
-	return 0
-}
-
-// indentOf returns the spaces and tabs that start s.
-func indentOf(s string) string {
-	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
-}
-
-// advanceText moves a line and column past the text s. Columns count characters: a UTF-8
-// sequence, or an invalid byte, is one column.
-func advanceText(line, col int, s string) (int, int) {
-	n := strings.Count(s, "\n")
-	if n == 0 {
-		return line, col + utf8.RuneCountInString(s)
-	}
-	last := strings.LastIndexByte(s, '\n')
-	return line + n, 1 + utf8.RuneCountInString(s[last+1:])
-}
-
-// locator turns byte offsets of the paste into lines and columns. It remembers where it last
-// was, so offsets asked for in increasing order cost time linear in the paste, and it counts
-// columns only when asked for one.
-type locator struct {
-	text      string
-	off       int // the offset it is at
-	line      int // the line of off
-	lineStart int // where that line starts
-	colOff    int // an offset on the line whose column is known…
-	col       int // …and that column
-}
-
-func newLocator(text string) locator { return locator{text: text, line: 1, col: 1} }
-
-// seek moves to offset off.
-func (l *locator) seek(off int) {
-	off = max(0, min(off, len(l.text)))
-	if off >= l.off {
-		d := l.text[l.off:off]
-		if n := strings.Count(d, "\n"); n > 0 {
-			l.line += n
-			l.lineStart = l.off + strings.LastIndexByte(d, '\n') + 1
-		}
-	} else {
-		l.line -= strings.Count(l.text[off:l.off], "\n")
-		l.lineStart = strings.LastIndexByte(l.text[:off], '\n') + 1
-	}
-	l.off = off
-}
-
-// lineOf returns the 1-based line of byte offset off.
-func (l *locator) lineOf(off int) int {
-	l.seek(off)
-	return l.line
-}
-
-// pos returns the 1-based line and column of byte offset off.
-func (l *locator) pos(off int) (line, col int) {
-	l.seek(off)
-	if l.colOff < l.lineStart || l.colOff > l.off {
-		l.colOff, l.col = l.lineStart, 1
-	}
-	l.col += utf8.RuneCountInString(l.text[l.colOff:l.off])
-	l.colOff = l.off
-	return l.line, l.col
-}
-
 // seg says that the bytes of a mapped string from off on were copied from the paste starting at
 // byte src, until the next seg.
 type seg struct{ off, src int }
-
-// bodySeg is a seg resolved to a line and column; src is the seg's paste offset, -1 when
-// unknown.
-type bodySeg struct{ off, line, col, src int }
 
 // mapped is a string that knows which byte of the paste each of its bytes came from.
 type mapped struct {
@@ -358,213 +280,23 @@ func (b *builder) done() mapped {
 	return mapped{s: string(b.b), segs: b.segs}
 }
 
-// classifyLine says which form of request the line at offset i starts, and the offset where
-// that request's parser should begin. With deep set it may look past the line: over a code
-// fence, over curl -v's "* " lines, and through a window of JavaScript for a fetch( call.
-func classifyLine(text string, i int, deep bool) (kind, int) {
-	if i >= len(text) {
-		return kindNone, 0
-	}
-	line := lineText(text, i)
-	ind := len(indentOf(line))
-	s := line[ind:]
-	at := i + ind
-	if deep && strings.HasPrefix(s, "```") {
-		j := skipBlankLines(text, nextLine(text, i))
-		if j > i && j < len(text) && !strings.HasPrefix(strings.TrimLeft(lineText(text, j), " \t"), "```") {
-			return classifyLine(text, j, deep)
-		}
-		return kindNone, 0
-	}
-	if k := curlStart(s); k >= 0 {
-		return kindCurl, at + k
-	}
-	if strings.HasPrefix(s, ">") && isRequestLine(strings.TrimLeft(s[1:], " ")) {
-		return kindTrace, at
-	}
-	if isRequestLine(s) {
-		return kindHTTP, at
-	}
-	if isPseudoHeader(s) {
-		return kindPseudo, at
-	}
-	if deep && isTraceInfo(s) {
-		// curl -v prints "* Trying…" lines before the request.
-		j := i
-		for n := 0; n < 1000 && j < len(text); n++ {
-			l := lineText(text, j)
-			t := strings.TrimLeft(l, " \t")
-			if strings.HasPrefix(t, ">") {
-				if isRequestLine(strings.TrimLeft(t[1:], " ")) {
-					return kindTrace, j + len(l) - len(t)
-				}
-				return kindNone, 0
-			}
-			if !isTraceInfo(t) && !isBlank(t) {
-				return kindNone, 0
-			}
-			j = nextLine(text, j)
-		}
-		return kindNone, 0
-	}
-	if looksLikeFetch(text, at, deep) {
-		return kindFetch, at
-	}
-	return kindNone, 0
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// isTraceInfo reports whether a line is one curl -v prints around the request: "* …" or
-// "{ [5 bytes data]".
-func isTraceInfo(s string) bool {
-	return strings.HasPrefix(s, "*") || strings.HasPrefix(s, "{ [") || strings.HasPrefix(s, "} [")
-}
-
-// curlStart returns the offset in s of a "curl" word that starts a command, after an optional
-// shell prompt ("$ ", "% ", "user@host:~$ ", "PS C:\> ", "C:\Users\ada>"), or -1.
-func curlStart(s string) int {
-	limit := min(len(s), 256)
-	for k := 0; k < limit; k++ {
-		j := strings.Index(s[k:limit], "curl")
-		if j < 0 {
-			return -1
-		}
-		k += j
-		if isCurlWord(s[k:]) && isPrompt(s[:k]) {
-			return k
-		}
-	}
-	return -1
-}
-
-// isCurlWord reports whether s starts with the word curl or curl.exe.
-func isCurlWord(s string) bool {
-	if !strings.HasPrefix(s, "curl") {
-		return false
-	}
-	rest := s[4:]
-	if len(rest) >= 4 && strings.EqualFold(rest[:4], ".exe") {
-		rest = rest[4:]
-	}
-	return rest == "" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\\' || rest[0] == '\r' ||
-		rest[0] == '^'
-}
-
-// isPrompt reports whether p, the text before a command on its line, is empty or a shell prompt.
-func isPrompt(p string) bool {
-	p = strings.TrimRight(p, " \t")
-	if p == "" {
-		return true
-	}
-	if strings.HasSuffix(p, "❯") || strings.HasSuffix(p, "➜") {
-		return true
-	}
-	switch p[len(p)-1] {
-	case '$', '%', '#', '>':
+func unhex(c byte) byte {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0'
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10
 	default:
-		return false
+		return c - 'A' + 10
 	}
-	pre := p[:len(p)-1]
-	return pre == "" || strings.HasPrefix(pre, "PS ") || !strings.ContainsAny(pre, " \t")
 }
 
-// isRequestLine reports whether s is an HTTP request line: a method, a target that is a path,
-// "*" or an absolute http(s) URL, and an optional protocol. Without a protocol the method must
-// be in upper case, so that prose is not taken for a request.
-func isRequestLine(s string) bool {
-	sp := strings.IndexAny(s, " \t")
-	if sp < 3 || sp > 7 || !isMethod(s[:sp]) {
-		return false
-	}
-	if len(s) > 64<<10 {
-		s = s[:64<<10]
-	}
-	f := strings.Fields(s)
-	if len(f) < 2 || len(f) > 3 || !isMethod(f[0]) {
-		return false
-	}
-	t := f[1]
-	if !(strings.HasPrefix(t, "/") || t == "*" || hasPrefixFold(t, "http://") || hasPrefixFold(t, "https://")) {
-		return false
-	}
-	if len(f) == 3 {
-		return strings.HasPrefix(f[2], "HTTP/")
-	}
-	return f[0] == strings.ToUpper(f[0])
-}
-
-// isPseudoHeader reports whether s is an HTTP/2 pseudo header that starts a request.
-func isPseudoHeader(s string) bool {
-	for _, p := range []string{":method:", ":authority:", ":path:", ":scheme:"} {
-		if hasPrefixFold(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// jsStartWords are the words JavaScript around a fetch call may start with.
-var jsStartWords = []string{"fetch", "await", "const", "let", "var", "return", "async", "function",
-	"export", "import", "window", "globalThis", "self", "try", "void"}
-
-// looksLikeFetch reports whether the JavaScript at offset at is, or leads to, a fetch( call. The
-// line must start with a word JavaScript starts with, or a comment; the call must be on the line
-// itself or, with deep set, within a window of the paste.
-func looksLikeFetch(text string, at int, deep bool) bool {
-	s := lineText(text, at)
-	if len(s) > 512 {
-		s = s[:512]
-	}
-	word := s
-	for i := 0; i < len(s); i++ {
-		if !isIdentByte(s[i]) {
-			word = s[:i]
-			break
-		}
-	}
-	ok := strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/*") || strings.HasPrefix(s, "(")
-	for _, w := range jsStartWords {
-		if word == w {
-			ok = true
-			break
-		}
-	}
-	if !ok {
-		return false
-	}
-	if containsFetchCall(s) {
-		return true
-	}
-	if !deep {
-		return false
-	}
-	end := min(len(text), at+detectWindow)
-	return containsFetchCall(text[at:end])
-}
-
-// containsFetchCall reports whether s holds the word fetch followed by an opening parenthesis.
-func containsFetchCall(s string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], "fetch")
-		if j < 0 {
-			return false
-		}
-		j += i
-		i = j + 5
-		if j > 0 && isIdentByte(s[j-1]) {
-			continue
-		}
-		k := i
-		for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
-			k++
-		}
-		if k < len(s) && s[k] == '(' {
-			return true
-		}
-	}
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func isIdentByte(c byte) bool {
