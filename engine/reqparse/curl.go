@@ -66,12 +66,7 @@ func (p *parser) parseCurl(at int) (int, bool) {
 	r := p.r
 	r.Form = "curl"
 	r.StartLine = p.line(at)
-	var lx wordLexer
-	if isCmdFlavour(p.text, at) {
-		lx = &cmdLexer{p: p, text: p.text, i: at, last: at}
-	} else {
-		lx = &bashLexer{p: p, text: p.text, i: at, last: at}
-	}
+	lx := newWordLexer(p.text, at, Notes{Add: p.addNote, Line: p.line})
 	c := &curlCmd{p: p, lx: lx}
 	lx.next() // the word curl itself
 	for {

@@ -281,7 +281,11 @@ func (p *parser) note(format string, args ...any) {
 	if len(p.r.Notes) >= maxNotes {
 		return
 	}
-	s := printf.Sprintf(format, args...)
+	p.addNote(printf.Sprintf(format, args...))
+}
+
+// addNote adds the note s once; the number of notes is capped.
+func (p *parser) addNote(s string) {
 	if p.noted == nil {
 		p.noted = map[string]bool{}
 	}

@@ -3,10 +3,43 @@ package reqparse
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // This file splits a shell command line into words, as bash and as Windows cmd.exe (with the
 // C runtime's argument rules) would, keeping the paste offset of every byte of every word.
+
+// Notes is where a lexer reports what a shell would do differently from what it read, such as
+// a line that lacks its continuation backslash.
+type Notes struct {
+	// Add receives each note, a full sentence; nil drops them.
+	Add func(note string)
+	// Line returns the 1-based line of a byte offset of the paste, for a note to name.
+	Line func(off int) int
+}
+
+func (n Notes) note(format string, args ...any) {
+	if n.Add != nil {
+		n.Add(printf.Sprintf(format, args...))
+	}
+}
+
+func (n Notes) line(off int) int {
+	if n.Line == nil {
+		return 0
+	}
+	return n.Line(off)
+}
+
+// newWordLexer returns a lexer over the command that starts at offset at of text: a cmdLexer
+// when the command line is written for Windows cmd.exe, else a bashLexer.
+func newWordLexer(text string, at int, n Notes) wordLexer {
+	if isCmdFlavour(text, at) {
+		return &cmdLexer{text: text, i: at, last: at}
+	}
+	return &bashLexer{notes: n, text: text, i: at, last: at}
+}
 
 // word is one argument of a command, with quotes and escapes undone.
 type word struct {
@@ -41,7 +74,7 @@ type wordLexer interface {
 // without its backslash followed by a line of options, and an unquoted & inside a URL are read
 // as meant, with a note.
 type bashLexer struct {
-	p        *parser
+	notes    Notes
 	text     string
 	i        int
 	done     bool
@@ -76,7 +109,7 @@ func (lx *bashLexer) next() (word, bool) {
 		case c == '\\' && lx.continuation():
 		case c == '`' && isBlank(lineText(text, lx.i+1)) && lx.i+1 < len(text):
 			// PowerShell's continuation.
-			lx.p.note("Line %d ends with a backtick, PowerShell's continuation; in bash use a backslash.", lx.p.line(lx.i))
+			lx.notes.note("Line %d ends with a backtick, PowerShell's continuation; in bash use a backslash.", lx.notes.line(lx.i))
 			lx.i = nextLine(text, lx.i)
 		case c == '\n':
 			if lx.heredoc != "" {
@@ -117,7 +150,7 @@ func (lx *bashLexer) continuation() bool {
 		return false
 	}
 	if j > lx.i+1 && k < len(text) {
-		lx.p.note("Line %d has a space after the continuation backslash, so a shell would end the command there.", lx.p.line(lx.i))
+		lx.notes.note("Line %d has a space after the continuation backslash, so a shell would end the command there.", lx.notes.line(lx.i))
 	}
 	lx.last = lx.i
 	lx.i = min(k+1, len(text))
@@ -139,8 +172,8 @@ func (lx *bashLexer) looseContinuation(i int) (int, bool) {
 	if !(isLetter(t[1]) || t[1] == '-' && len(t) > 2 && isLetter(t[2])) {
 		return 0, false
 	}
-	lx.p.note("Line %d does not end with a backslash, so a shell would run line %d as a separate command.",
-		lx.p.line(i), lx.p.line(j))
+	lx.notes.note("Line %d does not end with a backslash, so a shell would run line %d as a separate command.",
+		lx.notes.line(i), lx.notes.line(j))
 	return j, true
 }
 
@@ -230,7 +263,7 @@ func (lx *bashLexer) readHeredoc(i int) {
 		b.addRun(text[j+len(l)-len(t):e], j+len(l)-len(t))
 		j = e
 	}
-	lx.p.note("The here-document ends without its %s line.", lx.heredoc)
+	lx.notes.note("The here-document ends without its %s line.", lx.heredoc)
 	lx.last = len(text) - 1
 	lx.in, lx.hasIn = b.done(), true
 	lx.finish(len(text))
@@ -249,7 +282,7 @@ loop:
 			break loop
 		case '&':
 			if lx.i+1 < len(text) && b.len() > 0 && strings.IndexByte(" \t\r\n&;|<>", text[lx.i+1]) < 0 {
-				lx.p.note("The & on line %d is not quoted, so a shell would end the command there; quote the URL.", lx.p.line(lx.i))
+				lx.notes.note("The & on line %d is not quoted, so a shell would end the command there; quote the URL.", lx.notes.line(lx.i))
 				b.add('&', lx.i)
 				lx.i++
 				continue
@@ -305,7 +338,7 @@ func (lx *bashLexer) single(b *builder) {
 	open := lx.i
 	j := strings.IndexByte(text[open+1:], '\'')
 	if j < 0 {
-		lx.p.note("The quote opened on line %d is never closed.", lx.p.line(open))
+		lx.notes.note("The quote opened on line %d is never closed.", lx.notes.line(open))
 		b.addRun(text[open+1:], open+1)
 		lx.i = len(text)
 		if b.len() == 0 {
@@ -366,7 +399,7 @@ func (lx *bashLexer) double(b *builder) {
 			lx.i = j
 		}
 	}
-	lx.p.note("The quote opened on line %d is never closed.", lx.p.line(open))
+	lx.notes.note("The quote opened on line %d is never closed.", lx.notes.line(open))
 }
 
 // dollar keeps a parameter or command substitution as written, and notes it.
@@ -410,7 +443,7 @@ func (lx *bashLexer) dollar(b *builder) {
 	expr := text[start:j]
 	b.addRun(expr, start)
 	lx.i = j
-	lx.p.note("The command uses %s, which a shell would expand; it is kept as written.", clip(expr, 60))
+	lx.notes.note("The command uses %s, which a shell would expand; it is kept as written.", clip(expr, 60))
 }
 
 // backtick keeps a `command` substitution as written, and notes it.
@@ -424,7 +457,7 @@ func (lx *bashLexer) backtick(b *builder) {
 	}
 	b.addRun(text[start:end], start)
 	lx.i = end
-	lx.p.note("The command uses %s, which a shell would run; it is kept as written.", clip(text[start:end], 60))
+	lx.notes.note("The command uses %s, which a shell would run; it is kept as written.", clip(text[start:end], 60))
 }
 
 // ansi reads a $'…' quote, decoding its backslash escapes.
@@ -515,7 +548,7 @@ func (lx *bashLexer) ansi(b *builder) {
 			b.addAt(text[at:at+2], at)
 		}
 	}
-	lx.p.note("The quote opened on line %d is never closed.", lx.p.line(open))
+	lx.notes.note("The quote opened on line %d is never closed.", lx.notes.line(open))
 }
 
 // hexValue reads up to width hex digits at text[i:], returning the value and how many it read.
@@ -536,7 +569,6 @@ func hexValue(text string, i, width int) (int, int) {
 // "^" with two line ends is a line feed, and in the words themselves "…" quotes and \" escapes
 // a quote.
 type cmdLexer struct {
-	p    *parser
 	text string
 	i    int
 	inq  bool  // inside a cmd.exe quote, where ^ is literal
