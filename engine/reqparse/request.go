@@ -127,8 +127,8 @@ func Parse(text string) (r *Request, ok bool) {
 		return r, true
 	}
 	tries := 0
-	start := skipBlankLines(text, skipBOM(text))
-	for i := nextLine(text, start); i < len(text) && tries < maxLaterTries; i = nextLine(text, i) {
+	start := SkipBlankLines(text, skipBOM(text))
+	for i := NextLine(text, start); i < len(text) && tries < maxLaterTries; i = NextLine(text, i) {
 		if k, _ := classifyLine(text, i, false); k != kindNone {
 			tries++
 			if r, _, _, ok := parseAt(text, i); ok {
@@ -144,7 +144,7 @@ func Parse(text string) (r *Request, ok bool) {
 // 1-based line of text where rest starts. Use it for a curl command followed by its response, a
 // request followed by a response, or a curl -v transcript, whose "> " lines are the request.
 func ParsePrefix(text string) (r *Request, rest string, restLine int, ok bool) {
-	return parseAt(text, skipBlankLines(text, skipBOM(text)))
+	return parseAt(text, SkipBlankLines(text, skipBOM(text)))
 }
 
 // Detect reports whether text starts, after blank lines and a shell prompt such as "$ ", with a
@@ -152,7 +152,7 @@ func ParsePrefix(text string) (r *Request, rest string, restLine int, ok bool) {
 // pseudo headers, the "> " request lines of a curl -v transcript, or a fetch( call. It looks at
 // the first lines only.
 func Detect(text string) bool {
-	k, _ := classifyLine(text, skipBlankLines(text, skipBOM(text)), true)
+	k, _ := classifyLine(text, SkipBlankLines(text, skipBOM(text)), true)
 	return k != kindNone
 }
 
@@ -205,7 +205,6 @@ const (
 	maxQuery      = 1000
 	maxFormFields = 1000
 	maxNotes      = 40
-	maxSegs       = 1 << 16
 	maxDepth      = 400
 	maxLaterTries = 8
 	maxPositional = 16
@@ -263,7 +262,7 @@ type parser struct {
 	loc   locator
 	r     *Request
 	noted map[string]bool
-	body  mapped // the body being assembled, with its map to the paste
+	body  Mapped // the body being assembled, with its map to the paste
 	// hasBody says the body came from the paste (possibly empty).
 	hasBody bool
 	// extraQuery holds query strings added to the URL's own, such as curl -G's data.
@@ -325,16 +324,16 @@ func (p *parser) finish() {
 	for _, q := range p.extraQuery {
 		p.addQuery(q)
 	}
-	if p.hasBody && p.body.s != "" {
-		r.Body = p.body.s
-		r.bodyMap = make([]bodySeg, 0, len(p.body.segs))
-		for _, s := range p.body.segs {
-			if s.src < 0 {
-				r.bodyMap = append(r.bodyMap, bodySeg{off: s.off, src: -1}) // unknown from here on
+	if p.hasBody && p.body.Text != "" {
+		r.Body = p.body.Text
+		r.bodyMap = make([]bodySeg, 0, len(p.body.Segs))
+		for _, s := range p.body.Segs {
+			if s.Src < 0 {
+				r.bodyMap = append(r.bodyMap, bodySeg{off: s.Off, src: -1}) // unknown from here on
 				break
 			}
-			l, c := p.loc.pos(s.src)
-			r.bodyMap = append(r.bodyMap, bodySeg{off: s.off, line: l, col: c, src: s.src})
+			l, c := p.loc.pos(s.Src)
+			r.bodyMap = append(r.bodyMap, bodySeg{off: s.Off, line: l, col: c, src: s.Src})
 		}
 		r.paste = p.text
 		r.BodyLine, r.BodyCol = BodyPosition(r, 0)
@@ -454,8 +453,8 @@ func UnescapeQuery(s string) string {
 		switch {
 		case c == '+':
 			b = append(b, ' ')
-		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+		case c == '%' && i+2 < len(s) && IsHex(s[i+1]) && IsHex(s[i+2]):
+			b = append(b, Unhex(s[i+1])<<4|Unhex(s[i+2]))
 			i += 2
 		default:
 			b = append(b, c)
@@ -472,7 +471,7 @@ func escapeQuery(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' {
+		if IsAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' {
 			b.WriteByte(c)
 			continue
 		}

@@ -5,8 +5,8 @@ import "strings"
 // This file holds the text plumbing every form shares: lines, strings that remember where each
 // of their bytes came from, and the byte classes the lexers test for.
 
-// lineEnd returns the offset of the '\n' that ends the line holding offset i, or len(text).
-func lineEnd(text string, i int) int {
+// LineEnd returns the offset of the '\n' that ends the line holding offset i, or len(text).
+func LineEnd(text string, i int) int {
 	if i >= len(text) {
 		return len(text)
 	}
@@ -17,22 +17,22 @@ func lineEnd(text string, i int) int {
 	return i + j
 }
 
-// nextLine returns the offset of the line after the one holding offset i, or len(text).
-func nextLine(text string, i int) int {
-	e := lineEnd(text, i)
+// NextLine returns the offset of the line after the one holding offset i, or len(text).
+func NextLine(text string, i int) int {
+	e := LineEnd(text, i)
 	if e < len(text) {
 		return e + 1
 	}
 	return e
 }
 
-// lineText returns the line starting at i without its line end.
-func lineText(text string, i int) string {
-	return strings.TrimSuffix(text[i:lineEnd(text, i)], "\r")
+// LineText returns the line starting at i without its line end.
+func LineText(text string, i int) string {
+	return strings.TrimSuffix(text[i:LineEnd(text, i)], "\r")
 }
 
-// isBlank reports whether s holds only white space.
-func isBlank(s string) bool {
+// IsBlank reports whether s holds only white space.
+func IsBlank(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ' ', '\t', '\r', '\v', '\f':
@@ -43,11 +43,11 @@ func isBlank(s string) bool {
 	return true
 }
 
-// skipBlankLines returns the offset of the first line at or after i that is not blank.
-func skipBlankLines(text string, i int) int {
+// SkipBlankLines returns the offset of the first line at or after i that is not blank.
+func SkipBlankLines(text string, i int) int {
 	for i < len(text) {
-		e := lineEnd(text, i)
-		if !isBlank(text[i:e]) {
+		e := LineEnd(text, i)
+		if !IsBlank(text[i:e]) {
 			return i
 		}
 		if e == len(text) {
@@ -58,77 +58,83 @@ func skipBlankLines(text string, i int) int {
 	return len(text)
 }
 
-// seg says that the bytes of a mapped string from off on were copied from the paste starting at
-// byte src, until the next seg.
-type seg struct{ off, src int }
+// maxSegs caps the segs of one Mapped string, so that its map stays small however the string
+// was built.
+const maxSegs = 1 << 16
 
-// mapped is a string that knows which byte of the paste each of its bytes came from.
-type mapped struct {
-	s    string
-	segs []seg
+// Seg says that the bytes of a Mapped string from Off on were copied from the paste starting at
+// byte Src, until the next Seg. A Src of -1 means the map was capped: positions from Off on are
+// unknown.
+type Seg struct{ Off, Src int }
+
+// Mapped is a string that knows which byte of the paste each of its bytes came from.
+type Mapped struct {
+	Text string
+	Segs []Seg
 }
 
-// srcAt returns the paste offset of byte k of m (or of its end when k is past it). Past the
+// SrcAt returns the paste offset of byte k of m (or of its end when k is past it). Past the
 // end of a capped map it returns the last offset known.
-func (m mapped) srcAt(k int) int {
-	if len(m.segs) == 0 {
+func (m Mapped) SrcAt(k int) int {
+	if len(m.Segs) == 0 {
 		return 0
 	}
-	best := m.segs[0]
-	for i, s := range m.segs {
-		if s.off > k {
+	best := m.Segs[0]
+	for i, s := range m.Segs {
+		if s.Off > k {
 			break
 		}
-		if s.src < 0 {
+		if s.Src < 0 {
 			if i > 0 {
-				prev := m.segs[i-1]
-				return prev.src + s.off - prev.off
+				prev := m.Segs[i-1]
+				return prev.Src + s.Off - prev.Off
 			}
 			return 0
 		}
 		best = s
 	}
-	return best.src + k - best.off
+	return best.Src + k - best.Off
 }
 
-// slice returns m from byte k on.
-func (m mapped) slice(k int) mapped {
+// Slice returns m from byte k on.
+func (m Mapped) Slice(k int) Mapped {
 	if k <= 0 {
 		return m
 	}
-	if k > len(m.s) {
-		k = len(m.s)
+	if k > len(m.Text) {
+		k = len(m.Text)
 	}
-	out := mapped{s: m.s[k:]}
-	out.segs = append(out.segs, seg{0, m.srcAt(k)})
-	for _, s := range m.segs {
-		if s.off > k {
-			out.segs = append(out.segs, seg{s.off - k, s.src})
+	out := Mapped{Text: m.Text[k:]}
+	out.Segs = append(out.Segs, Seg{0, m.SrcAt(k)})
+	for _, s := range m.Segs {
+		if s.Off > k {
+			out.Segs = append(out.Segs, Seg{s.Off - k, s.Src})
 		}
 	}
 	return out
 }
 
-// builder assembles a mapped string byte by byte. A new seg starts only where the source is not
-// contiguous, so text copied verbatim costs one seg however long it is. A builder made with
-// newTextBuilder does not even copy: while everything added is one verbatim run of the paste,
-// it keeps only where the run starts and how long it is, and done returns a substring.
-type builder struct {
+// Builder assembles a mapped string byte by byte. A new seg starts only where the source is not
+// contiguous, so text copied verbatim costs one seg however long it is. A Builder made with
+// NewTextBuilder does not even copy: while everything added is one verbatim run of the paste,
+// it keeps only where the run starts and how long it is, and Done returns a substring.
+type Builder struct {
 	b    []byte
-	segs []seg
+	segs []Seg
 	last int    // paste offset of the last byte added; -2 when the next byte starts a new seg
 	text string // the paste, for a lazy builder
 	lazy bool   // the content is text[segs[0].src:][:vlen], not yet copied into b
 	vlen int
 }
 
-func newBuilder() builder { return builder{last: -2} }
+// NewBuilder returns a builder that copies everything added.
+func NewBuilder() Builder { return Builder{last: -2} }
 
-// newTextBuilder returns a builder that avoids copying verbatim runs of text.
-func newTextBuilder(text string) builder { return builder{last: -2, text: text, lazy: true} }
+// NewTextBuilder returns a builder that avoids copying verbatim runs of text.
+func NewTextBuilder(text string) Builder { return Builder{last: -2, text: text, lazy: true} }
 
-// len returns the length of the content.
-func (b *builder) len() int {
+// Len returns the length of the content.
+func (b *Builder) Len() int {
 	if b.lazy {
 		return b.vlen
 	}
@@ -136,46 +142,46 @@ func (b *builder) len() int {
 }
 
 // verbatim reports whether a run of n bytes at paste offset src may extend a lazy builder.
-func (b *builder) verbatim(src, n int) bool {
+func (b *Builder) verbatim(src, n int) bool {
 	return b.lazy && (b.vlen == 0 || src == b.last+1) && src >= 0 && src+n <= len(b.text)
 }
 
 // materialize copies a lazy builder's content into b.
-func (b *builder) materialize() {
+func (b *Builder) materialize() {
 	if !b.lazy {
 		return
 	}
 	b.lazy = false
 	if b.vlen > 0 {
-		start := b.segs[0].src
+		start := b.segs[0].Src
 		b.b = append(make([]byte, 0, 2*b.vlen), b.text[start:start+b.vlen]...)
 	}
 	b.vlen = 0
 }
 
-// newSeg starts a seg at the current end. Past maxSegs segs it ends the map with a seg whose
+// NewSeg starts a seg at the current end. Past maxSegs segs it ends the map with a seg whose
 // src is -1: from there on, positions are unknown.
-func (b *builder) newSeg(src int) {
-	n := b.len()
+func (b *Builder) NewSeg(src int) {
+	n := b.Len()
 	k := len(b.segs)
-	if k > 0 && b.segs[k-1].src < 0 {
+	if k > 0 && b.segs[k-1].Src < 0 {
 		return
 	}
-	if k > 0 && b.segs[k-1].off == n {
-		b.segs[k-1].src = src
+	if k > 0 && b.segs[k-1].Off == n {
+		b.segs[k-1].Src = src
 		return
 	}
 	if k >= maxSegs {
 		src = -1
 	}
-	b.segs = append(b.segs, seg{n, src})
+	b.segs = append(b.segs, Seg{n, src})
 }
 
-// add appends byte c, written at paste offset src.
-func (b *builder) add(c byte, src int) {
+// Add appends byte c, written at paste offset src.
+func (b *Builder) Add(c byte, src int) {
 	if b.verbatim(src, 1) && b.text[src] == c {
 		if b.vlen == 0 {
-			b.newSeg(src)
+			b.NewSeg(src)
 		}
 		b.vlen++
 		b.last = src
@@ -183,20 +189,20 @@ func (b *builder) add(c byte, src int) {
 	}
 	b.materialize()
 	if src != b.last+1 {
-		b.newSeg(src)
+		b.NewSeg(src)
 	}
 	b.b = append(b.b, c)
 	b.last = src
 }
 
-// addRun appends s, copied verbatim from the paste starting at src.
-func (b *builder) addRun(s string, src int) {
+// AddRun appends s, copied verbatim from the paste starting at src.
+func (b *Builder) AddRun(s string, src int) {
 	if s == "" {
 		return
 	}
 	if b.verbatim(src, len(s)) {
 		if b.vlen == 0 {
-			b.newSeg(src)
+			b.NewSeg(src)
 		}
 		b.vlen += len(s)
 		b.last = src + len(s) - 1
@@ -204,87 +210,97 @@ func (b *builder) addRun(s string, src int) {
 	}
 	b.materialize()
 	if src != b.last+1 {
-		b.newSeg(src)
+		b.NewSeg(src)
 	}
 	b.b = append(b.b, s...)
 	b.last = src + len(s) - 1
 }
 
-// addAt appends s, which the paste does not hold as such (an escape's result, an added quote),
+// AddAt appends s, which the paste does not hold as such (an escape's result, an added quote),
 // and maps it to paste offset src.
-func (b *builder) addAt(s string, src int) {
+func (b *Builder) AddAt(s string, src int) {
 	if s == "" {
 		return
 	}
 	b.materialize()
-	b.newSeg(src)
+	b.NewSeg(src)
 	b.b = append(b.b, s...)
 	b.last = -2
 }
 
-// addMapped appends a mapped string.
-func (b *builder) addMapped(m mapped) {
-	if m.s == "" {
+// AddMapped appends a mapped string.
+func (b *Builder) AddMapped(m Mapped) {
+	if m.Text == "" {
 		return
 	}
-	if len(m.segs) == 1 && m.segs[0].off == 0 && b.verbatim(m.segs[0].src, len(m.s)) &&
-		b.text[m.segs[0].src:m.segs[0].src+len(m.s)] == m.s {
-		b.addRun(m.s, m.segs[0].src)
+	if len(m.Segs) == 1 && m.Segs[0].Off == 0 && b.verbatim(m.Segs[0].Src, len(m.Text)) &&
+		b.text[m.Segs[0].Src:m.Segs[0].Src+len(m.Text)] == m.Text {
+		b.AddRun(m.Text, m.Segs[0].Src)
 		return
 	}
 	b.materialize()
 	base := len(b.b)
-	for i, s := range m.segs {
-		if i == 0 && s.off == 0 && s.src == b.last+1 {
+	for i, s := range m.Segs {
+		if i == 0 && s.Off == 0 && s.Src == b.last+1 {
 			continue
 		}
-		if k := len(b.segs); k > 0 && b.segs[k-1].src < 0 {
+		if k := len(b.segs); k > 0 && b.segs[k-1].Src < 0 {
 			break
 		}
 		if len(b.segs) >= maxSegs {
-			s.src = -1
+			s.Src = -1
 		}
-		b.segs = append(b.segs, seg{base + s.off, s.src})
+		b.segs = append(b.segs, Seg{base + s.Off, s.Src})
 	}
-	b.b = append(b.b, m.s...)
+	b.b = append(b.b, m.Text...)
 	b.last = -2
-	if n := len(m.segs); n > 0 {
-		last := m.segs[n-1]
-		b.last = last.src + len(m.s) - last.off - 1
+	if n := len(m.Segs); n > 0 {
+		last := m.Segs[n-1]
+		b.last = last.Src + len(m.Text) - last.Off - 1
 	}
 }
 
-// builderMark is a point a builder can be truncated back to.
-type builderMark struct{ n, segs, last int }
+// Mark is a point a builder can be truncated back to.
+type Mark struct{ n, segs, last int }
 
-func (b *builder) mark() builderMark {
+// Mark returns the current end, for Reset.
+func (b *Builder) Mark() Mark {
 	b.materialize()
-	return builderMark{len(b.b), len(b.segs), b.last}
+	return Mark{len(b.b), len(b.segs), b.last}
 }
 
-func (b *builder) reset(m builderMark) {
+// Reset truncates the content back to m.
+func (b *Builder) Reset(m Mark) {
 	b.materialize()
 	b.b = b.b[:m.n]
 	b.segs = b.segs[:m.segs]
 	b.last = m.last
 }
 
-func (b *builder) done() mapped {
+// Copied returns the bytes copied into the builder so far. It is empty while a builder made
+// with NewTextBuilder holds one verbatim run of the paste, which it has not copied: use Done
+// for the content.
+func (b *Builder) Copied() string { return string(b.b) }
+
+// Done returns the content built so far, with its map to the paste.
+func (b *Builder) Done() Mapped {
 	if b.lazy {
 		if b.vlen == 0 {
-			return mapped{segs: b.segs}
+			return Mapped{Segs: b.segs}
 		}
-		start := b.segs[0].src
-		return mapped{s: b.text[start : start+b.vlen], segs: b.segs}
+		start := b.segs[0].Src
+		return Mapped{Text: b.text[start : start+b.vlen], Segs: b.segs}
 	}
-	return mapped{s: string(b.b), segs: b.segs}
+	return Mapped{Text: string(b.b), Segs: b.segs}
 }
 
-func isHex(c byte) bool {
+// IsHex reports whether c is a hexadecimal digit.
+func IsHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-func unhex(c byte) byte {
+// Unhex returns the value of the hexadecimal digit c.
+func Unhex(c byte) byte {
 	switch {
 	case '0' <= c && c <= '9':
 		return c - '0'
@@ -295,10 +311,13 @@ func unhex(c byte) byte {
 	}
 }
 
-func isAlnum(c byte) bool {
+// IsAlnum reports whether c is an ASCII letter or digit.
+func IsAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-func isIdentByte(c byte) bool {
-	return isAlnum(c) || c == '_' || c == '$' || c >= 0x80
+// IsIdentByte reports whether c may be part of a JavaScript identifier (any byte of a UTF-8
+// sequence counts).
+func IsIdentByte(c byte) bool {
+	return IsAlnum(c) || c == '_' || c == '$' || c >= 0x80
 }
