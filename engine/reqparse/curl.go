@@ -1,6 +1,10 @@
 package reqparse
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
+)
 
 // curlArgOptions are the long options of curl that take an argument. Any other option is read
 // as a switch, so its neighbour is not swallowed.
@@ -44,20 +48,20 @@ func makeSet(words string) map[string]bool {
 // curlCmd gathers the options of one curl command.
 type curlCmd struct {
 	p          *parser
-	lx         WordLexer
+	lx         lex.WordLexer
 	method     string
 	methodAt   int
 	head, get  bool
 	upload     string
 	data       []dataPiece
-	urls       []Word
+	urls       []lex.Word
 	extraQuery []string
 }
 
 // dataPiece is the argument of one -d, --data-raw, --json or similar option.
 type dataPiece struct {
 	flag string // the long option name
-	val  Mapped
+	val  lex.Mapped
 }
 
 // parseCurl reads the curl command that starts at offset at. It returns the offset where the
@@ -66,7 +70,7 @@ func (p *parser) parseCurl(at int) (int, bool) {
 	r := p.r
 	r.Form = "curl"
 	r.StartLine = p.line(at)
-	lx := NewWordLexer(p.text, at, Notes{Add: p.addNote, Line: p.line})
+	lx := lex.NewWordLexer(p.text, at, lex.Notes{Add: p.addNote, Line: p.line})
 	c := &curlCmd{p: p, lx: lx}
 	lx.Next() // the word curl itself
 	for {
@@ -86,7 +90,7 @@ func (p *parser) parseCurl(at int) (int, bool) {
 }
 
 // word handles one word of the command after "curl".
-func (c *curlCmd) word(w Word) {
+func (c *curlCmd) word(w lex.Word) {
 	s := w.Value.Text
 	switch {
 	case s == "--":
@@ -105,7 +109,7 @@ func (c *curlCmd) word(w Word) {
 			}
 			return
 		}
-		c.option(name, s, Mapped{}, 0)
+		c.option(name, s, lex.Mapped{}, 0)
 	case strings.HasPrefix(s, "-") && len(s) > 1:
 		for k := 1; k < len(s); k++ {
 			name, known := curlShort[s[k]]
@@ -114,7 +118,7 @@ func (c *curlCmd) word(w Word) {
 			}
 			flag := "-" + s[k:k+1]
 			if !curlArgOptions[name] {
-				c.option(name, flag, Mapped{}, 0)
+				c.option(name, flag, lex.Mapped{}, 0)
 				continue
 			}
 			if k+1 < len(s) {
@@ -135,7 +139,7 @@ func (c *curlCmd) word(w Word) {
 }
 
 // arg reads the argument of an option.
-func (c *curlCmd) arg(flag string) (Word, bool) {
+func (c *curlCmd) arg(flag string) (lex.Word, bool) {
 	w, ok := c.lx.Next()
 	if !ok {
 		c.p.note("The option %s at the end of the command has no argument.", flag)
@@ -145,7 +149,7 @@ func (c *curlCmd) arg(flag string) (Word, bool) {
 
 // option applies one option. flag is the option as written, v its argument and at where the
 // argument starts in the paste.
-func (c *curlCmd) option(name, flag string, v Mapped, at int) {
+func (c *curlCmd) option(name, flag string, v lex.Mapped, at int) {
 	p, r := c.p, c.p.r
 	line := p.line(at)
 	switch name {
@@ -175,19 +179,19 @@ func (c *curlCmd) option(name, flag string, v Mapped, at int) {
 		if strings.Contains(v.Text, "=") {
 			p.addHeader(Header{Name: "Cookie", Value: v.Text, Line: line, Flag: flag})
 		} else {
-			p.note("The cookies come from the file %s, which was not pasted.", Clip(v.Text, 80))
+			p.note("The cookies come from the file %s, which was not pasted.", lex.Clip(v.Text, 80))
 		}
 	case "oauth2-bearer":
 		p.addHeader(Header{Name: "Authorization", Value: "Bearer " + v.Text, Line: line, Flag: flag})
 	case "upload-file":
 		c.upload = v.Text
-		p.note("The body comes from the file %s (%s), which was not pasted.", Clip(v.Text, 80), flag)
+		p.note("The body comes from the file %s (%s), which was not pasted.", lex.Clip(v.Text, 80), flag)
 		if r.BodyFile == "" {
 			r.BodyFile = v.Text
 		}
 	case "url":
 		if len(c.urls) < maxPositional {
-			c.urls = append(c.urls, Word{Value: v, Start: at})
+			c.urls = append(c.urls, lex.Word{Value: v, Start: at})
 		}
 	case "url-query":
 		if s, ok := strings.CutPrefix(v.Text, "+"); ok {
@@ -196,24 +200,24 @@ func (c *curlCmd) option(name, flag string, v Mapped, at int) {
 			c.extraQuery = append(c.extraQuery, encodeDataPiece(v.Text))
 		}
 	case "config":
-		p.note("Options come from the config file %s, which was not pasted.", Clip(v.Text, 80))
+		p.note("Options come from the config file %s, which was not pasted.", lex.Clip(v.Text, 80))
 	}
 }
 
 // header adds a -H header. "Name;" sends an empty header and "Name:" removes one curl would
 // add; both are kept with an empty value.
-func (c *curlCmd) header(v Mapped, at int, flag string) {
+func (c *curlCmd) header(v lex.Mapped, at int, flag string) {
 	p := c.p
 	s := v.Text
 	if strings.HasPrefix(s, "@") {
-		p.note("The headers in %s come from a file that was not pasted.", Clip(s[1:], 80))
+		p.note("The headers in %s come from a file that was not pasted.", lex.Clip(s[1:], 80))
 		return
 	}
 	name, value, ok := strings.Cut(s, ":")
 	if !ok {
 		n, isEmpty := strings.CutSuffix(s, ";")
 		if !isEmpty {
-			p.note("The header %q has no colon, so curl does not send it.", Clip(s, 60))
+			p.note("The header %q has no colon, so curl does not send it.", lex.Clip(s, 60))
 			return
 		}
 		name, value = n, ""
@@ -222,11 +226,11 @@ func (c *curlCmd) header(v Mapped, at int, flag string) {
 }
 
 // form adds a -F field: name=value, name=@file, name=<file, with ;type= and ;filename=.
-func (c *curlCmd) form(v Mapped, line int, literal bool) {
+func (c *curlCmd) form(v lex.Mapped, line int, literal bool) {
 	p, r := c.p, c.p.r
 	name, val, ok := strings.Cut(v.Text, "=")
 	if !ok {
-		p.note("The form field %q has no '=', so curl rejects it.", Clip(v.Text, 60))
+		p.note("The form field %q has no '=', so curl rejects it.", lex.Clip(v.Text, 60))
 		return
 	}
 	if len(r.FormFields) >= maxFormFields {
@@ -242,7 +246,7 @@ func (c *curlCmd) form(v Mapped, line int, literal bool) {
 				f.Type = t
 			}
 		}
-		p.note("The form field %s comes from the file %s, which was not pasted.", Clip(name, 60), Clip(f.File, 80))
+		p.note("The form field %s comes from the file %s, which was not pasted.", lex.Clip(name, 60), lex.Clip(f.File, 80))
 	} else {
 		if !literal {
 			if i := strings.Index(val, ";type="); i >= 0 {
@@ -268,13 +272,13 @@ func (c *curlCmd) build() {
 		}
 	}
 	if n > 1 {
-		p.note("The command names %d URLs; only the first, %s, is read.", n, Clip(u.Value.Text, 80))
+		p.note("The command names %d URLs; only the first, %s, is read.", n, lex.Clip(u.Value.Text, 80))
 	}
 	r.URL = unglob(u.Value.Text)
 	r.URLLine = p.line(u.Src())
 
 	// The data, joined as curl joins it.
-	b := NewTextBuilder(p.text)
+	b := lex.NewTextBuilder(p.text)
 	hasData, hasJSON := false, false
 	prevJSON := false
 	for i, d := range c.data {
@@ -296,7 +300,7 @@ func (c *curlCmd) build() {
 				if file == "-" {
 					p.note("The body comes from standard input, which was not pasted.")
 				} else {
-					p.note("The body comes from %s, which was not pasted.", Clip(file, 80))
+					p.note("The body comes from %s, which was not pasted.", lex.Clip(file, 80))
 				}
 				prevJSON = d.flag == "json"
 				continue
@@ -317,7 +321,7 @@ func (c *curlCmd) build() {
 	case c.method != "":
 		if c.method != strings.ToUpper(c.method) {
 			p.note("curl sends the method %q exactly as written; methods are case-sensitive and servers expect %q.",
-				Clip(c.method, 20), Clip(strings.ToUpper(c.method), 20))
+				lex.Clip(c.method, 20), lex.Clip(strings.ToUpper(c.method), 20))
 		}
 		r.Method = strings.ToUpper(c.method)
 		r.MethodLine = p.line(c.methodAt)
@@ -359,7 +363,7 @@ func (c *curlCmd) build() {
 }
 
 // dataValue returns the text a data option sends, or the file it reads.
-func (c *curlCmd) dataValue(d dataPiece) (Mapped, string) {
+func (c *curlCmd) dataValue(d dataPiece) (lex.Mapped, string) {
 	v := d.val
 	switch d.flag {
 	case "data-raw":
@@ -370,25 +374,25 @@ func (c *curlCmd) dataValue(d dataPiece) (Mapped, string) {
 		i := strings.IndexAny(s, "=@")
 		switch {
 		case i >= 0 && s[i] == '@':
-			return Mapped{}, s[i+1:]
+			return lex.Mapped{}, s[i+1:]
 		case i > 0:
-			b := NewBuilder()
-			b.AddMapped(Mapped{Text: s[:i+1], Segs: v.Segs})
+			b := lex.NewBuilder()
+			b.AddMapped(lex.Mapped{Text: s[:i+1], Segs: v.Segs})
 			b.AddAt(escapeQuery(s[i+1:]), v.SrcAt(i+1))
 			return b.Done(), ""
 		case i == 0:
 			s = s[1:]
-			b := NewBuilder()
+			b := lex.NewBuilder()
 			b.AddAt(escapeQuery(s), v.SrcAt(1))
 			return b.Done(), ""
 		default:
-			b := NewBuilder()
+			b := lex.NewBuilder()
 			b.AddAt(escapeQuery(s), v.SrcAt(0))
 			return b.Done(), ""
 		}
 	default:
 		if f, ok := strings.CutPrefix(v.Text, "@"); ok {
-			return Mapped{}, f
+			return lex.Mapped{}, f
 		}
 		return v, ""
 	}
@@ -406,11 +410,11 @@ func encodeDataPiece(s string) string {
 }
 
 // stripLineEnds drops CR and LF, as curl -d does with what it reads from a file.
-func stripLineEnds(m Mapped) Mapped {
+func stripLineEnds(m lex.Mapped) lex.Mapped {
 	if !strings.ContainsAny(m.Text, "\r\n") {
 		return m
 	}
-	b := NewBuilder()
+	b := lex.NewBuilder()
 	for k, sg := range m.Segs {
 		end := len(m.Text)
 		if k+1 < len(m.Segs) {

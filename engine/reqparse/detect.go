@@ -1,6 +1,10 @@
 package reqparse
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
+)
 
 // This file tells where a request starts in a paste and which form it is written in.
 
@@ -24,13 +28,13 @@ func classifyLine(text string, i int, deep bool) (kind, int) {
 	if i >= len(text) {
 		return kindNone, 0
 	}
-	line := LineText(text, i)
+	line := lex.LineText(text, i)
 	ind := len(indentOf(line))
 	s := line[ind:]
 	at := i + ind
 	if deep && strings.HasPrefix(s, "```") {
-		j := SkipBlankLines(text, NextLine(text, i))
-		if j > i && j < len(text) && !strings.HasPrefix(strings.TrimLeft(LineText(text, j), " \t"), "```") {
+		j := lex.SkipBlankLines(text, lex.NextLine(text, i))
+		if j > i && j < len(text) && !strings.HasPrefix(strings.TrimLeft(lex.LineText(text, j), " \t"), "```") {
 			return classifyLine(text, j, deep)
 		}
 		return kindNone, 0
@@ -51,7 +55,7 @@ func classifyLine(text string, i int, deep bool) (kind, int) {
 		// curl -v prints "* Trying…" lines before the request.
 		j := i
 		for n := 0; n < 1000 && j < len(text); n++ {
-			l := LineText(text, j)
+			l := lex.LineText(text, j)
 			t := strings.TrimLeft(l, " \t")
 			if strings.HasPrefix(t, ">") {
 				if isRequestLine(strings.TrimLeft(t[1:], " ")) {
@@ -59,10 +63,10 @@ func classifyLine(text string, i int, deep bool) (kind, int) {
 				}
 				return kindNone, 0
 			}
-			if !isTraceInfo(t) && !IsBlank(t) {
+			if !isTraceInfo(t) && !lex.IsBlank(t) {
 				return kindNone, 0
 			}
-			j = NextLine(text, j)
+			j = lex.NextLine(text, j)
 		}
 		return kindNone, 0
 	}
@@ -173,13 +177,13 @@ var jsStartWords = []string{"fetch", "await", "const", "let", "var", "return", "
 // line must start with a word JavaScript starts with, or a comment; the call must be on the line
 // itself or, with deep set, within a window of the paste.
 func looksLikeFetch(text string, at int, deep bool) bool {
-	s := LineText(text, at)
+	s := lex.LineText(text, at)
 	if len(s) > 512 {
 		s = s[:512]
 	}
 	word := s
 	for i := 0; i < len(s); i++ {
-		if !IsIdentByte(s[i]) {
+		if !lex.IsIdentByte(s[i]) {
 			word = s[:i]
 			break
 		}
@@ -213,7 +217,7 @@ func containsFetchCall(s string) bool {
 		}
 		j += i
 		i = j + 5
-		if j > 0 && IsIdentByte(s[j-1]) {
+		if j > 0 && lex.IsIdentByte(s[j-1]) {
 			continue
 		}
 		k := i

@@ -2,6 +2,8 @@ package reqparse
 
 import (
 	"strings"
+
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
 )
 
 // This file reads fetch() calls. It finds the call in the JavaScript of the paste, remembering
@@ -12,18 +14,18 @@ import (
 // parseFetch reads the fetch( call in the JavaScript that starts at offset at.
 func (p *parser) parseFetch(at int) (int, bool) {
 	r, text := p.r, p.text
-	jp := &jsParser{p: p, text: text, lx: NewJSLexer(text, at), decls: map[string]int{}, prevEnd: at}
+	jp := &jsParser{p: p, text: text, lx: lex.NewJSLexer(text, at), decls: map[string]int{}, prevEnd: at}
 	jp.advance()
-	var prev Token
+	var prev lex.Token
 	found := false
 scan:
-	for jp.tok.Kind != EOF {
+	for jp.tok.Kind != lex.EOF {
 		t := jp.tok
-		if t.Kind == Ident {
+		if t.Kind == lex.Ident {
 			switch jp.tokText() {
 			case "const", "let", "var":
 				jp.advance()
-				if jp.tok.Kind != Ident {
+				if jp.tok.Kind != lex.Ident {
 					continue
 				}
 				name := jp.tokText()
@@ -37,7 +39,7 @@ scan:
 				}
 				continue
 			case "fetch":
-				if prev.Kind != Ident || text[prev.Start:prev.End] != "function" {
+				if prev.Kind != lex.Ident || text[prev.Start:prev.End] != "function" {
 					jp.advance()
 					if jp.isPunct("(") {
 						found = true
@@ -66,7 +68,7 @@ scan:
 			init = jp.value(0)
 		}
 	}
-	for jp.tok.Kind != EOF && !jp.isPunct(")") {
+	for jp.tok.Kind != lex.EOF && !jp.isPunct(")") {
 		before := jp.tok.Start
 		jp.skipExpr()
 		if jp.isPunct(",") {
@@ -82,7 +84,7 @@ scan:
 		jp.advance()
 		for jp.isPunct(".") {
 			jp.advance()
-			if jp.tok.Kind != Ident {
+			if jp.tok.Kind != lex.Ident {
 				break
 			}
 			end = jp.tok.End
@@ -120,7 +122,7 @@ scan:
 				}
 			}
 		} else if init.kind != jvUndefined && init.kind != jvNull {
-			p.note("The options of the fetch call come from %s, which was not pasted.", Clip(jp.raw(init).Text, 60))
+			p.note("The options of the fetch call come from %s, which was not pasted.", lex.Clip(jp.raw(init).Text, 60))
 		}
 	}
 	if body != nil {
@@ -144,7 +146,7 @@ scan:
 	if end >= len(text) {
 		return len(text), true
 	}
-	return NextLine(text, end), true
+	return lex.NextLine(text, end), true
 }
 
 // setURL sets the request's URL from fetch's first argument.
@@ -154,10 +156,10 @@ func (jp *jsParser) setURL(v *jsValue) {
 	r.URL = s.Text
 	r.URLLine = p.line(v.start)
 	if raw {
-		p.note("The URL is %s, which was not pasted; it is kept as written.", Clip(s.Text, 60))
+		p.note("The URL is %s, which was not pasted; it is kept as written.", lex.Clip(s.Text, 60))
 	}
 	for _, e := range exprs {
-		p.note("The URL uses ${%s}, which was not pasted; it is kept as written.", Clip(e.text, 60))
+		p.note("The URL uses ${%s}, which was not pasted; it is kept as written.", lex.Clip(e.text, 60))
 	}
 }
 
@@ -167,7 +169,7 @@ func (jp *jsParser) setMethod(v *jsValue) {
 	p, r := jp.p, jp.p.r
 	s, _, raw := jp.stringOf(v)
 	if raw {
-		p.note("The method is %s, which was not pasted; GET is assumed.", Clip(s.Text, 60))
+		p.note("The method is %s, which was not pasted; GET is assumed.", lex.Clip(s.Text, 60))
 		return
 	}
 	m := s.Text
@@ -181,7 +183,7 @@ func (jp *jsParser) setMethod(v *jsValue) {
 	default:
 		if m != up {
 			p.note("fetch sends the method %q exactly as written; only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased for you, so write %q.",
-				Clip(m, 20), Clip(up, 20))
+				lex.Clip(m, 20), lex.Clip(up, 20))
 		}
 	}
 	r.Method = up
@@ -196,10 +198,10 @@ func (jp *jsParser) headers(v *jsValue, depth int) {
 		s, exprs, raw := jp.stringOf(val)
 		p.addHeader(Header{Name: name, Value: s.Text, Line: p.line(at)})
 		if raw {
-			p.note("The header %s is %s, which was not pasted; it is kept as written.", Clip(name, 40), Clip(s.Text, 60))
+			p.note("The header %s is %s, which was not pasted; it is kept as written.", lex.Clip(name, 40), lex.Clip(s.Text, 60))
 		}
 		for _, e := range exprs {
-			p.note("The header %s uses ${%s}, which was not pasted; it is kept as written.", Clip(name, 40), Clip(e.text, 60))
+			p.note("The header %s uses ${%s}, which was not pasted; it is kept as written.", lex.Clip(name, 40), lex.Clip(e.text, 60))
 		}
 	}
 	switch v.kind {
@@ -229,7 +231,7 @@ func (jp *jsParser) headers(v *jsValue, depth int) {
 		}
 		fallthrough
 	default:
-		p.note("The headers come from %s, which was not pasted.", Clip(jp.raw(v).Text, 60))
+		p.note("The headers come from %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
 	}
 }
 
@@ -244,7 +246,7 @@ func (jp *jsParser) body(v *jsValue) {
 			if len(r.Unresolved) < maxUnresolved {
 				r.Unresolved = append(r.Unresolved, Unresolved{Expr: e.text, Offset: e.off})
 			}
-			p.note("The body uses ${%s}, which was not pasted; it is kept as written.", Clip(e.text, 60))
+			p.note("The body uses ${%s}, which was not pasted; it is kept as written.", lex.Clip(e.text, 60))
 		}
 	case jvNumber, jvBool:
 		p.body, p.hasBody, jp.bodyKind = v.s, true, "string"
@@ -258,17 +260,17 @@ func (jp *jsParser) body(v *jsValue) {
 			jp.bodyKind = "form"
 			p.note("The body is a FormData; its fields are not shown in the paste.")
 		default:
-			p.note("The body is %s, which was not pasted.", Clip(jp.raw(v).Text, 60))
+			p.note("The body is %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
 		}
 	case jvObject:
-		b := NewBuilder()
+		b := lex.NewBuilder()
 		b.AddAt("[object Object]", v.start)
 		p.body, p.hasBody, jp.bodyKind = b.Done(), true, "string"
 		p.note("The body on line %d is an object, so fetch sends the text \"[object Object]\"; wrap it in JSON.stringify(…).", p.line(v.start))
 	case jvArray:
 		p.note("The body on line %d is an array, which fetch sends as its items joined by commas; wrap it in JSON.stringify(…).", p.line(v.start))
 	default:
-		p.note("The body comes from %s, which was not pasted.", Clip(jp.raw(v).Text, 60))
+		p.note("The body comes from %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
 	}
 }
 
@@ -283,7 +285,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 		return
 	}
 	jp.bodyKind = "string"
-	b := NewTextBuilder(jp.text)
+	b := lex.NewTextBuilder(jp.text)
 	jp.lastEnd, jp.ptr, jp.failed, jp.unres, jp.topExpr = jp.tok.Start, nil, false, nil, ""
 	jp.outCap = 2*len(jp.text) + 1<<20
 	ok := jp.json(&b, 0)
@@ -292,7 +294,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 		jp.seek(v.args)
 		start := jp.tok.Start
 		end := jp.skipExpr()
-		raw := NewTextBuilder(jp.text)
+		raw := lex.NewTextBuilder(jp.text)
 		raw.AddRun(jp.text[start:max(start, end)], start)
 		p.body, p.hasBody = raw.Done(), true
 		p.note("The argument of JSON.stringify on line %d could not be turned into JSON; the body holds it as written.", p.line(start))
@@ -300,7 +302,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 		p.note("JSON.stringify of undefined or a function returns undefined, so the request has no body.")
 		jp.bodyKind = ""
 	case jp.topExpr != "":
-		p.note("The body is JSON.stringify(%s), and %s was not pasted.", Clip(jp.topExpr, 60), Clip(jp.topExpr, 60))
+		p.note("The body is JSON.stringify(%s), and %s was not pasted.", lex.Clip(jp.topExpr, 60), lex.Clip(jp.topExpr, 60))
 	default:
 		p.body, p.hasBody = b.Done(), true
 		for _, u := range jp.unres {
@@ -311,7 +313,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 			if u.Pointer == "" {
 				where = "body"
 			}
-			p.note("The %s is %s, which was not pasted; it is kept as a string.", where, Clip(u.Expr, 60))
+			p.note("The %s is %s, which was not pasted; it is kept as a string.", where, lex.Clip(u.Expr, 60))
 		}
 	}
 }
@@ -346,10 +348,10 @@ func (jp *jsParser) searchParams(v *jsValue) {
 			}
 		}
 	default:
-		p.note("The body's parameters come from %s, which was not pasted.", Clip(jp.raw(w).Text, 60))
+		p.note("The body's parameters come from %s, which was not pasted.", lex.Clip(jp.raw(w).Text, 60))
 		return
 	}
-	b := NewBuilder()
+	b := lex.NewBuilder()
 	b.AddAt(strings.Join(pairs, "&"), v.start)
 	p.body, p.hasBody = b.Done(), true
 }
@@ -361,7 +363,7 @@ func formEncode(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case IsAlnum(c) || c == '*' || c == '-' || c == '.' || c == '_':
+		case lex.IsAlnum(c) || c == '*' || c == '-' || c == '.' || c == '_':
 			b.WriteByte(c)
 		case c == ' ':
 			b.WriteByte('+')
@@ -376,14 +378,14 @@ func formEncode(s string) string {
 
 // stringOf returns the text of a value used as a string: the string itself, a number's digits,
 // or, for an expression the parser cannot evaluate, its source as written (raw is then true).
-func (jp *jsParser) stringOf(v *jsValue) (s Mapped, exprs []jsExpr, raw bool) {
+func (jp *jsParser) stringOf(v *jsValue) (s lex.Mapped, exprs []jsExpr, raw bool) {
 	switch v.kind {
 	case jvString:
 		return v.s, v.exprs, false
 	case jvNumber, jvBool:
 		return v.s, nil, false
 	case jvNull, jvUndefined:
-		b := NewBuilder()
+		b := lex.NewBuilder()
 		if v.kind == jvNull {
 			b.AddAt("null", v.start)
 		} else {

@@ -1,6 +1,10 @@
 package reqparse
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
+)
 
 // parseHTTP reads a raw HTTP request that starts at offset at: a request line (or HTTP/2 pseudo
 // headers), headers, a blank line and a body. For the "> " lines of a curl -v transcript the
@@ -12,13 +16,13 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 	trace := k == kindTrace
 	ls := strings.LastIndexByte(text[:at], '\n') + 1
 	indent := text[ls:at]
-	if !IsBlank(indent) {
+	if !lex.IsBlank(indent) {
 		indent = ""
 	}
 	// content returns the line at j without its indent or "> " prefix; ok is false when a
 	// trace line lacks the prefix.
 	content := func(j int) (string, bool) {
-		l := LineText(text, j)
+		l := lex.LineText(text, j)
 		l = strings.TrimPrefix(l, indent)
 		if trace {
 			t := strings.TrimLeft(l, " \t")
@@ -48,7 +52,7 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 		if len(f) > 2 {
 			r.Proto = f[2]
 		}
-		j = NextLine(text, j)
+		j = lex.NextLine(text, j)
 	} else {
 		r.Proto = "HTTP/2"
 	}
@@ -62,12 +66,12 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			end = j
 			break
 		}
-		if IsBlank(s) {
+		if lex.IsBlank(s) {
 			if trace {
-				end = NextLine(text, j)
+				end = lex.NextLine(text, j)
 				last = j
 			} else {
-				bodyStart = NextLine(text, j)
+				bodyStart = lex.NextLine(text, j)
 			}
 			break
 		}
@@ -80,7 +84,7 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			h := &r.Headers[len(r.Headers)-1]
 			h.Value += " " + strings.TrimSpace(s)
 			last = j
-			j = NextLine(text, j)
+			j = lex.NextLine(text, j)
 			continue
 		}
 		name, value, ok := splitHeaderLine(s)
@@ -110,15 +114,15 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			p.addHeader(Header{Name: name, Value: value, Line: line})
 		}
 		last = j
-		j = NextLine(text, j)
+		j = lex.NextLine(text, j)
 	}
 
 	if bodyStart >= 0 {
-		bodyStart = SkipBlankLines(text, bodyStart)
+		bodyStart = lex.SkipBlankLines(text, bodyStart)
 		bodyEnd := bodyStart
 		end = len(text)
-		for b := bodyStart; b < len(text); b = NextLine(text, b) {
-			if isStopLine(strings.TrimPrefix(LineText(text, b), indent)) {
+		for b := bodyStart; b < len(text); b = lex.NextLine(text, b) {
+			if isStopLine(strings.TrimPrefix(lex.LineText(text, b), indent)) {
 				end = b
 				break
 			}
@@ -129,8 +133,8 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			// value.
 			if e := jsonValueEnd(text[bodyStart:end]); e > 0 {
 				after := bodyStart + e
-				next := SkipBlankLines(text, NextLine(text, after))
-				if IsBlank(text[after:LineEnd(text, after)]) && next < end {
+				next := lex.SkipBlankLines(text, lex.NextLine(text, after))
+				if lex.IsBlank(text[after:lex.LineEnd(text, after)]) && next < end {
 					bodyEnd, end = after, next
 				}
 			}
@@ -187,7 +191,7 @@ func (p *parser) setMethod(m string, at int, where string) {
 		return
 	}
 	if m != strings.ToUpper(m) {
-		p.note("%s has the method %q; methods are case-sensitive and servers expect %q.", where, Clip(m, 20), Clip(strings.ToUpper(m), 20))
+		p.note("%s has the method %q; methods are case-sensitive and servers expect %q.", where, lex.Clip(m, 20), lex.Clip(strings.ToUpper(m), 20))
 	}
 	p.r.Method = strings.ToUpper(m)
 	p.r.MethodLine = p.line(at)
@@ -219,14 +223,14 @@ func splitHeaderLine(s string) (name, value string, ok bool) {
 
 // isTokenByte reports whether c may appear in an HTTP token, such as a header name.
 func isTokenByte(c byte) bool {
-	return IsAlnum(c) || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+	return lex.IsAlnum(c) || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
 }
 
 // isStopLine reports whether a line ends a raw request's body: a response's status line, curl
 // -v's "< " lines, a code fence, a "###" separator between requests, or the next request line.
 func isStopLine(s string) bool {
 	t := strings.TrimLeft(s, " \t")
-	if strings.HasPrefix(t, "HTTP/") && len(t) > 5 && IsDigit(t[5]) {
+	if strings.HasPrefix(t, "HTTP/") && len(t) > 5 && lex.IsDigit(t[5]) {
 		return true
 	}
 	return strings.HasPrefix(t, "< ") || t == "<" || strings.HasPrefix(t, "```") ||
@@ -234,14 +238,14 @@ func isStopLine(s string) bool {
 }
 
 // dedent returns text[from:to] with indent removed from the start of each line that has it.
-func dedent(text string, from, to int, indent string) Mapped {
-	b := NewTextBuilder(text)
+func dedent(text string, from, to int, indent string) lex.Mapped {
+	b := lex.NewTextBuilder(text)
 	if indent == "" {
 		b.AddRun(text[from:to], from)
 		return b.Done()
 	}
 	for i := from; i < to; {
-		e := min(NextLine(text, i), to)
+		e := min(lex.NextLine(text, i), to)
 		j := i
 		if strings.HasPrefix(text[i:e], indent) {
 			j += len(indent)

@@ -2,11 +2,13 @@ package reqparse
 
 import (
 	"strings"
+
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
 )
 
 // This file evaluates the JavaScript before and inside a fetch() call: a small tree of values
 // (strings, template literals, objects, arrays, constants declared earlier in the paste), read
-// from the tokens of jslex.go within a budget, with each value's place in the paste.
+// from the tokens of package lex within a budget, with each value's place in the paste.
 
 // jvKind is the kind of a JavaScript value the parser evaluated.
 type jvKind uint8
@@ -26,8 +28,8 @@ const (
 // jsValue is an evaluated JavaScript value.
 type jsValue struct {
 	kind       jvKind
-	s          Mapped // the text of a string, number or boolean
-	start, end int    // the source range
+	s          lex.Mapped // the text of a string, number or boolean
+	start, end int        // the source range
 	exprs      []jsExpr
 	props      []jsProp
 	items      []*jsValue
@@ -61,8 +63,8 @@ const (
 type jsParser struct {
 	p        *parser
 	text     string
-	lx       JSLexer
-	tok      Token
+	lx       lex.JSLexer
+	tok      lex.Token
 	prevEnd  int            // end of the token before tok
 	decls    map[string]int // constant name → offset of its initializer
 	resDepth int
@@ -88,8 +90,8 @@ type ptrStep struct {
 
 // jsState is a point the parser can return to.
 type jsState struct {
-	lx      JSLexer
-	tok     Token
+	lx      lex.JSLexer
+	tok     lex.Token
 	prevEnd int
 	lastEnd int
 }
@@ -123,7 +125,7 @@ func (jp *jsParser) canRevisit() bool {
 func (jp *jsParser) tokText() string { return jp.text[jp.tok.Start:jp.tok.End] }
 
 func (jp *jsParser) isPunct(s string) bool {
-	return jp.tok.Kind == Punct && jp.text[jp.tok.Start:jp.tok.End] == s
+	return jp.tok.Kind == lex.Punct && jp.text[jp.tok.Start:jp.tok.End] == s
 }
 
 // newlineBefore reports whether a line end separates tok from the token before it.
@@ -135,9 +137,9 @@ func (jp *jsParser) newlineBefore() bool {
 // semicolon, the end, or a new statement on the next line.
 func (jp *jsParser) atValueEnd() bool {
 	switch jp.tok.Kind {
-	case EOF:
+	case lex.EOF:
 		return true
-	case Punct:
+	case lex.Punct:
 		return strings.IndexByte(",)]};", jp.text[jp.tok.Start]) >= 0
 	}
 	return jp.newlineBefore()
@@ -152,8 +154,8 @@ func (jp *jsParser) skipExpr() int {
 	start := jp.tok.Start
 	end := start
 	depth := 0
-	for jp.tok.Kind != EOF {
-		if jp.tok.Kind == Punct {
+	for jp.tok.Kind != lex.EOF {
+		if jp.tok.Kind == lex.Punct {
 			switch jp.text[jp.tok.Start] {
 			case '(', '[', '{':
 				depth++
@@ -167,7 +169,7 @@ func (jp *jsParser) skipExpr() int {
 					return end
 				}
 			}
-		} else if depth == 0 && end > start && jp.tok.Kind == Ident && jp.newlineBefore() &&
+		} else if depth == 0 && end > start && jp.tok.Kind == lex.Ident && jp.newlineBefore() &&
 			statementWords[jp.tokText()] {
 			return end
 		}
@@ -178,11 +180,11 @@ func (jp *jsParser) skipExpr() int {
 }
 
 // skipBalanced skips from an opening bracket past its closing one and returns the closing token.
-func (jp *jsParser) skipBalanced() Token {
+func (jp *jsParser) skipBalanced() lex.Token {
 	depth := 0
-	for jp.tok.Kind != EOF {
+	for jp.tok.Kind != lex.EOF {
 		t := jp.tok
-		if t.Kind == Punct {
+		if t.Kind == lex.Punct {
 			switch jp.text[t.Start] {
 			case '(', '[', '{':
 				depth++
@@ -200,8 +202,8 @@ func (jp *jsParser) skipBalanced() Token {
 }
 
 // raw returns the source text of v, mapped.
-func (jp *jsParser) raw(v *jsValue) Mapped {
-	b := NewTextBuilder(jp.text)
+func (jp *jsParser) raw(v *jsValue) lex.Mapped {
+	b := lex.NewTextBuilder(jp.text)
 	if v.end > v.start {
 		b.AddRun(jp.text[v.start:v.end], v.start)
 	} else {
@@ -245,7 +247,7 @@ func (jp *jsParser) value(depth int) *jsValue {
 // concat evaluates a + b + … where at least one side is a string. An operand the parser cannot
 // evaluate is kept as ${operand}.
 func (jp *jsParser) concat(first *jsValue, start, depth int) *jsValue {
-	b := NewTextBuilder(jp.text)
+	b := lex.NewTextBuilder(jp.text)
 	var exprs []jsExpr
 	isString := false
 	addOperand := func(v *jsValue) {
@@ -288,26 +290,26 @@ func (jp *jsParser) primary(depth int) *jsValue {
 	jp.nodes++
 	v := &jsValue{start: t.Start, end: t.End}
 	switch t.Kind {
-	case String:
-		b := NewTextBuilder(jp.text)
+	case lex.String:
+		b := lex.NewTextBuilder(jp.text)
 		to := t.End
 		if to-t.Start >= 2 && jp.text[to-1] == jp.text[t.Start] {
 			to--
 		}
-		CookJS(&b, jp.text, t.Start+1, to)
+		lex.CookJS(&b, jp.text, t.Start+1, to)
 		v.kind, v.s = jvString, b.Done()
 		jp.advance()
 		return v
-	case Template:
+	case lex.Template:
 		v.kind = jvString
 		v.s, v.exprs = jp.cookTemplate(t)
 		jp.advance()
 		return v
-	case Number:
+	case lex.Number:
 		v.kind, v.s = jvNumber, jp.raw(v)
 		jp.advance()
 		return v
-	case Ident:
+	case lex.Ident:
 		switch name := jp.tokText(); name {
 		case "true", "false":
 			v.kind, v.s = jvBool, jp.raw(v)
@@ -348,7 +350,7 @@ func (jp *jsParser) primary(depth int) *jsValue {
 			}
 		}
 		return v
-	case Punct:
+	case lex.Punct:
 		switch jp.text[t.Start] {
 		case '{':
 			return jp.object(depth)
@@ -363,7 +365,7 @@ func (jp *jsParser) primary(depth int) *jsValue {
 			return w
 		case '-':
 			jp.advance()
-			if jp.tok.Kind == Number {
+			if jp.tok.Kind == lex.Number {
 				v.end = jp.tok.End
 				v.kind, v.s = jvNumber, jp.raw(v)
 				jp.advance()
@@ -373,7 +375,7 @@ func (jp *jsParser) primary(depth int) *jsValue {
 	}
 	end := jp.skipExpr()
 	v.end = max(end, t.Start)
-	if v.end == t.Start && jp.tok.Kind != EOF && !jp.atValueEnd() {
+	if v.end == t.Start && jp.tok.Kind != lex.EOF && !jp.atValueEnd() {
 		jp.advance()
 	}
 	return v
@@ -382,7 +384,7 @@ func (jp *jsParser) primary(depth int) *jsValue {
 // memberName reads a name such as JSON.stringify or process.env.KEY.
 func (jp *jsParser) memberName() string {
 	var b strings.Builder
-	for jp.tok.Kind == Ident {
+	for jp.tok.Kind == lex.Ident {
 		b.WriteString(jp.tokText())
 		jp.advance()
 		if !jp.isPunct(".") || b.Len() > 256 {
@@ -390,7 +392,7 @@ func (jp *jsParser) memberName() string {
 		}
 		st := jp.save()
 		jp.advance()
-		if jp.tok.Kind != Ident {
+		if jp.tok.Kind != lex.Ident {
 			jp.restore(st)
 			break
 		}
@@ -403,7 +405,7 @@ func (jp *jsParser) memberName() string {
 func (jp *jsParser) object(depth int) *jsValue {
 	v := &jsValue{kind: jvObject, start: jp.tok.Start}
 	jp.advance()
-	for jp.tok.Kind != EOF {
+	for jp.tok.Kind != lex.EOF {
 		if jp.isPunct("}") {
 			v.end = jp.tok.End
 			jp.advance()
@@ -423,7 +425,7 @@ func (jp *jsParser) object(depth int) *jsValue {
 					}
 				}
 			} else {
-				jp.p.note("The object on line %d spreads %s, which was not pasted.", jp.p.line(v.start), Clip(jp.raw(w).Text, 60))
+				jp.p.note("The object on line %d spreads %s, which was not pasted.", jp.p.line(v.start), lex.Clip(jp.raw(w).Text, 60))
 			}
 		default:
 			key, at, ok := jp.propKey()
@@ -451,7 +453,7 @@ func (jp *jsParser) object(depth int) *jsValue {
 				v.props = append(v.props, jsProp{key: key, at: at, val: val})
 			}
 		}
-		if jp.tok.Start == before && jp.tok.Kind != EOF && !jp.isPunct("}") {
+		if jp.tok.Start == before && jp.tok.Kind != lex.EOF && !jp.isPunct("}") {
 			jp.advance()
 		}
 	}
@@ -463,14 +465,14 @@ func (jp *jsParser) object(depth int) *jsValue {
 func (jp *jsParser) propKey() (string, int, bool) {
 	t := jp.tok
 	switch t.Kind {
-	case Ident, Number:
+	case lex.Ident, lex.Number:
 		jp.advance()
 		return jp.text[t.Start:t.End], t.Start, true
-	case String, Template:
+	case lex.String, lex.Template:
 		v := jp.primary(maxDepth)
 		s, _, _ := jp.stringOf(v)
 		return s.Text, t.Start, true
-	case Punct:
+	case lex.Punct:
 		if jp.text[t.Start] == '[' {
 			end := jp.skipBalanced().End
 			return jp.text[t.Start:max(t.Start, end)], t.Start, true
@@ -483,7 +485,7 @@ func (jp *jsParser) propKey() (string, int, bool) {
 func (jp *jsParser) array(depth int) *jsValue {
 	v := &jsValue{kind: jvArray, start: jp.tok.Start}
 	jp.advance()
-	for jp.tok.Kind != EOF {
+	for jp.tok.Kind != lex.EOF {
 		if jp.isPunct("]") {
 			v.end = jp.tok.End
 			jp.advance()
@@ -498,7 +500,7 @@ func (jp *jsParser) array(depth int) *jsValue {
 		if len(v.items) < maxItems {
 			v.items = append(v.items, w)
 		}
-		if jp.tok.Start == before && jp.tok.Kind != EOF && !jp.isPunct("]") {
+		if jp.tok.Start == before && jp.tok.Kind != lex.EOF && !jp.isPunct("]") {
 			jp.advance()
 		}
 	}
@@ -508,20 +510,20 @@ func (jp *jsParser) array(depth int) *jsValue {
 
 // cookTemplate decodes a template literal. A ${name} whose constant is declared in the paste
 // is replaced by its value; any other ${…} is kept as written and returned in exprs.
-func (jp *jsParser) cookTemplate(t Token) (Mapped, []jsExpr) {
+func (jp *jsParser) cookTemplate(t lex.Token) (lex.Mapped, []jsExpr) {
 	text := jp.text
 	from, to := t.Start+1, t.End
 	if to > from && text[to-1] == '`' {
 		to--
 	}
-	b := NewTextBuilder(text)
+	b := lex.NewTextBuilder(text)
 	b.NewSeg(from)
 	var exprs []jsExpr
 	for i := from; i < to; {
 		c := text[i]
 		switch {
 		case c == '\\':
-			i = CookEscape(&b, text, i, to)
+			i = lex.CookEscape(&b, text, i, to)
 		case c == '$' && i+1 < to && text[i+1] == '{':
 			e := min(jp.lx.TemplateExprEnd(i+2), to)
 			expr := strings.TrimSpace(text[i+2 : max(i+2, e-1)])
@@ -545,7 +547,7 @@ func (jp *jsParser) cookTemplate(t Token) (Mapped, []jsExpr) {
 }
 
 // resolveString returns the value of a constant that holds a string or a number, or nil.
-func (jp *jsParser) resolveString(name string) *Mapped {
+func (jp *jsParser) resolveString(name string) *lex.Mapped {
 	if name == "" || !isIdentifier(name) {
 		return nil
 	}
@@ -558,9 +560,9 @@ func (jp *jsParser) resolveString(name string) *Mapped {
 
 func isIdentifier(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !IsIdentByte(s[i]) {
+		if !lex.IsIdentByte(s[i]) {
 			return false
 		}
 	}
-	return s != "" && !IsDigit(s[0])
+	return s != "" && !lex.IsDigit(s[0])
 }

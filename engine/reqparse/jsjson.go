@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
@@ -14,7 +15,7 @@ import (
 
 // json converts the value at tok into out. It returns false when the value is one
 // JSON.stringify leaves out.
-func (jp *jsParser) json(out *Builder, depth int) bool {
+func (jp *jsParser) json(out *lex.Builder, depth int) bool {
 	if jp.failed {
 		return true
 	}
@@ -41,20 +42,20 @@ func (jp *jsParser) json(out *Builder, depth int) bool {
 }
 
 // jsonPrimary converts one operand.
-func (jp *jsParser) jsonPrimary(out *Builder, depth int) bool {
+func (jp *jsParser) jsonPrimary(out *lex.Builder, depth int) bool {
 	t := jp.tok
 	text := jp.text
 	switch t.Kind {
-	case EOF:
+	case lex.EOF:
 		jp.failed = true
 		return true
-	case String:
+	case lex.String:
 		jp.triviaTo(out, t.Start)
 		jp.emitString(out, t)
 		jp.lastEnd = t.End
 		jp.advance()
 		return true
-	case Template:
+	case lex.Template:
 		jp.triviaTo(out, t.Start)
 		s, exprs := jp.cookTemplate(t)
 		for _, e := range exprs {
@@ -64,12 +65,12 @@ func (jp *jsParser) jsonPrimary(out *Builder, depth int) bool {
 		jp.lastEnd = t.End
 		jp.advance()
 		return true
-	case Number:
+	case lex.Number:
 		jp.triviaTo(out, t.Start)
 		jp.emitNumber(out, t, "")
 		jp.advance()
 		return true
-	case Ident:
+	case lex.Ident:
 		name := text[t.Start:t.End]
 		switch name {
 		case "true", "false", "null":
@@ -103,7 +104,7 @@ func (jp *jsParser) jsonPrimary(out *Builder, depth int) bool {
 			jp.advance()
 			return ok
 		}
-	case Punct:
+	case lex.Punct:
 		switch text[t.Start] {
 		case '{':
 			jp.jsonObject(out, depth)
@@ -114,7 +115,7 @@ func (jp *jsParser) jsonPrimary(out *Builder, depth int) bool {
 		case '-':
 			st := jp.save()
 			jp.advance()
-			if jp.tok.Kind == Number && jsonx.ValidNumber(jp.tokText()) {
+			if jp.tok.Kind == lex.Number && jsonx.ValidNumber(jp.tokText()) {
 				jp.triviaTo(out, t.Start)
 				jp.emitNumber(out, jp.tok, "-")
 				jp.advance()
@@ -129,7 +130,7 @@ func (jp *jsParser) jsonPrimary(out *Builder, depth int) bool {
 
 // jsonNamed converts the value of the identifier name, written at offset at: the constant's
 // value when the paste declares it, else the name as an unresolved string.
-func (jp *jsParser) jsonNamed(out *Builder, name string, at, depth int) bool {
+func (jp *jsParser) jsonNamed(out *lex.Builder, name string, at, depth int) bool {
 	if off, ok := jp.decls[name]; ok && jp.canRevisit() {
 		jp.resolves++
 		st := jp.save()
@@ -150,7 +151,7 @@ func (jp *jsParser) jsonNamed(out *Builder, name string, at, depth int) bool {
 }
 
 // unresolvedValue skips the expression at tok and writes its source as a JSON string.
-func (jp *jsParser) unresolvedValue(out *Builder) {
+func (jp *jsParser) unresolvedValue(out *lex.Builder) {
 	start := jp.tok.Start
 	end := jp.skipExpr()
 	if end <= start {
@@ -186,7 +187,7 @@ func (jp *jsParser) addUnresolved(expr string, off int) {
 
 // triviaTo copies the white space between the last converted token and offset upTo. Only
 // white space is copied, so comments vanish but their line ends stay.
-func (jp *jsParser) triviaTo(out *Builder, upTo int) {
+func (jp *jsParser) triviaTo(out *lex.Builder, upTo int) {
 	i := jp.lastEnd
 	if upTo > len(jp.text) {
 		upTo = len(jp.text)
@@ -210,12 +211,12 @@ func (jp *jsParser) triviaTo(out *Builder, upTo int) {
 
 // emitString writes a string literal as a JSON string. A literal that is already valid JSON
 // apart from its quotes is copied, so every byte keeps its place.
-func (jp *jsParser) emitString(out *Builder, t Token) {
+func (jp *jsParser) emitString(out *lex.Builder, t lex.Token) {
 	text := jp.text
 	q := text[t.Start]
 	if t.End-t.Start >= 2 && text[t.End-1] == q {
 		content := text[t.Start+1 : t.End-1]
-		if JSONSafe(content) && (q == '"' || !strings.Contains(content, `"`)) {
+		if lex.JSONSafe(content) && (q == '"' || !strings.Contains(content, `"`)) {
 			out.Add('"', t.Start)
 			out.AddRun(content, t.Start+1)
 			out.Add('"', t.End-1)
@@ -226,14 +227,14 @@ func (jp *jsParser) emitString(out *Builder, t Token) {
 	if to-t.Start >= 2 && text[to-1] == q {
 		to--
 	}
-	b := NewBuilder()
-	CookJS(&b, text, t.Start+1, to)
+	b := lex.NewBuilder()
+	lex.CookJS(&b, text, t.Start+1, to)
 	out.AddAt(jsonx.Quote(b.Done().Text, jsonx.JS), t.Start)
 }
 
 // emitNumber writes a number literal as a JSON number, converting hex, octal, binary,
 // separators and BigInt suffixes.
-func (jp *jsParser) emitNumber(out *Builder, t Token, sign string) {
+func (jp *jsParser) emitNumber(out *lex.Builder, t lex.Token, sign string) {
 	s := jp.text[t.Start:t.End]
 	if sign != "" {
 		out.AddAt(sign, t.Start)
@@ -274,7 +275,7 @@ func normalizeNumber(s string) string {
 	s = strings.Replace(s, ".e", "e", 1)
 	s = strings.Replace(s, ".E", "E", 1)
 	s = strings.TrimSuffix(s, ".")
-	for len(s) > 1 && s[0] == '0' && IsDigit(s[1]) {
+	for len(s) > 1 && s[0] == '0' && lex.IsDigit(s[1]) {
 		s = s[1:]
 	}
 	if jsonx.ValidNumber(s) {
@@ -284,7 +285,7 @@ func normalizeNumber(s string) string {
 }
 
 // jsonObject converts an object literal.
-func (jp *jsParser) jsonObject(out *Builder, depth int) {
+func (jp *jsParser) jsonObject(out *lex.Builder, depth int) {
 	t := jp.tok
 	jp.triviaTo(out, t.Start)
 	out.Add('{', t.Start)
@@ -307,12 +308,12 @@ func (jp *jsParser) jsonObject(out *Builder, depth int) {
 // jsonProps converts the properties of an object literal up to its closing brace, which it
 // leaves for the caller. emitted says whether a property was written before, so the next needs
 // a comma. It returns whether any property has been written.
-func (jp *jsParser) jsonProps(out *Builder, depth int, emitted bool) bool {
+func (jp *jsParser) jsonProps(out *lex.Builder, depth int, emitted bool) bool {
 	comma := -1
 	seen := 0
 	for !jp.failed {
 		t := jp.tok
-		if t.Kind == EOF || jp.isPunct("}") {
+		if t.Kind == lex.EOF || jp.isPunct("}") {
 			return emitted
 		}
 		if jp.isPunct(",") {
@@ -363,7 +364,7 @@ func (jp *jsParser) jsonProps(out *Builder, depth int, emitted bool) bool {
 				jp.skipBalanced()
 			}
 			jp.lastEnd = jp.prevEnd
-		case (jp.isPunct(",") || jp.isPunct("}")) && kt.Kind == Ident:
+		case (jp.isPunct(",") || jp.isPunct("}")) && kt.Kind == lex.Ident:
 			// Shorthand: {email} is {email: email}.
 			out.AddAt(":", kt.End)
 			has = jp.jsonNamed(out, key, kt.Start, depth)
@@ -383,9 +384,9 @@ func (jp *jsParser) jsonProps(out *Builder, depth int, emitted bool) bool {
 
 // jsonSpread converts ...name inside an object literal: the properties of the constant when
 // the paste declares it as an object literal, else nothing, with a note.
-func (jp *jsParser) jsonSpread(out *Builder, depth int, emitted bool) bool {
+func (jp *jsParser) jsonSpread(out *lex.Builder, depth int, emitted bool) bool {
 	t := jp.tok
-	if t.Kind == Ident {
+	if t.Kind == lex.Ident {
 		name := jp.tokText()
 		st := jp.save()
 		jp.advance()
@@ -417,37 +418,37 @@ func (jp *jsParser) jsonSpread(out *Builder, depth int, emitted bool) bool {
 }
 
 // jsonKey writes a property name as a JSON string and returns it.
-func (jp *jsParser) jsonKey(out *Builder) (string, Token, bool) {
+func (jp *jsParser) jsonKey(out *lex.Builder) (string, lex.Token, bool) {
 	t := jp.tok
 	text := jp.text
 	jp.triviaTo(out, t.Start)
 	var key string
 	switch t.Kind {
-	case Ident:
+	case lex.Ident:
 		key = text[t.Start:t.End]
 		out.Add('"', t.Start)
 		out.AddRun(key, t.Start)
 		out.Add('"', t.End)
-	case String:
+	case lex.String:
 		to := t.End
 		if to-t.Start >= 2 && text[to-1] == text[t.Start] {
 			to--
 		}
 		key = text[t.Start+1 : to]
 		if strings.IndexByte(key, '\\') >= 0 {
-			b := NewBuilder()
-			CookJS(&b, text, t.Start+1, to)
+			b := lex.NewBuilder()
+			lex.CookJS(&b, text, t.Start+1, to)
 			key = b.Done().Text
 		}
 		jp.emitString(out, t)
-	case Template:
+	case lex.Template:
 		s, _ := jp.cookTemplate(t)
 		key = s.Text
 		out.AddAt(jsonx.Quote(key, jsonx.JS), t.Start)
-	case Number:
+	case lex.Number:
 		key = normalizeNumber(text[t.Start:t.End])
 		out.AddAt(jsonx.Quote(key, jsonx.JS), t.Start)
-	case Punct:
+	case lex.Punct:
 		if text[t.Start] != '[' {
 			return "", t, false
 		}
@@ -467,7 +468,7 @@ func (jp *jsParser) jsonKey(out *Builder) (string, Token, bool) {
 
 // jsonArray converts an array literal. Holes and left-out values become null, as
 // JSON.stringify writes them.
-func (jp *jsParser) jsonArray(out *Builder, depth int) {
+func (jp *jsParser) jsonArray(out *lex.Builder, depth int) {
 	t := jp.tok
 	jp.triviaTo(out, t.Start)
 	out.Add('[', t.Start)
@@ -479,7 +480,7 @@ func (jp *jsParser) jsonArray(out *Builder, depth int) {
 	for !jp.failed {
 		c := jp.tok
 		switch {
-		case c.Kind == EOF:
+		case c.Kind == lex.EOF:
 			jp.failed = true
 			return
 		case jp.isPunct("]"):

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -127,8 +128,8 @@ func Parse(text string) (r *Request, ok bool) {
 		return r, true
 	}
 	tries := 0
-	start := SkipBlankLines(text, skipBOM(text))
-	for i := NextLine(text, start); i < len(text) && tries < maxLaterTries; i = NextLine(text, i) {
+	start := lex.SkipBlankLines(text, skipBOM(text))
+	for i := lex.NextLine(text, start); i < len(text) && tries < maxLaterTries; i = lex.NextLine(text, i) {
 		if k, _ := classifyLine(text, i, false); k != kindNone {
 			tries++
 			if r, _, _, ok := parseAt(text, i); ok {
@@ -144,7 +145,7 @@ func Parse(text string) (r *Request, ok bool) {
 // 1-based line of text where rest starts. Use it for a curl command followed by its response, a
 // request followed by a response, or a curl -v transcript, whose "> " lines are the request.
 func ParsePrefix(text string) (r *Request, rest string, restLine int, ok bool) {
-	return parseAt(text, SkipBlankLines(text, skipBOM(text)))
+	return parseAt(text, lex.SkipBlankLines(text, skipBOM(text)))
 }
 
 // Detect reports whether text starts, after blank lines and a shell prompt such as "$ ", with a
@@ -152,7 +153,7 @@ func ParsePrefix(text string) (r *Request, rest string, restLine int, ok bool) {
 // pseudo headers, the "> " request lines of a curl -v transcript, or a fetch( call. It looks at
 // the first lines only.
 func Detect(text string) bool {
-	k, _ := classifyLine(text, SkipBlankLines(text, skipBOM(text)), true)
+	k, _ := classifyLine(text, lex.SkipBlankLines(text, skipBOM(text)), true)
 	return k != kindNone
 }
 
@@ -262,7 +263,7 @@ type parser struct {
 	loc   locator
 	r     *Request
 	noted map[string]bool
-	body  Mapped // the body being assembled, with its map to the paste
+	body  lex.Mapped // the body being assembled, with its map to the paste
 	// hasBody says the body came from the paste (possibly empty).
 	hasBody bool
 	// extraQuery holds query strings added to the URL's own, such as curl -G's data.
@@ -453,8 +454,8 @@ func UnescapeQuery(s string) string {
 		switch {
 		case c == '+':
 			b = append(b, ' ')
-		case c == '%' && i+2 < len(s) && IsHex(s[i+1]) && IsHex(s[i+2]):
-			b = append(b, Unhex(s[i+1])<<4|Unhex(s[i+2]))
+		case c == '%' && i+2 < len(s) && lex.IsHex(s[i+1]) && lex.IsHex(s[i+2]):
+			b = append(b, lex.Unhex(s[i+1])<<4|lex.Unhex(s[i+2]))
 			i += 2
 		default:
 			b = append(b, c)
@@ -471,7 +472,7 @@ func escapeQuery(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if IsAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' {
+		if lex.IsAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' {
 			b.WriteByte(c)
 			continue
 		}

@@ -1,9 +1,9 @@
-package reqparse
+package lex
 
 import "strings"
 
-// This file holds the text plumbing every form shares: lines, strings that remember where each
-// of their bytes came from, and the byte classes the lexers test for.
+// This file holds the text plumbing the lexers and the parsers above them share: lines, strings
+// that remember where each of their bytes came from, and byte classes.
 
 // LineEnd returns the offset of the '\n' that ends the line holding offset i, or len(text).
 func LineEnd(text string, i int) int {

@@ -1,4 +1,4 @@
-package reqparse
+package lex
 
 import (
 	"strings"
