@@ -69,8 +69,8 @@ type dataPiece struct {
 func (p *parser) parseCurl(at int) (int, bool) {
 	r := p.r
 	r.Form = "curl"
-	r.StartLine = p.line(at)
-	lx := lex.NewWordLexer(p.text, at, lex.Notes{Add: p.addNote, Line: p.line})
+	r.StartLine = p.Line(at)
+	lx := lex.NewWordLexer(p.text, at, p)
 	c := &curlCmd{p: p, lx: lx}
 	lx.Next() // the word curl itself
 	for {
@@ -81,7 +81,7 @@ func (p *parser) parseCurl(at int) (int, bool) {
 		c.word(w)
 	}
 	end := lx.RestAt()
-	r.EndLine = p.line(max(lx.LastAt(), at))
+	r.EndLine = p.Line(max(lx.LastAt(), at))
 	if len(c.urls) == 0 {
 		return 0, false
 	}
@@ -151,7 +151,7 @@ func (c *curlCmd) arg(flag string) (lex.Word, bool) {
 // argument starts in the paste.
 func (c *curlCmd) option(name, flag string, v lex.Mapped, at int) {
 	p, r := c.p, c.p.r
-	line := p.line(at)
+	line := p.Line(at)
 	switch name {
 	case "request":
 		if strings.TrimSpace(v.Text) == "" {
@@ -222,7 +222,7 @@ func (c *curlCmd) header(v lex.Mapped, at int, flag string) {
 		}
 		name, value = n, ""
 	}
-	p.addHeader(Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Line: p.line(at), Flag: flag})
+	p.addHeader(Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Line: p.Line(at), Flag: flag})
 }
 
 // form adds a -F field: name=value, name=@file, name=<file, with ;type= and ;filename=.
@@ -275,7 +275,7 @@ func (c *curlCmd) build() {
 		p.note("The command names %d URLs; only the first, %s, is read.", n, lex.Clip(u.Value.Text, 80))
 	}
 	r.URL = unglob(u.Value.Text)
-	r.URLLine = p.line(u.Src())
+	r.URLLine = p.Line(u.Src())
 
 	// The data, joined as curl joins it.
 	b := lex.NewTextBuilder(p.text)
@@ -324,7 +324,7 @@ func (c *curlCmd) build() {
 				lex.Clip(c.method, 20), lex.Clip(strings.ToUpper(c.method), 20))
 		}
 		r.Method = strings.ToUpper(c.method)
-		r.MethodLine = p.line(c.methodAt)
+		r.MethodLine = p.Line(c.methodAt)
 	case c.head:
 		r.Method = "HEAD"
 	case c.get:

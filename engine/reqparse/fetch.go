@@ -97,15 +97,15 @@ scan:
 			end = jp.tok.End
 		}
 	} else {
-		p.note("The fetch( call on line %d is never closed.", p.line(open.Start))
+		p.note("The fetch( call on line %d is never closed.", p.Line(open.Start))
 	}
 	if url == nil || url.end <= url.start {
 		return 0, false
 	}
 
 	r.Form = "fetch"
-	r.StartLine = p.line(at)
-	r.EndLine = p.line(max(end-1, at))
+	r.StartLine = p.Line(at)
+	r.EndLine = p.Line(max(end-1, at))
 	r.Method = "GET"
 	jp.setURL(url)
 	var body *jsValue
@@ -154,7 +154,7 @@ func (jp *jsParser) setURL(v *jsValue) {
 	p, r := jp.p, jp.p.r
 	s, exprs, raw := jp.stringOf(v)
 	r.URL = s.Text
-	r.URLLine = p.line(v.start)
+	r.URLLine = p.Line(v.start)
 	if raw {
 		p.note("The URL is %s, which was not pasted; it is kept as written.", lex.Clip(s.Text, 60))
 	}
@@ -174,7 +174,7 @@ func (jp *jsParser) setMethod(v *jsValue) {
 	}
 	m := s.Text
 	if strings.TrimSpace(m) == "" {
-		p.note("The method on line %d is empty, so fetch rejects the call; GET is assumed.", p.line(v.start))
+		p.note("The method on line %d is empty, so fetch rejects the call; GET is assumed.", p.Line(v.start))
 		return
 	}
 	up := strings.ToUpper(m)
@@ -187,7 +187,7 @@ func (jp *jsParser) setMethod(v *jsValue) {
 		}
 	}
 	r.Method = up
-	r.MethodLine = p.line(v.start)
+	r.MethodLine = p.Line(v.start)
 }
 
 // headers adds the headers given as an object, a Headers object or an array of pairs. depth
@@ -196,7 +196,7 @@ func (jp *jsParser) headers(v *jsValue, depth int) {
 	p := jp.p
 	add := func(name string, at int, val *jsValue) {
 		s, exprs, raw := jp.stringOf(val)
-		p.addHeader(Header{Name: name, Value: s.Text, Line: p.line(at)})
+		p.addHeader(Header{Name: name, Value: s.Text, Line: p.Line(at)})
 		if raw {
 			p.note("The header %s is %s, which was not pasted; it is kept as written.", lex.Clip(name, 40), lex.Clip(s.Text, 60))
 		}
@@ -266,9 +266,9 @@ func (jp *jsParser) body(v *jsValue) {
 		b := lex.NewBuilder()
 		b.AddAt("[object Object]", v.start)
 		p.body, p.hasBody, jp.bodyKind = b.Done(), true, "string"
-		p.note("The body on line %d is an object, so fetch sends the text \"[object Object]\"; wrap it in JSON.stringify(…).", p.line(v.start))
+		p.note("The body on line %d is an object, so fetch sends the text \"[object Object]\"; wrap it in JSON.stringify(…).", p.Line(v.start))
 	case jvArray:
-		p.note("The body on line %d is an array, which fetch sends as its items joined by commas; wrap it in JSON.stringify(…).", p.line(v.start))
+		p.note("The body on line %d is an array, which fetch sends as its items joined by commas; wrap it in JSON.stringify(…).", p.Line(v.start))
 	default:
 		p.note("The body comes from %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
 	}
@@ -297,7 +297,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 		raw := lex.NewTextBuilder(jp.text)
 		raw.AddRun(jp.text[start:max(start, end)], start)
 		p.body, p.hasBody = raw.Done(), true
-		p.note("The argument of JSON.stringify on line %d could not be turned into JSON; the body holds it as written.", p.line(start))
+		p.note("The argument of JSON.stringify on line %d could not be turned into JSON; the body holds it as written.", p.Line(start))
 	case !ok:
 		p.note("JSON.stringify of undefined or a function returns undefined, so the request has no body.")
 		jp.bodyKind = ""

@@ -36,7 +36,7 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 		return l, true
 	}
 
-	r.StartLine = p.line(at)
+	r.StartLine = p.Line(at)
 	last := at // offset of the last line that belongs to the request
 	j := ls
 	target := ""
@@ -93,11 +93,11 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 				end = j
 				break
 			}
-			p.note("Line %d is not a header, and no blank line comes before it; it is read as the start of the body.", p.line(j))
+			p.note("Line %d is not a header, and no blank line comes before it; it is read as the start of the body.", p.Line(j))
 			bodyStart = j
 			break
 		}
-		line := p.line(j)
+		line := p.Line(j)
 		if name[0] == ':' {
 			switch strings.ToLower(name) {
 			case ":method":
@@ -147,7 +147,7 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			last = bodyEnd - 1
 		}
 	}
-	r.EndLine = p.line(last)
+	r.EndLine = p.Line(last)
 
 	if r.Method == "" {
 		if k == kindPseudo {
@@ -194,7 +194,7 @@ func (p *parser) setMethod(m string, at int, where string) {
 		p.note("%s has the method %q; methods are case-sensitive and servers expect %q.", where, lex.Clip(m, 20), lex.Clip(strings.ToUpper(m), 20))
 	}
 	p.r.Method = strings.ToUpper(m)
-	p.r.MethodLine = p.line(at)
+	p.r.MethodLine = p.Line(at)
 }
 
 // splitHeaderLine splits "Name: value". The name must be an HTTP token, or a pseudo header

@@ -425,7 +425,7 @@ func (jp *jsParser) object(depth int) *jsValue {
 					}
 				}
 			} else {
-				jp.p.note("The object on line %d spreads %s, which was not pasted.", jp.p.line(v.start), lex.Clip(jp.raw(w).Text, 60))
+				jp.p.note("The object on line %d spreads %s, which was not pasted.", jp.p.Line(v.start), lex.Clip(jp.raw(w).Text, 60))
 			}
 		default:
 			key, at, ok := jp.propKey()

@@ -281,11 +281,12 @@ func (p *parser) note(format string, args ...any) {
 	if len(p.r.Notes) >= maxNotes {
 		return
 	}
-	p.addNote(printf.Sprintf(format, args...))
+	p.AddNote(printf.Sprintf(format, args...))
 }
 
-// addNote adds the note s once; the number of notes is capped.
-func (p *parser) addNote(s string) {
+// AddNote adds the note s once; the number of notes is capped. With Line, it makes the
+// parser the lex.Notes of the lexers it runs.
+func (p *parser) AddNote(s string) {
 	if p.noted == nil {
 		p.noted = map[string]bool{}
 	}
@@ -296,8 +297,8 @@ func (p *parser) addNote(s string) {
 	p.r.Notes = append(p.r.Notes, s)
 }
 
-// line returns the 1-based line of byte offset off in the paste.
-func (p *parser) line(off int) int { return p.loc.lineOf(off) }
+// Line returns the 1-based line of byte offset off in the paste.
+func (p *parser) Line(off int) int { return p.loc.lineOf(off) }
 
 // addHeader appends a header unless the cap is reached.
 func (p *parser) addHeader(h Header) {

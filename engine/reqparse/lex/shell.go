@@ -12,25 +12,15 @@ import (
 
 // Notes is where a lexer reports what a shell would do differently from what it read, such as
 // a line that lacks its continuation backslash.
-type Notes struct {
-	// Add receives each note, a full sentence; nil drops them.
-	Add func(note string)
+type Notes interface {
+	// AddNote receives each note, a full sentence.
+	AddNote(note string)
 	// Line returns the 1-based line of a byte offset of the paste, for a note to name.
-	Line func(off int) int
+	Line(off int) int
 }
 
-func (n Notes) note(format string, args ...any) {
-	if n.Add != nil {
-		n.Add(printf.Sprintf(format, args...))
-	}
-}
-
-func (n Notes) line(off int) int {
-	if n.Line == nil {
-		return 0
-	}
-	return n.Line(off)
-}
+// note formats a note and adds it to n.
+func note(n Notes, format string, args ...any) { n.AddNote(printf.Sprintf(format, args...)) }
 
 // NewWordLexer returns a lexer over the command that starts at offset at of text: a cmdLexer
 // when the command line is written for Windows cmd.exe, else a bashLexer.
@@ -109,7 +99,7 @@ func (lx *bashLexer) Next() (Word, bool) {
 		case c == '\\' && lx.continuation():
 		case c == '`' && IsBlank(LineText(text, lx.i+1)) && lx.i+1 < len(text):
 			// PowerShell's continuation.
-			lx.notes.note("Line %d ends with a backtick, PowerShell's continuation; in bash use a backslash.", lx.notes.line(lx.i))
+			note(lx.notes, "Line %d ends with a backtick, PowerShell's continuation; in bash use a backslash.", lx.notes.Line(lx.i))
 			lx.i = NextLine(text, lx.i)
 		case c == '\n':
 			if lx.heredoc != "" {
@@ -150,7 +140,7 @@ func (lx *bashLexer) continuation() bool {
 		return false
 	}
 	if j > lx.i+1 && k < len(text) {
-		lx.notes.note("Line %d has a space after the continuation backslash, so a shell would end the command there.", lx.notes.line(lx.i))
+		note(lx.notes, "Line %d has a space after the continuation backslash, so a shell would end the command there.", lx.notes.Line(lx.i))
 	}
 	lx.last = lx.i
 	lx.i = min(k+1, len(text))
@@ -172,8 +162,8 @@ func (lx *bashLexer) looseContinuation(i int) (int, bool) {
 	if !(isLetter(t[1]) || t[1] == '-' && len(t) > 2 && isLetter(t[2])) {
 		return 0, false
 	}
-	lx.notes.note("Line %d does not end with a backslash, so a shell would run line %d as a separate command.",
-		lx.notes.line(i), lx.notes.line(j))
+	note(lx.notes, "Line %d does not end with a backslash, so a shell would run line %d as a separate command.",
+		lx.notes.Line(i), lx.notes.Line(j))
 	return j, true
 }
 
@@ -263,7 +253,7 @@ func (lx *bashLexer) readHeredoc(i int) {
 		b.AddRun(text[j+len(l)-len(t):e], j+len(l)-len(t))
 		j = e
 	}
-	lx.notes.note("The here-document ends without its %s line.", lx.heredoc)
+	note(lx.notes, "The here-document ends without its %s line.", lx.heredoc)
 	lx.last = len(text) - 1
 	lx.in, lx.hasIn = b.Done(), true
 	lx.finish(len(text))
@@ -282,7 +272,7 @@ loop:
 			break loop
 		case '&':
 			if lx.i+1 < len(text) && b.Len() > 0 && strings.IndexByte(" \t\r\n&;|<>", text[lx.i+1]) < 0 {
-				lx.notes.note("The & on line %d is not quoted, so a shell would end the command there; quote the URL.", lx.notes.line(lx.i))
+				note(lx.notes, "The & on line %d is not quoted, so a shell would end the command there; quote the URL.", lx.notes.Line(lx.i))
 				b.Add('&', lx.i)
 				lx.i++
 				continue
@@ -338,7 +328,7 @@ func (lx *bashLexer) single(b *Builder) {
 	open := lx.i
 	j := strings.IndexByte(text[open+1:], '\'')
 	if j < 0 {
-		lx.notes.note("The quote opened on line %d is never closed.", lx.notes.line(open))
+		note(lx.notes, "The quote opened on line %d is never closed.", lx.notes.Line(open))
 		b.AddRun(text[open+1:], open+1)
 		lx.i = len(text)
 		if b.Len() == 0 {
@@ -399,7 +389,7 @@ func (lx *bashLexer) double(b *Builder) {
 			lx.i = j
 		}
 	}
-	lx.notes.note("The quote opened on line %d is never closed.", lx.notes.line(open))
+	note(lx.notes, "The quote opened on line %d is never closed.", lx.notes.Line(open))
 }
 
 // dollar keeps a parameter or command substitution as written, and notes it.
@@ -443,7 +433,7 @@ func (lx *bashLexer) dollar(b *Builder) {
 	expr := text[start:j]
 	b.AddRun(expr, start)
 	lx.i = j
-	lx.notes.note("The command uses %s, which a shell would expand; it is kept as written.", Clip(expr, 60))
+	note(lx.notes, "The command uses %s, which a shell would expand; it is kept as written.", Clip(expr, 60))
 }
 
 // backtick keeps a `command` substitution as written, and notes it.
@@ -457,7 +447,7 @@ func (lx *bashLexer) backtick(b *Builder) {
 	}
 	b.AddRun(text[start:end], start)
 	lx.i = end
-	lx.notes.note("The command uses %s, which a shell would run; it is kept as written.", Clip(text[start:end], 60))
+	note(lx.notes, "The command uses %s, which a shell would run; it is kept as written.", Clip(text[start:end], 60))
 }
 
 // ansi reads a $'…' quote, decoding its backslash escapes.
@@ -548,7 +538,7 @@ func (lx *bashLexer) ansi(b *Builder) {
 			b.AddAt(text[at:at+2], at)
 		}
 	}
-	lx.notes.note("The quote opened on line %d is never closed.", lx.notes.line(open))
+	note(lx.notes, "The quote opened on line %d is never closed.", lx.notes.Line(open))
 }
 
 // hexValue reads up to width hex digits at text[i:], returning the value and how many it read.
