@@ -5,17 +5,18 @@
 //
 // It is pure Go with no I/O and no syscall/js: the errdocs engine calls it natively and, compiled
 // to WebAssembly, in the browser. It may import the standard library (no regexp, no fmt, to keep
-// the module small), internal/jsonx and internal/printf; nothing of errdocs imports it but
-// engine, engine/reqcheck and the site's API reference. Its name says its layer: reqparse
-// reads a request's text, engine/reqcheck checks what it read against the API.
+// the module small), internal/jsonx, internal/printf and engine/reqparse/lex, the lexers under
+// it; nothing of errdocs imports it but engine, engine/reqcheck and the site's API reference.
+// Its name says its layer: reqparse reads a request's text, engine/reqcheck checks what it read
+// against the API.
 //
 // # Files
 //
-// request.go holds Request and the entry points; text.go the position maps and the detection
-// of where a request starts; curl.go and http.go read curl commands and raw HTTP; shell.go
-// splits a command line into words as bash and cmd.exe do; fetch.go reads fetch() calls, over
-// jslex.go (the JavaScript tokens), jseval.go (values and constants) and jsjson.go (a
-// JavaScript value as JSON text).
+// request.go holds Request, the entry points and the position maps; detect.go finds where a
+// request starts; curl.go and http.go read curl commands and raw HTTP; fetch.go reads fetch()
+// calls, over jseval.go (values and constants) and jsjson.go (a JavaScript value as JSON text).
+// Below them, package lex splits a command line into words as bash and cmd.exe do, reads
+// JavaScript tokens, and holds the strings mapped to the paste that every form builds.
 //
 // # Use
 //

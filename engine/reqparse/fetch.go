@@ -2,6 +2,8 @@ package reqparse
 
 import (
 	"strings"
+
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
 )
 
 // This file reads fetch() calls. It finds the call in the JavaScript of the paste, remembering
@@ -12,32 +14,32 @@ import (
 // parseFetch reads the fetch( call in the JavaScript that starts at offset at.
 func (p *parser) parseFetch(at int) (int, bool) {
 	r, text := p.r, p.text
-	jp := &jsParser{p: p, text: text, lx: jsLexer{text: text, i: at}, decls: map[string]int{}, prevEnd: at}
+	jp := &jsParser{p: p, text: text, lx: lex.NewJSLexer(text, at), decls: map[string]int{}, prevEnd: at}
 	jp.advance()
-	var prev jtok
+	var prev lex.Token
 	found := false
 scan:
-	for jp.tok.kind != jEOF {
+	for jp.tok.Kind != lex.EOF {
 		t := jp.tok
-		if t.kind == jIdent {
+		if t.Kind == lex.Ident {
 			switch jp.tokText() {
 			case "const", "let", "var":
 				jp.advance()
-				if jp.tok.kind != jIdent {
+				if jp.tok.Kind != lex.Ident {
 					continue
 				}
 				name := jp.tokText()
 				jp.advance()
 				if jp.isPunct("=") {
 					if len(jp.decls) < maxDecls {
-						jp.decls[name] = jp.tok.end
+						jp.decls[name] = jp.tok.End
 					}
 					prev = jp.tok
 					jp.advance()
 				}
 				continue
 			case "fetch":
-				if prev.kind != jIdent || text[prev.start:prev.end] != "function" {
+				if prev.Kind != lex.Ident || text[prev.Start:prev.End] != "function" {
 					jp.advance()
 					if jp.isPunct("(") {
 						found = true
@@ -66,44 +68,44 @@ scan:
 			init = jp.value(0)
 		}
 	}
-	for jp.tok.kind != jEOF && !jp.isPunct(")") {
-		before := jp.tok.start
+	for jp.tok.Kind != lex.EOF && !jp.isPunct(")") {
+		before := jp.tok.Start
 		jp.skipExpr()
 		if jp.isPunct(",") {
 			jp.advance()
 		}
-		if jp.tok.start == before && !jp.isPunct(")") {
+		if jp.tok.Start == before && !jp.isPunct(")") {
 			jp.advance()
 		}
 	}
 	end := len(text)
 	if jp.isPunct(")") {
-		end = jp.tok.end
+		end = jp.tok.End
 		jp.advance()
 		for jp.isPunct(".") {
 			jp.advance()
-			if jp.tok.kind != jIdent {
+			if jp.tok.Kind != lex.Ident {
 				break
 			}
-			end = jp.tok.end
+			end = jp.tok.End
 			jp.advance()
 			if jp.isPunct("(") {
-				end = jp.skipBalanced().end
+				end = jp.skipBalanced().End
 			}
 		}
 		if jp.isPunct(";") {
-			end = jp.tok.end
+			end = jp.tok.End
 		}
 	} else {
-		p.note("The fetch( call on line %d is never closed.", p.line(open.start))
+		p.note("The fetch( call on line %d is never closed.", p.Line(open.Start))
 	}
 	if url == nil || url.end <= url.start {
 		return 0, false
 	}
 
 	r.Form = "fetch"
-	r.StartLine = p.line(at)
-	r.EndLine = p.line(max(end-1, at))
+	r.StartLine = p.Line(at)
+	r.EndLine = p.Line(max(end-1, at))
 	r.Method = "GET"
 	jp.setURL(url)
 	var body *jsValue
@@ -120,7 +122,7 @@ scan:
 				}
 			}
 		} else if init.kind != jvUndefined && init.kind != jvNull {
-			p.note("The options of the fetch call come from %s, which was not pasted.", clip(jp.raw(init).s, 60))
+			p.note("The options of the fetch call come from %s, which was not pasted.", lex.Clip(jp.raw(init).Text, 60))
 		}
 	}
 	if body != nil {
@@ -132,7 +134,7 @@ scan:
 		switch jp.bodyKind {
 		case "string":
 			r.ContentType = "text/plain;charset=UTF-8"
-			if t := strings.TrimSpace(p.body.s); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+			if t := strings.TrimSpace(p.body.Text); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
 				p.note("fetch sends a string body as text/plain;charset=UTF-8 unless a Content-Type header says otherwise.")
 			}
 		case "urlencoded":
@@ -144,20 +146,20 @@ scan:
 	if end >= len(text) {
 		return len(text), true
 	}
-	return nextLine(text, end), true
+	return lex.NextLine(text, end), true
 }
 
 // setURL sets the request's URL from fetch's first argument.
 func (jp *jsParser) setURL(v *jsValue) {
 	p, r := jp.p, jp.p.r
 	s, exprs, raw := jp.stringOf(v)
-	r.URL = s.s
-	r.URLLine = p.line(v.start)
+	r.URL = s.Text
+	r.URLLine = p.Line(v.start)
 	if raw {
-		p.note("The URL is %s, which was not pasted; it is kept as written.", clip(s.s, 60))
+		p.note("The URL is %s, which was not pasted; it is kept as written.", lex.Clip(s.Text, 60))
 	}
 	for _, e := range exprs {
-		p.note("The URL uses ${%s}, which was not pasted; it is kept as written.", clip(e.text, 60))
+		p.note("The URL uses ${%s}, which was not pasted; it is kept as written.", lex.Clip(e.text, 60))
 	}
 }
 
@@ -167,12 +169,12 @@ func (jp *jsParser) setMethod(v *jsValue) {
 	p, r := jp.p, jp.p.r
 	s, _, raw := jp.stringOf(v)
 	if raw {
-		p.note("The method is %s, which was not pasted; GET is assumed.", clip(s.s, 60))
+		p.note("The method is %s, which was not pasted; GET is assumed.", lex.Clip(s.Text, 60))
 		return
 	}
-	m := s.s
+	m := s.Text
 	if strings.TrimSpace(m) == "" {
-		p.note("The method on line %d is empty, so fetch rejects the call; GET is assumed.", p.line(v.start))
+		p.note("The method on line %d is empty, so fetch rejects the call; GET is assumed.", p.Line(v.start))
 		return
 	}
 	up := strings.ToUpper(m)
@@ -181,11 +183,11 @@ func (jp *jsParser) setMethod(v *jsValue) {
 	default:
 		if m != up {
 			p.note("fetch sends the method %q exactly as written; only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased for you, so write %q.",
-				clip(m, 20), clip(up, 20))
+				lex.Clip(m, 20), lex.Clip(up, 20))
 		}
 	}
 	r.Method = up
-	r.MethodLine = p.line(v.start)
+	r.MethodLine = p.Line(v.start)
 }
 
 // headers adds the headers given as an object, a Headers object or an array of pairs. depth
@@ -194,12 +196,12 @@ func (jp *jsParser) headers(v *jsValue, depth int) {
 	p := jp.p
 	add := func(name string, at int, val *jsValue) {
 		s, exprs, raw := jp.stringOf(val)
-		p.addHeader(Header{Name: name, Value: s.s, Line: p.line(at)})
+		p.addHeader(Header{Name: name, Value: s.Text, Line: p.Line(at)})
 		if raw {
-			p.note("The header %s is %s, which was not pasted; it is kept as written.", clip(name, 40), clip(s.s, 60))
+			p.note("The header %s is %s, which was not pasted; it is kept as written.", lex.Clip(name, 40), lex.Clip(s.Text, 60))
 		}
 		for _, e := range exprs {
-			p.note("The header %s uses ${%s}, which was not pasted; it is kept as written.", clip(name, 40), clip(e.text, 60))
+			p.note("The header %s uses ${%s}, which was not pasted; it is kept as written.", lex.Clip(name, 40), lex.Clip(e.text, 60))
 		}
 	}
 	switch v.kind {
@@ -211,7 +213,7 @@ func (jp *jsParser) headers(v *jsValue, depth int) {
 		for _, it := range v.items {
 			if it.kind == jvArray && len(it.items) == 2 {
 				name, _, _ := jp.stringOf(it.items[0])
-				add(name.s, it.start, it.items[1])
+				add(name.Text, it.start, it.items[1])
 			}
 		}
 	case jvCall:
@@ -229,7 +231,7 @@ func (jp *jsParser) headers(v *jsValue, depth int) {
 		}
 		fallthrough
 	default:
-		p.note("The headers come from %s, which was not pasted.", clip(jp.raw(v).s, 60))
+		p.note("The headers come from %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
 	}
 }
 
@@ -244,7 +246,7 @@ func (jp *jsParser) body(v *jsValue) {
 			if len(r.Unresolved) < maxUnresolved {
 				r.Unresolved = append(r.Unresolved, Unresolved{Expr: e.text, Offset: e.off})
 			}
-			p.note("The body uses ${%s}, which was not pasted; it is kept as written.", clip(e.text, 60))
+			p.note("The body uses ${%s}, which was not pasted; it is kept as written.", lex.Clip(e.text, 60))
 		}
 	case jvNumber, jvBool:
 		p.body, p.hasBody, jp.bodyKind = v.s, true, "string"
@@ -258,17 +260,17 @@ func (jp *jsParser) body(v *jsValue) {
 			jp.bodyKind = "form"
 			p.note("The body is a FormData; its fields are not shown in the paste.")
 		default:
-			p.note("The body is %s, which was not pasted.", clip(jp.raw(v).s, 60))
+			p.note("The body is %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
 		}
 	case jvObject:
-		b := newBuilder()
-		b.addAt("[object Object]", v.start)
-		p.body, p.hasBody, jp.bodyKind = b.done(), true, "string"
-		p.note("The body on line %d is an object, so fetch sends the text \"[object Object]\"; wrap it in JSON.stringify(…).", p.line(v.start))
+		b := lex.NewBuilder()
+		b.AddAt("[object Object]", v.start)
+		p.body, p.hasBody, jp.bodyKind = b.Done(), true, "string"
+		p.note("The body on line %d is an object, so fetch sends the text \"[object Object]\"; wrap it in JSON.stringify(…).", p.Line(v.start))
 	case jvArray:
-		p.note("The body on line %d is an array, which fetch sends as its items joined by commas; wrap it in JSON.stringify(…).", p.line(v.start))
+		p.note("The body on line %d is an array, which fetch sends as its items joined by commas; wrap it in JSON.stringify(…).", p.Line(v.start))
 	default:
-		p.note("The body comes from %s, which was not pasted.", clip(jp.raw(v).s, 60))
+		p.note("The body comes from %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
 	}
 }
 
@@ -283,26 +285,26 @@ func (jp *jsParser) stringify(v *jsValue) {
 		return
 	}
 	jp.bodyKind = "string"
-	b := newTextBuilder(jp.text)
-	jp.lastEnd, jp.ptr, jp.failed, jp.unres, jp.topExpr = jp.tok.start, nil, false, nil, ""
+	b := lex.NewTextBuilder(jp.text)
+	jp.lastEnd, jp.ptr, jp.failed, jp.unres, jp.topExpr = jp.tok.Start, nil, false, nil, ""
 	jp.outCap = 2*len(jp.text) + 1<<20
 	ok := jp.json(&b, 0)
 	switch {
 	case jp.failed:
 		jp.seek(v.args)
-		start := jp.tok.start
+		start := jp.tok.Start
 		end := jp.skipExpr()
-		raw := newTextBuilder(jp.text)
-		raw.addRun(jp.text[start:max(start, end)], start)
-		p.body, p.hasBody = raw.done(), true
-		p.note("The argument of JSON.stringify on line %d could not be turned into JSON; the body holds it as written.", p.line(start))
+		raw := lex.NewTextBuilder(jp.text)
+		raw.AddRun(jp.text[start:max(start, end)], start)
+		p.body, p.hasBody = raw.Done(), true
+		p.note("The argument of JSON.stringify on line %d could not be turned into JSON; the body holds it as written.", p.Line(start))
 	case !ok:
 		p.note("JSON.stringify of undefined or a function returns undefined, so the request has no body.")
 		jp.bodyKind = ""
 	case jp.topExpr != "":
-		p.note("The body is JSON.stringify(%s), and %s was not pasted.", clip(jp.topExpr, 60), clip(jp.topExpr, 60))
+		p.note("The body is JSON.stringify(%s), and %s was not pasted.", lex.Clip(jp.topExpr, 60), lex.Clip(jp.topExpr, 60))
 	default:
-		p.body, p.hasBody = b.done(), true
+		p.body, p.hasBody = b.Done(), true
 		for _, u := range jp.unres {
 			if len(r.Unresolved) < maxUnresolved {
 				r.Unresolved = append(r.Unresolved, u)
@@ -311,7 +313,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 			if u.Pointer == "" {
 				where = "body"
 			}
-			p.note("The %s is %s, which was not pasted; it is kept as a string.", where, clip(u.Expr, 60))
+			p.note("The %s is %s, which was not pasted; it is kept as a string.", where, lex.Clip(u.Expr, 60))
 		}
 	}
 }
@@ -331,27 +333,27 @@ func (jp *jsParser) searchParams(v *jsValue) {
 	switch {
 	case w == nil:
 	case w.kind == jvString:
-		pairs = append(pairs, strings.TrimPrefix(w.s.s, "?"))
+		pairs = append(pairs, strings.TrimPrefix(w.s.Text, "?"))
 	case w.kind == jvObject:
 		for _, pr := range w.props {
 			s, _, _ := jp.stringOf(pr.val)
-			pairs = append(pairs, formEncode(pr.key)+"="+formEncode(s.s))
+			pairs = append(pairs, formEncode(pr.key)+"="+formEncode(s.Text))
 		}
 	case w.kind == jvArray:
 		for _, it := range w.items {
 			if it.kind == jvArray && len(it.items) == 2 {
 				k, _, _ := jp.stringOf(it.items[0])
 				s, _, _ := jp.stringOf(it.items[1])
-				pairs = append(pairs, formEncode(k.s)+"="+formEncode(s.s))
+				pairs = append(pairs, formEncode(k.Text)+"="+formEncode(s.Text))
 			}
 		}
 	default:
-		p.note("The body's parameters come from %s, which was not pasted.", clip(jp.raw(w).s, 60))
+		p.note("The body's parameters come from %s, which was not pasted.", lex.Clip(jp.raw(w).Text, 60))
 		return
 	}
-	b := newBuilder()
-	b.addAt(strings.Join(pairs, "&"), v.start)
-	p.body, p.hasBody = b.done(), true
+	b := lex.NewBuilder()
+	b.AddAt(strings.Join(pairs, "&"), v.start)
+	p.body, p.hasBody = b.Done(), true
 }
 
 // formEncode encodes s as application/x-www-form-urlencoded does: a space becomes '+'.
@@ -361,7 +363,7 @@ func formEncode(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case isAlnum(c) || c == '*' || c == '-' || c == '.' || c == '_':
+		case lex.IsAlnum(c) || c == '*' || c == '-' || c == '.' || c == '_':
 			b.WriteByte(c)
 		case c == ' ':
 			b.WriteByte('+')
@@ -376,20 +378,20 @@ func formEncode(s string) string {
 
 // stringOf returns the text of a value used as a string: the string itself, a number's digits,
 // or, for an expression the parser cannot evaluate, its source as written (raw is then true).
-func (jp *jsParser) stringOf(v *jsValue) (s mapped, exprs []jsExpr, raw bool) {
+func (jp *jsParser) stringOf(v *jsValue) (s lex.Mapped, exprs []jsExpr, raw bool) {
 	switch v.kind {
 	case jvString:
 		return v.s, v.exprs, false
 	case jvNumber, jvBool:
 		return v.s, nil, false
 	case jvNull, jvUndefined:
-		b := newBuilder()
+		b := lex.NewBuilder()
 		if v.kind == jvNull {
-			b.addAt("null", v.start)
+			b.AddAt("null", v.start)
 		} else {
-			b.addAt("undefined", v.start)
+			b.AddAt("undefined", v.start)
 		}
-		return b.done(), nil, false
+		return b.Done(), nil, false
 	}
 	return jp.raw(v), nil, true
 }

@@ -3,6 +3,8 @@ package reqparse
 import (
 	"strings"
 	"testing"
+
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
 )
 
 // seeds returns the inputs of every table case, for the fuzz targets.
@@ -31,7 +33,7 @@ func fuzzOne(t *testing.T, text string) {
 		t.Errorf("ParsePrefix found a request but Detect did not")
 	}
 	if !strings.HasSuffix(text, rest) {
-		t.Fatalf("rest %q is not a suffix of the text", clip(rest, 40))
+		t.Fatalf("rest %q is not a suffix of the text", lex.Clip(rest, 40))
 	}
 	if want := strings.Count(text[:len(text)-len(rest)], "\n") + 1; restLine != want {
 		t.Errorf("restLine = %d, want %d", restLine, want)

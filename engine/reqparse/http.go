@@ -1,6 +1,10 @@
 package reqparse
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
+)
 
 // parseHTTP reads a raw HTTP request that starts at offset at: a request line (or HTTP/2 pseudo
 // headers), headers, a blank line and a body. For the "> " lines of a curl -v transcript the
@@ -12,13 +16,13 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 	trace := k == kindTrace
 	ls := strings.LastIndexByte(text[:at], '\n') + 1
 	indent := text[ls:at]
-	if !isBlank(indent) {
+	if !lex.IsBlank(indent) {
 		indent = ""
 	}
 	// content returns the line at j without its indent or "> " prefix; ok is false when a
 	// trace line lacks the prefix.
 	content := func(j int) (string, bool) {
-		l := lineText(text, j)
+		l := lex.LineText(text, j)
 		l = strings.TrimPrefix(l, indent)
 		if trace {
 			t := strings.TrimLeft(l, " \t")
@@ -32,7 +36,7 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 		return l, true
 	}
 
-	r.StartLine = p.line(at)
+	r.StartLine = p.Line(at)
 	last := at // offset of the last line that belongs to the request
 	j := ls
 	target := ""
@@ -48,7 +52,7 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 		if len(f) > 2 {
 			r.Proto = f[2]
 		}
-		j = nextLine(text, j)
+		j = lex.NextLine(text, j)
 	} else {
 		r.Proto = "HTTP/2"
 	}
@@ -62,12 +66,12 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			end = j
 			break
 		}
-		if isBlank(s) {
+		if lex.IsBlank(s) {
 			if trace {
-				end = nextLine(text, j)
+				end = lex.NextLine(text, j)
 				last = j
 			} else {
-				bodyStart = nextLine(text, j)
+				bodyStart = lex.NextLine(text, j)
 			}
 			break
 		}
@@ -80,7 +84,7 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			h := &r.Headers[len(r.Headers)-1]
 			h.Value += " " + strings.TrimSpace(s)
 			last = j
-			j = nextLine(text, j)
+			j = lex.NextLine(text, j)
 			continue
 		}
 		name, value, ok := splitHeaderLine(s)
@@ -89,11 +93,11 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 				end = j
 				break
 			}
-			p.note("Line %d is not a header, and no blank line comes before it; it is read as the start of the body.", p.line(j))
+			p.note("Line %d is not a header, and no blank line comes before it; it is read as the start of the body.", p.Line(j))
 			bodyStart = j
 			break
 		}
-		line := p.line(j)
+		line := p.Line(j)
 		if name[0] == ':' {
 			switch strings.ToLower(name) {
 			case ":method":
@@ -110,15 +114,15 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			p.addHeader(Header{Name: name, Value: value, Line: line})
 		}
 		last = j
-		j = nextLine(text, j)
+		j = lex.NextLine(text, j)
 	}
 
 	if bodyStart >= 0 {
-		bodyStart = skipBlankLines(text, bodyStart)
+		bodyStart = lex.SkipBlankLines(text, bodyStart)
 		bodyEnd := bodyStart
 		end = len(text)
-		for b := bodyStart; b < len(text); b = nextLine(text, b) {
-			if isStopLine(strings.TrimPrefix(lineText(text, b), indent)) {
+		for b := bodyStart; b < len(text); b = lex.NextLine(text, b) {
+			if isStopLine(strings.TrimPrefix(lex.LineText(text, b), indent)) {
 				end = b
 				break
 			}
@@ -129,8 +133,8 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			// value.
 			if e := jsonValueEnd(text[bodyStart:end]); e > 0 {
 				after := bodyStart + e
-				next := skipBlankLines(text, nextLine(text, after))
-				if isBlank(text[after:lineEnd(text, after)]) && next < end {
+				next := lex.SkipBlankLines(text, lex.NextLine(text, after))
+				if lex.IsBlank(text[after:lex.LineEnd(text, after)]) && next < end {
 					bodyEnd, end = after, next
 				}
 			}
@@ -143,7 +147,7 @@ func (p *parser) parseHTTP(at int, k kind) (int, bool) {
 			last = bodyEnd - 1
 		}
 	}
-	r.EndLine = p.line(last)
+	r.EndLine = p.Line(last)
 
 	if r.Method == "" {
 		if k == kindPseudo {
@@ -187,10 +191,10 @@ func (p *parser) setMethod(m string, at int, where string) {
 		return
 	}
 	if m != strings.ToUpper(m) {
-		p.note("%s has the method %q; methods are case-sensitive and servers expect %q.", where, clip(m, 20), clip(strings.ToUpper(m), 20))
+		p.note("%s has the method %q; methods are case-sensitive and servers expect %q.", where, lex.Clip(m, 20), lex.Clip(strings.ToUpper(m), 20))
 	}
 	p.r.Method = strings.ToUpper(m)
-	p.r.MethodLine = p.line(at)
+	p.r.MethodLine = p.Line(at)
 }
 
 // splitHeaderLine splits "Name: value". The name must be an HTTP token, or a pseudo header
@@ -219,14 +223,14 @@ func splitHeaderLine(s string) (name, value string, ok bool) {
 
 // isTokenByte reports whether c may appear in an HTTP token, such as a header name.
 func isTokenByte(c byte) bool {
-	return isAlnum(c) || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+	return lex.IsAlnum(c) || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
 }
 
 // isStopLine reports whether a line ends a raw request's body: a response's status line, curl
 // -v's "< " lines, a code fence, a "###" separator between requests, or the next request line.
 func isStopLine(s string) bool {
 	t := strings.TrimLeft(s, " \t")
-	if strings.HasPrefix(t, "HTTP/") && len(t) > 5 && isDigit(t[5]) {
+	if strings.HasPrefix(t, "HTTP/") && len(t) > 5 && lex.IsDigit(t[5]) {
 		return true
 	}
 	return strings.HasPrefix(t, "< ") || t == "<" || strings.HasPrefix(t, "```") ||
@@ -234,22 +238,22 @@ func isStopLine(s string) bool {
 }
 
 // dedent returns text[from:to] with indent removed from the start of each line that has it.
-func dedent(text string, from, to int, indent string) mapped {
-	b := newTextBuilder(text)
+func dedent(text string, from, to int, indent string) lex.Mapped {
+	b := lex.NewTextBuilder(text)
 	if indent == "" {
-		b.addRun(text[from:to], from)
-		return b.done()
+		b.AddRun(text[from:to], from)
+		return b.Done()
 	}
 	for i := from; i < to; {
-		e := min(nextLine(text, i), to)
+		e := min(lex.NextLine(text, i), to)
 		j := i
 		if strings.HasPrefix(text[i:e], indent) {
 			j += len(indent)
 		}
-		b.addRun(text[j:e], j)
+		b.AddRun(text[j:e], j)
 		i = e
 	}
-	return b.done()
+	return b.Done()
 }
 
 // jsonValueEnd returns the offset just past the JSON object or array that starts s, or -1 when

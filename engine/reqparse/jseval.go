@@ -2,11 +2,13 @@ package reqparse
 
 import (
 	"strings"
+
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
 )
 
 // This file evaluates the JavaScript before and inside a fetch() call: a small tree of values
 // (strings, template literals, objects, arrays, constants declared earlier in the paste), read
-// from the tokens of jslex.go within a budget, with each value's place in the paste.
+// from the tokens of package lex within a budget, with each value's place in the paste.
 
 // jvKind is the kind of a JavaScript value the parser evaluated.
 type jvKind uint8
@@ -26,8 +28,8 @@ const (
 // jsValue is an evaluated JavaScript value.
 type jsValue struct {
 	kind       jvKind
-	s          mapped // the text of a string, number or boolean
-	start, end int    // the source range
+	s          lex.Mapped // the text of a string, number or boolean
+	start, end int        // the source range
 	exprs      []jsExpr
 	props      []jsProp
 	items      []*jsValue
@@ -61,8 +63,8 @@ const (
 type jsParser struct {
 	p        *parser
 	text     string
-	lx       jsLexer
-	tok      jtok
+	lx       lex.JSLexer
+	tok      lex.Token
 	prevEnd  int            // end of the token before tok
 	decls    map[string]int // constant name → offset of its initializer
 	resDepth int
@@ -88,8 +90,8 @@ type ptrStep struct {
 
 // jsState is a point the parser can return to.
 type jsState struct {
-	lx      jsLexer
-	tok     jtok
+	lx      lex.JSLexer
+	tok     lex.Token
 	prevEnd int
 	lastEnd int
 }
@@ -102,15 +104,14 @@ func (jp *jsParser) restore(s jsState) {
 
 // seek moves the parser to the token at or after offset off.
 func (jp *jsParser) seek(off int) {
-	jp.lx.i = off
-	jp.lx.prev = jtok{}
+	jp.lx.Seek(off)
 	jp.prevEnd = off
-	jp.tok = jp.lx.next()
+	jp.tok = jp.lx.Next()
 }
 
 func (jp *jsParser) advance() {
-	jp.prevEnd = jp.tok.end
-	jp.tok = jp.lx.next()
+	jp.prevEnd = jp.tok.End
+	jp.tok = jp.lx.Next()
 	jp.steps++
 }
 
@@ -121,25 +122,25 @@ func (jp *jsParser) canRevisit() bool {
 	return jp.steps < 2*len(jp.text)+1<<16 && jp.resDepth < maxResolveDepth && jp.resolves < maxResolve
 }
 
-func (jp *jsParser) tokText() string { return jp.text[jp.tok.start:jp.tok.end] }
+func (jp *jsParser) tokText() string { return jp.text[jp.tok.Start:jp.tok.End] }
 
 func (jp *jsParser) isPunct(s string) bool {
-	return jp.tok.kind == jPunct && jp.text[jp.tok.start:jp.tok.end] == s
+	return jp.tok.Kind == lex.Punct && jp.text[jp.tok.Start:jp.tok.End] == s
 }
 
 // newlineBefore reports whether a line end separates tok from the token before it.
 func (jp *jsParser) newlineBefore() bool {
-	return jp.prevEnd <= jp.tok.start && strings.IndexByte(jp.text[jp.prevEnd:jp.tok.start], '\n') >= 0
+	return jp.prevEnd <= jp.tok.Start && strings.IndexByte(jp.text[jp.prevEnd:jp.tok.Start], '\n') >= 0
 }
 
 // atValueEnd reports whether tok ends the value before it: a comma, a closing bracket, a
 // semicolon, the end, or a new statement on the next line.
 func (jp *jsParser) atValueEnd() bool {
-	switch jp.tok.kind {
-	case jEOF:
+	switch jp.tok.Kind {
+	case lex.EOF:
 		return true
-	case jPunct:
-		return strings.IndexByte(",)]};", jp.text[jp.tok.start]) >= 0
+	case lex.Punct:
+		return strings.IndexByte(",)]};", jp.text[jp.tok.Start]) >= 0
 	}
 	return jp.newlineBefore()
 }
@@ -150,12 +151,12 @@ var statementWords = makeSet("const let var return if for while await fetch func
 // skipExpr skips one expression, stopping before a comma, semicolon or closing bracket at depth
 // 0, and returns the offset where the skipped text ends.
 func (jp *jsParser) skipExpr() int {
-	start := jp.tok.start
+	start := jp.tok.Start
 	end := start
 	depth := 0
-	for jp.tok.kind != jEOF {
-		if jp.tok.kind == jPunct {
-			switch jp.text[jp.tok.start] {
+	for jp.tok.Kind != lex.EOF {
+		if jp.tok.Kind == lex.Punct {
+			switch jp.text[jp.tok.Start] {
 			case '(', '[', '{':
 				depth++
 			case ')', ']', '}':
@@ -168,23 +169,23 @@ func (jp *jsParser) skipExpr() int {
 					return end
 				}
 			}
-		} else if depth == 0 && end > start && jp.tok.kind == jIdent && jp.newlineBefore() &&
+		} else if depth == 0 && end > start && jp.tok.Kind == lex.Ident && jp.newlineBefore() &&
 			statementWords[jp.tokText()] {
 			return end
 		}
-		end = jp.tok.end
+		end = jp.tok.End
 		jp.advance()
 	}
 	return end
 }
 
 // skipBalanced skips from an opening bracket past its closing one and returns the closing token.
-func (jp *jsParser) skipBalanced() jtok {
+func (jp *jsParser) skipBalanced() lex.Token {
 	depth := 0
-	for jp.tok.kind != jEOF {
+	for jp.tok.Kind != lex.EOF {
 		t := jp.tok
-		if t.kind == jPunct {
-			switch jp.text[t.start] {
+		if t.Kind == lex.Punct {
+			switch jp.text[t.Start] {
 			case '(', '[', '{':
 				depth++
 			case ')', ']', '}':
@@ -201,14 +202,14 @@ func (jp *jsParser) skipBalanced() jtok {
 }
 
 // raw returns the source text of v, mapped.
-func (jp *jsParser) raw(v *jsValue) mapped {
-	b := newTextBuilder(jp.text)
+func (jp *jsParser) raw(v *jsValue) lex.Mapped {
+	b := lex.NewTextBuilder(jp.text)
 	if v.end > v.start {
-		b.addRun(jp.text[v.start:v.end], v.start)
+		b.AddRun(jp.text[v.start:v.end], v.start)
 	} else {
-		b.newSeg(v.start)
+		b.NewSeg(v.start)
 	}
-	return b.done()
+	return b.Done()
 }
 
 // resolve evaluates the constant name declared earlier in the paste, or returns nil.
@@ -231,7 +232,7 @@ func (jp *jsParser) resolve(name string, depth int) *jsValue {
 // array literals, constants, calls by name, and string concatenation. Anything else becomes a
 // jvOther that keeps its source range.
 func (jp *jsParser) value(depth int) *jsValue {
-	start := jp.tok.start
+	start := jp.tok.Start
 	v := jp.primary(depth)
 	if jp.isPunct("+") {
 		v = jp.concat(v, start, depth)
@@ -246,7 +247,7 @@ func (jp *jsParser) value(depth int) *jsValue {
 // concat evaluates a + b + … where at least one side is a string. An operand the parser cannot
 // evaluate is kept as ${operand}.
 func (jp *jsParser) concat(first *jsValue, start, depth int) *jsValue {
-	b := newTextBuilder(jp.text)
+	b := lex.NewTextBuilder(jp.text)
 	var exprs []jsExpr
 	isString := false
 	addOperand := func(v *jsValue) {
@@ -254,15 +255,15 @@ func (jp *jsParser) concat(first *jsValue, start, depth int) *jsValue {
 		case jvString:
 			isString = true
 			for _, e := range v.exprs {
-				exprs = append(exprs, jsExpr{e.text, b.len() + e.off})
+				exprs = append(exprs, jsExpr{e.text, b.Len() + e.off})
 			}
-			b.addMapped(v.s)
+			b.AddMapped(v.s)
 		case jvNumber, jvBool:
-			b.addMapped(v.s)
+			b.AddMapped(v.s)
 		default:
 			src := jp.text[v.start:max(v.start, v.end)]
-			exprs = append(exprs, jsExpr{src, b.len()})
-			b.addAt("${"+src+"}", v.start)
+			exprs = append(exprs, jsExpr{src, b.Len()})
+			b.AddAt("${"+src+"}", v.start)
 		}
 	}
 	addOperand(first)
@@ -276,7 +277,7 @@ func (jp *jsParser) concat(first *jsValue, start, depth int) *jsValue {
 	if !isString {
 		return &jsValue{kind: jvOther, start: start, end: end}
 	}
-	return &jsValue{kind: jvString, s: b.done(), exprs: exprs, start: start, end: end}
+	return &jsValue{kind: jvString, s: b.Done(), exprs: exprs, start: start, end: end}
 }
 
 // primary evaluates one operand.
@@ -284,31 +285,31 @@ func (jp *jsParser) primary(depth int) *jsValue {
 	t := jp.tok
 	if depth > maxDepth || jp.nodes > maxNodes {
 		end := jp.skipExpr()
-		return &jsValue{kind: jvOther, start: t.start, end: end}
+		return &jsValue{kind: jvOther, start: t.Start, end: end}
 	}
 	jp.nodes++
-	v := &jsValue{start: t.start, end: t.end}
-	switch t.kind {
-	case jString:
-		b := newTextBuilder(jp.text)
-		to := t.end
-		if to-t.start >= 2 && jp.text[to-1] == jp.text[t.start] {
+	v := &jsValue{start: t.Start, end: t.End}
+	switch t.Kind {
+	case lex.String:
+		b := lex.NewTextBuilder(jp.text)
+		to := t.End
+		if to-t.Start >= 2 && jp.text[to-1] == jp.text[t.Start] {
 			to--
 		}
-		cookJS(&b, jp.text, t.start+1, to)
-		v.kind, v.s = jvString, b.done()
+		lex.CookJS(&b, jp.text, t.Start+1, to)
+		v.kind, v.s = jvString, b.Done()
 		jp.advance()
 		return v
-	case jTemplate:
+	case lex.Template:
 		v.kind = jvString
 		v.s, v.exprs = jp.cookTemplate(t)
 		jp.advance()
 		return v
-	case jNumber:
+	case lex.Number:
 		v.kind, v.s = jvNumber, jp.raw(v)
 		jp.advance()
 		return v
-	case jIdent:
+	case lex.Ident:
 		switch name := jp.tokText(); name {
 		case "true", "false":
 			v.kind, v.s = jvBool, jp.raw(v)
@@ -329,8 +330,8 @@ func (jp *jsParser) primary(depth int) *jsValue {
 			jp.advance()
 			callee := "new " + jp.memberName()
 			if jp.isPunct("(") {
-				v.args = jp.tok.end
-				v.end = jp.skipBalanced().end
+				v.args = jp.tok.End
+				v.end = jp.skipBalanced().End
 			}
 			v.kind, v.callee = jvCall, callee
 			return v
@@ -338,8 +339,8 @@ func (jp *jsParser) primary(depth int) *jsValue {
 		name := jp.memberName()
 		v.end = jp.prevEnd
 		if jp.isPunct("(") {
-			v.args = jp.tok.end
-			v.end = jp.skipBalanced().end
+			v.args = jp.tok.End
+			v.end = jp.skipBalanced().End
 			v.kind, v.callee = jvCall, name
 			return v
 		}
@@ -349,8 +350,8 @@ func (jp *jsParser) primary(depth int) *jsValue {
 			}
 		}
 		return v
-	case jPunct:
-		switch jp.text[t.start] {
+	case lex.Punct:
+		switch jp.text[t.Start] {
 		case '{':
 			return jp.object(depth)
 		case '[':
@@ -364,8 +365,8 @@ func (jp *jsParser) primary(depth int) *jsValue {
 			return w
 		case '-':
 			jp.advance()
-			if jp.tok.kind == jNumber {
-				v.end = jp.tok.end
+			if jp.tok.Kind == lex.Number {
+				v.end = jp.tok.End
 				v.kind, v.s = jvNumber, jp.raw(v)
 				jp.advance()
 				return v
@@ -373,8 +374,8 @@ func (jp *jsParser) primary(depth int) *jsValue {
 		}
 	}
 	end := jp.skipExpr()
-	v.end = max(end, t.start)
-	if v.end == t.start && jp.tok.kind != jEOF && !jp.atValueEnd() {
+	v.end = max(end, t.Start)
+	if v.end == t.Start && jp.tok.Kind != lex.EOF && !jp.atValueEnd() {
 		jp.advance()
 	}
 	return v
@@ -383,7 +384,7 @@ func (jp *jsParser) primary(depth int) *jsValue {
 // memberName reads a name such as JSON.stringify or process.env.KEY.
 func (jp *jsParser) memberName() string {
 	var b strings.Builder
-	for jp.tok.kind == jIdent {
+	for jp.tok.Kind == lex.Ident {
 		b.WriteString(jp.tokText())
 		jp.advance()
 		if !jp.isPunct(".") || b.Len() > 256 {
@@ -391,7 +392,7 @@ func (jp *jsParser) memberName() string {
 		}
 		st := jp.save()
 		jp.advance()
-		if jp.tok.kind != jIdent {
+		if jp.tok.Kind != lex.Ident {
 			jp.restore(st)
 			break
 		}
@@ -402,15 +403,15 @@ func (jp *jsParser) memberName() string {
 
 // object evaluates an object literal.
 func (jp *jsParser) object(depth int) *jsValue {
-	v := &jsValue{kind: jvObject, start: jp.tok.start}
+	v := &jsValue{kind: jvObject, start: jp.tok.Start}
 	jp.advance()
-	for jp.tok.kind != jEOF {
+	for jp.tok.Kind != lex.EOF {
 		if jp.isPunct("}") {
-			v.end = jp.tok.end
+			v.end = jp.tok.End
 			jp.advance()
 			return v
 		}
-		before := jp.tok.start
+		before := jp.tok.Start
 		switch {
 		case jp.isPunct(","):
 			jp.advance()
@@ -424,7 +425,7 @@ func (jp *jsParser) object(depth int) *jsValue {
 					}
 				}
 			} else {
-				jp.p.note("The object on line %d spreads %s, which was not pasted.", jp.p.line(v.start), clip(jp.raw(w).s, 60))
+				jp.p.note("The object on line %d spreads %s, which was not pasted.", jp.p.Line(v.start), lex.Clip(jp.raw(w).Text, 60))
 			}
 		default:
 			key, at, ok := jp.propKey()
@@ -452,7 +453,7 @@ func (jp *jsParser) object(depth int) *jsValue {
 				v.props = append(v.props, jsProp{key: key, at: at, val: val})
 			}
 		}
-		if jp.tok.start == before && jp.tok.kind != jEOF && !jp.isPunct("}") {
+		if jp.tok.Start == before && jp.tok.Kind != lex.EOF && !jp.isPunct("}") {
 			jp.advance()
 		}
 	}
@@ -463,18 +464,18 @@ func (jp *jsParser) object(depth int) *jsValue {
 // propKey reads a property name: an identifier, a string, a number or a computed [name].
 func (jp *jsParser) propKey() (string, int, bool) {
 	t := jp.tok
-	switch t.kind {
-	case jIdent, jNumber:
+	switch t.Kind {
+	case lex.Ident, lex.Number:
 		jp.advance()
-		return jp.text[t.start:t.end], t.start, true
-	case jString, jTemplate:
+		return jp.text[t.Start:t.End], t.Start, true
+	case lex.String, lex.Template:
 		v := jp.primary(maxDepth)
 		s, _, _ := jp.stringOf(v)
-		return s.s, t.start, true
-	case jPunct:
-		if jp.text[t.start] == '[' {
-			end := jp.skipBalanced().end
-			return jp.text[t.start:max(t.start, end)], t.start, true
+		return s.Text, t.Start, true
+	case lex.Punct:
+		if jp.text[t.Start] == '[' {
+			end := jp.skipBalanced().End
+			return jp.text[t.Start:max(t.Start, end)], t.Start, true
 		}
 	}
 	return "", 0, false
@@ -482,15 +483,15 @@ func (jp *jsParser) propKey() (string, int, bool) {
 
 // array evaluates an array literal.
 func (jp *jsParser) array(depth int) *jsValue {
-	v := &jsValue{kind: jvArray, start: jp.tok.start}
+	v := &jsValue{kind: jvArray, start: jp.tok.Start}
 	jp.advance()
-	for jp.tok.kind != jEOF {
+	for jp.tok.Kind != lex.EOF {
 		if jp.isPunct("]") {
-			v.end = jp.tok.end
+			v.end = jp.tok.End
 			jp.advance()
 			return v
 		}
-		before := jp.tok.start
+		before := jp.tok.Start
 		if jp.isPunct(",") {
 			jp.advance()
 			continue
@@ -499,7 +500,7 @@ func (jp *jsParser) array(depth int) *jsValue {
 		if len(v.items) < maxItems {
 			v.items = append(v.items, w)
 		}
-		if jp.tok.start == before && jp.tok.kind != jEOF && !jp.isPunct("]") {
+		if jp.tok.Start == before && jp.tok.Kind != lex.EOF && !jp.isPunct("]") {
 			jp.advance()
 		}
 	}
@@ -509,28 +510,28 @@ func (jp *jsParser) array(depth int) *jsValue {
 
 // cookTemplate decodes a template literal. A ${name} whose constant is declared in the paste
 // is replaced by its value; any other ${…} is kept as written and returned in exprs.
-func (jp *jsParser) cookTemplate(t jtok) (mapped, []jsExpr) {
+func (jp *jsParser) cookTemplate(t lex.Token) (lex.Mapped, []jsExpr) {
 	text := jp.text
-	from, to := t.start+1, t.end
+	from, to := t.Start+1, t.End
 	if to > from && text[to-1] == '`' {
 		to--
 	}
-	b := newTextBuilder(text)
-	b.newSeg(from)
+	b := lex.NewTextBuilder(text)
+	b.NewSeg(from)
 	var exprs []jsExpr
 	for i := from; i < to; {
 		c := text[i]
 		switch {
 		case c == '\\':
-			i = cookEscape(&b, text, i, to)
+			i = lex.CookEscape(&b, text, i, to)
 		case c == '$' && i+1 < to && text[i+1] == '{':
-			e := min(templateExprEnd(text, i+2, jp.lx.depth+1), to)
+			e := min(jp.lx.TemplateExprEnd(i+2), to)
 			expr := strings.TrimSpace(text[i+2 : max(i+2, e-1)])
 			if v := jp.resolveString(expr); v != nil {
-				b.addMapped(*v)
+				b.AddMapped(*v)
 			} else {
-				exprs = append(exprs, jsExpr{expr, b.len()})
-				b.addRun(text[i:e], i)
+				exprs = append(exprs, jsExpr{expr, b.Len()})
+				b.AddRun(text[i:e], i)
 			}
 			i = e
 		default:
@@ -538,15 +539,15 @@ func (jp *jsParser) cookTemplate(t jtok) (mapped, []jsExpr) {
 			for j < to && text[j] != '\\' && text[j] != '$' {
 				j++
 			}
-			b.addRun(text[i:j], i)
+			b.AddRun(text[i:j], i)
 			i = j
 		}
 	}
-	return b.done(), exprs
+	return b.Done(), exprs
 }
 
 // resolveString returns the value of a constant that holds a string or a number, or nil.
-func (jp *jsParser) resolveString(name string) *mapped {
+func (jp *jsParser) resolveString(name string) *lex.Mapped {
 	if name == "" || !isIdentifier(name) {
 		return nil
 	}
@@ -559,9 +560,9 @@ func (jp *jsParser) resolveString(name string) *mapped {
 
 func isIdentifier(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isIdentByte(s[i]) {
+		if !lex.IsIdentByte(s[i]) {
 			return false
 		}
 	}
-	return s != "" && !isDigit(s[0])
+	return s != "" && !lex.IsDigit(s[0])
 }

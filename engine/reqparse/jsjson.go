@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
@@ -14,16 +15,16 @@ import (
 
 // json converts the value at tok into out. It returns false when the value is one
 // JSON.stringify leaves out.
-func (jp *jsParser) json(out *builder, depth int) bool {
+func (jp *jsParser) json(out *lex.Builder, depth int) bool {
 	if jp.failed {
 		return true
 	}
-	if depth > maxDepth || out.len() > jp.outCap {
+	if depth > maxDepth || out.Len() > jp.outCap {
 		jp.failed = true
 		return true
 	}
 	start := jp.save()
-	m := out.mark()
+	m := out.Mark()
 	nUnres, top := len(jp.unres), jp.topExpr
 	ok := jp.jsonPrimary(out, depth)
 	if jp.failed {
@@ -31,7 +32,7 @@ func (jp *jsParser) json(out *builder, depth int) bool {
 	}
 	if !jp.atValueEnd() {
 		// A larger expression, such as a || "x": keep it as written, as a string.
-		out.reset(m)
+		out.Reset(m)
 		jp.restore(start)
 		jp.unres, jp.topExpr = jp.unres[:nUnres], top
 		jp.unresolvedValue(out)
@@ -41,70 +42,70 @@ func (jp *jsParser) json(out *builder, depth int) bool {
 }
 
 // jsonPrimary converts one operand.
-func (jp *jsParser) jsonPrimary(out *builder, depth int) bool {
+func (jp *jsParser) jsonPrimary(out *lex.Builder, depth int) bool {
 	t := jp.tok
 	text := jp.text
-	switch t.kind {
-	case jEOF:
+	switch t.Kind {
+	case lex.EOF:
 		jp.failed = true
 		return true
-	case jString:
-		jp.triviaTo(out, t.start)
+	case lex.String:
+		jp.triviaTo(out, t.Start)
 		jp.emitString(out, t)
-		jp.lastEnd = t.end
+		jp.lastEnd = t.End
 		jp.advance()
 		return true
-	case jTemplate:
-		jp.triviaTo(out, t.start)
+	case lex.Template:
+		jp.triviaTo(out, t.Start)
 		s, exprs := jp.cookTemplate(t)
 		for _, e := range exprs {
-			jp.addUnresolved("${"+e.text+"}", out.len())
+			jp.addUnresolved("${"+e.text+"}", out.Len())
 		}
-		out.addAt(jsonx.Quote(s.s, jsonx.JS), t.start)
-		jp.lastEnd = t.end
+		out.AddAt(jsonx.Quote(s.Text, jsonx.JS), t.Start)
+		jp.lastEnd = t.End
 		jp.advance()
 		return true
-	case jNumber:
-		jp.triviaTo(out, t.start)
+	case lex.Number:
+		jp.triviaTo(out, t.Start)
 		jp.emitNumber(out, t, "")
 		jp.advance()
 		return true
-	case jIdent:
-		name := text[t.start:t.end]
+	case lex.Ident:
+		name := text[t.Start:t.End]
 		switch name {
 		case "true", "false", "null":
-			jp.triviaTo(out, t.start)
-			out.addRun(name, t.start)
-			jp.lastEnd = t.end
+			jp.triviaTo(out, t.Start)
+			out.AddRun(name, t.Start)
+			jp.lastEnd = t.End
 			jp.advance()
 			return true
 		case "undefined":
-			jp.lastEnd = t.end
+			jp.lastEnd = t.End
 			jp.advance()
 			return false
 		case "NaN", "Infinity":
-			jp.triviaTo(out, t.start)
-			out.addAt("null", t.start)
-			jp.lastEnd = t.end
+			jp.triviaTo(out, t.Start)
+			out.AddAt("null", t.Start)
+			jp.lastEnd = t.End
 			jp.advance()
 			return true
 		case "function", "async", "class":
 			jp.lastEnd = jp.skipExpr()
 			return false
 		}
-		jp.triviaTo(out, t.start)
+		jp.triviaTo(out, t.Start)
 		st := jp.save()
 		jp.advance()
 		simple := jp.atValueEnd() && !jp.isPunct("=>")
 		jp.restore(st)
 		if simple && name != "new" {
-			ok := jp.jsonNamed(out, name, t.start, depth)
-			jp.lastEnd = t.end
+			ok := jp.jsonNamed(out, name, t.Start, depth)
+			jp.lastEnd = t.End
 			jp.advance()
 			return ok
 		}
-	case jPunct:
-		switch text[t.start] {
+	case lex.Punct:
+		switch text[t.Start] {
 		case '{':
 			jp.jsonObject(out, depth)
 			return true
@@ -114,8 +115,8 @@ func (jp *jsParser) jsonPrimary(out *builder, depth int) bool {
 		case '-':
 			st := jp.save()
 			jp.advance()
-			if jp.tok.kind == jNumber && jsonx.ValidNumber(jp.tokText()) {
-				jp.triviaTo(out, t.start)
+			if jp.tok.Kind == lex.Number && jsonx.ValidNumber(jp.tokText()) {
+				jp.triviaTo(out, t.Start)
 				jp.emitNumber(out, jp.tok, "-")
 				jp.advance()
 				return true
@@ -129,12 +130,12 @@ func (jp *jsParser) jsonPrimary(out *builder, depth int) bool {
 
 // jsonNamed converts the value of the identifier name, written at offset at: the constant's
 // value when the paste declares it, else the name as an unresolved string.
-func (jp *jsParser) jsonNamed(out *builder, name string, at, depth int) bool {
+func (jp *jsParser) jsonNamed(out *lex.Builder, name string, at, depth int) bool {
 	if off, ok := jp.decls[name]; ok && jp.canRevisit() {
 		jp.resolves++
 		st := jp.save()
 		jp.seek(off)
-		jp.lastEnd = jp.tok.start
+		jp.lastEnd = jp.tok.Start
 		jp.resDepth++
 		ok := jp.json(out, depth+1)
 		jp.resDepth--
@@ -144,14 +145,14 @@ func (jp *jsParser) jsonNamed(out *builder, name string, at, depth int) bool {
 	if len(jp.ptr) == 0 {
 		jp.topExpr = name
 	}
-	jp.addUnresolved(name, out.len())
-	out.addAt(jsonx.Quote(name, jsonx.JS), at)
+	jp.addUnresolved(name, out.Len())
+	out.AddAt(jsonx.Quote(name, jsonx.JS), at)
 	return true
 }
 
 // unresolvedValue skips the expression at tok and writes its source as a JSON string.
-func (jp *jsParser) unresolvedValue(out *builder) {
-	start := jp.tok.start
+func (jp *jsParser) unresolvedValue(out *lex.Builder) {
+	start := jp.tok.Start
 	end := jp.skipExpr()
 	if end <= start {
 		jp.failed = true
@@ -162,8 +163,8 @@ func (jp *jsParser) unresolvedValue(out *builder) {
 	if len(jp.ptr) == 0 {
 		jp.topExpr = expr
 	}
-	jp.addUnresolved(expr, out.len())
-	out.addAt(jsonx.Quote(expr, jsonx.JS), start)
+	jp.addUnresolved(expr, out.Len())
+	out.AddAt(jsonx.Quote(expr, jsonx.JS), start)
 	jp.lastEnd = end
 }
 
@@ -186,7 +187,7 @@ func (jp *jsParser) addUnresolved(expr string, off int) {
 
 // triviaTo copies the white space between the last converted token and offset upTo. Only
 // white space is copied, so comments vanish but their line ends stay.
-func (jp *jsParser) triviaTo(out *builder, upTo int) {
+func (jp *jsParser) triviaTo(out *lex.Builder, upTo int) {
 	i := jp.lastEnd
 	if upTo > len(jp.text) {
 		upTo = len(jp.text)
@@ -197,7 +198,7 @@ func (jp *jsParser) triviaTo(out *builder, upTo int) {
 			j++
 		}
 		if j > i {
-			out.addRun(jp.text[i:j], i)
+			out.AddRun(jp.text[i:j], i)
 			i = j
 			continue
 		}
@@ -210,40 +211,40 @@ func (jp *jsParser) triviaTo(out *builder, upTo int) {
 
 // emitString writes a string literal as a JSON string. A literal that is already valid JSON
 // apart from its quotes is copied, so every byte keeps its place.
-func (jp *jsParser) emitString(out *builder, t jtok) {
+func (jp *jsParser) emitString(out *lex.Builder, t lex.Token) {
 	text := jp.text
-	q := text[t.start]
-	if t.end-t.start >= 2 && text[t.end-1] == q {
-		content := text[t.start+1 : t.end-1]
-		if jsonSafe(content) && (q == '"' || !strings.Contains(content, `"`)) {
-			out.add('"', t.start)
-			out.addRun(content, t.start+1)
-			out.add('"', t.end-1)
+	q := text[t.Start]
+	if t.End-t.Start >= 2 && text[t.End-1] == q {
+		content := text[t.Start+1 : t.End-1]
+		if lex.JSONSafe(content) && (q == '"' || !strings.Contains(content, `"`)) {
+			out.Add('"', t.Start)
+			out.AddRun(content, t.Start+1)
+			out.Add('"', t.End-1)
 			return
 		}
 	}
-	to := t.end
-	if to-t.start >= 2 && text[to-1] == q {
+	to := t.End
+	if to-t.Start >= 2 && text[to-1] == q {
 		to--
 	}
-	b := newBuilder()
-	cookJS(&b, text, t.start+1, to)
-	out.addAt(jsonx.Quote(string(b.b), jsonx.JS), t.start)
+	b := lex.NewBuilder()
+	lex.CookJS(&b, text, t.Start+1, to)
+	out.AddAt(jsonx.Quote(b.Done().Text, jsonx.JS), t.Start)
 }
 
 // emitNumber writes a number literal as a JSON number, converting hex, octal, binary,
 // separators and BigInt suffixes.
-func (jp *jsParser) emitNumber(out *builder, t jtok, sign string) {
-	s := jp.text[t.start:t.end]
+func (jp *jsParser) emitNumber(out *lex.Builder, t lex.Token, sign string) {
+	s := jp.text[t.Start:t.End]
 	if sign != "" {
-		out.addAt(sign, t.start)
+		out.AddAt(sign, t.Start)
 	}
 	if jsonx.ValidNumber(s) {
-		out.addRun(s, t.start)
+		out.AddRun(s, t.Start)
 	} else {
-		out.addAt(normalizeNumber(s), t.start)
+		out.AddAt(normalizeNumber(s), t.Start)
 	}
-	jp.lastEnd = t.end
+	jp.lastEnd = t.End
 }
 
 // normalizeNumber turns a JavaScript number literal into JSON, or "null" when it cannot.
@@ -274,7 +275,7 @@ func normalizeNumber(s string) string {
 	s = strings.Replace(s, ".e", "e", 1)
 	s = strings.Replace(s, ".E", "E", 1)
 	s = strings.TrimSuffix(s, ".")
-	for len(s) > 1 && s[0] == '0' && isDigit(s[1]) {
+	for len(s) > 1 && s[0] == '0' && lex.IsDigit(s[1]) {
 		s = s[1:]
 	}
 	if jsonx.ValidNumber(s) {
@@ -284,11 +285,11 @@ func normalizeNumber(s string) string {
 }
 
 // jsonObject converts an object literal.
-func (jp *jsParser) jsonObject(out *builder, depth int) {
+func (jp *jsParser) jsonObject(out *lex.Builder, depth int) {
 	t := jp.tok
-	jp.triviaTo(out, t.start)
-	out.add('{', t.start)
-	jp.lastEnd = t.end
+	jp.triviaTo(out, t.Start)
+	out.Add('{', t.Start)
+	jp.lastEnd = t.End
 	jp.advance()
 	jp.jsonProps(out, depth, false)
 	if jp.failed {
@@ -298,26 +299,26 @@ func (jp *jsParser) jsonObject(out *builder, depth int) {
 		jp.failed = true
 		return
 	}
-	jp.triviaTo(out, jp.tok.start)
-	out.add('}', jp.tok.start)
-	jp.lastEnd = jp.tok.end
+	jp.triviaTo(out, jp.tok.Start)
+	out.Add('}', jp.tok.Start)
+	jp.lastEnd = jp.tok.End
 	jp.advance()
 }
 
 // jsonProps converts the properties of an object literal up to its closing brace, which it
 // leaves for the caller. emitted says whether a property was written before, so the next needs
 // a comma. It returns whether any property has been written.
-func (jp *jsParser) jsonProps(out *builder, depth int, emitted bool) bool {
+func (jp *jsParser) jsonProps(out *lex.Builder, depth int, emitted bool) bool {
 	comma := -1
 	seen := 0
 	for !jp.failed {
 		t := jp.tok
-		if t.kind == jEOF || jp.isPunct("}") {
+		if t.Kind == lex.EOF || jp.isPunct("}") {
 			return emitted
 		}
 		if jp.isPunct(",") {
-			comma = t.start
-			jp.lastEnd = t.end
+			comma = t.Start
+			jp.lastEnd = t.End
 			jp.advance()
 			continue
 		}
@@ -327,20 +328,20 @@ func (jp *jsParser) jsonProps(out *builder, depth int, emitted bool) bool {
 		}
 		seen++
 		if jp.isPunct("...") {
-			jp.triviaTo(out, t.start)
-			jp.lastEnd = t.end
+			jp.triviaTo(out, t.Start)
+			jp.lastEnd = t.End
 			jp.advance()
 			emitted = jp.jsonSpread(out, depth, emitted)
 			comma = -1
 			continue
 		}
-		m := out.mark()
+		m := out.Mark()
 		if emitted {
 			src := comma
 			if src < 0 {
-				src = t.start
+				src = t.Start
 			}
-			out.add(',', src)
+			out.Add(',', src)
 		}
 		key, kt, ok := jp.jsonKey(out)
 		if !ok {
@@ -351,9 +352,9 @@ func (jp *jsParser) jsonProps(out *builder, depth int, emitted bool) bool {
 		has := false
 		switch {
 		case jp.isPunct(":"):
-			jp.triviaTo(out, jp.tok.start)
-			out.add(':', jp.tok.start)
-			jp.lastEnd = jp.tok.end
+			jp.triviaTo(out, jp.tok.Start)
+			out.Add(':', jp.tok.Start)
+			jp.lastEnd = jp.tok.End
 			jp.advance()
 			has = jp.json(out, depth+1)
 		case jp.isPunct("("):
@@ -363,16 +364,16 @@ func (jp *jsParser) jsonProps(out *builder, depth int, emitted bool) bool {
 				jp.skipBalanced()
 			}
 			jp.lastEnd = jp.prevEnd
-		case (jp.isPunct(",") || jp.isPunct("}")) && kt.kind == jIdent:
+		case (jp.isPunct(",") || jp.isPunct("}")) && kt.Kind == lex.Ident:
 			// Shorthand: {email} is {email: email}.
-			out.addAt(":", kt.end)
-			has = jp.jsonNamed(out, key, kt.start, depth)
+			out.AddAt(":", kt.End)
+			has = jp.jsonNamed(out, key, kt.Start, depth)
 		default:
 			jp.failed = true
 		}
 		jp.ptr = jp.ptr[:len(jp.ptr)-1]
 		if !has {
-			out.reset(m)
+			out.Reset(m)
 		} else {
 			emitted = true
 		}
@@ -383,9 +384,9 @@ func (jp *jsParser) jsonProps(out *builder, depth int, emitted bool) bool {
 
 // jsonSpread converts ...name inside an object literal: the properties of the constant when
 // the paste declares it as an object literal, else nothing, with a note.
-func (jp *jsParser) jsonSpread(out *builder, depth int, emitted bool) bool {
+func (jp *jsParser) jsonSpread(out *lex.Builder, depth int, emitted bool) bool {
 	t := jp.tok
-	if t.kind == jIdent {
+	if t.Kind == lex.Ident {
 		name := jp.tokText()
 		st := jp.save()
 		jp.advance()
@@ -396,13 +397,13 @@ func (jp *jsParser) jsonSpread(out *builder, depth int, emitted bool) bool {
 			st := jp.save()
 			jp.seek(off)
 			if jp.isPunct("{") {
-				jp.lastEnd = jp.tok.end
+				jp.lastEnd = jp.tok.End
 				jp.advance()
 				jp.resDepth++
 				emitted = jp.jsonProps(out, depth+1, emitted)
 				jp.resDepth--
 				jp.restore(st)
-				jp.lastEnd = t.end
+				jp.lastEnd = t.End
 				jp.advance()
 				return emitted
 			}
@@ -410,96 +411,96 @@ func (jp *jsParser) jsonSpread(out *builder, depth int, emitted bool) bool {
 		}
 	}
 	end := jp.skipExpr()
-	expr := "..." + jp.text[t.start:max(t.start, end)]
-	jp.addUnresolved(expr, out.len())
+	expr := "..." + jp.text[t.Start:max(t.Start, end)]
+	jp.addUnresolved(expr, out.Len())
 	jp.lastEnd = max(end, jp.lastEnd)
 	return emitted
 }
 
 // jsonKey writes a property name as a JSON string and returns it.
-func (jp *jsParser) jsonKey(out *builder) (string, jtok, bool) {
+func (jp *jsParser) jsonKey(out *lex.Builder) (string, lex.Token, bool) {
 	t := jp.tok
 	text := jp.text
-	jp.triviaTo(out, t.start)
+	jp.triviaTo(out, t.Start)
 	var key string
-	switch t.kind {
-	case jIdent:
-		key = text[t.start:t.end]
-		out.add('"', t.start)
-		out.addRun(key, t.start)
-		out.add('"', t.end)
-	case jString:
-		to := t.end
-		if to-t.start >= 2 && text[to-1] == text[t.start] {
+	switch t.Kind {
+	case lex.Ident:
+		key = text[t.Start:t.End]
+		out.Add('"', t.Start)
+		out.AddRun(key, t.Start)
+		out.Add('"', t.End)
+	case lex.String:
+		to := t.End
+		if to-t.Start >= 2 && text[to-1] == text[t.Start] {
 			to--
 		}
-		key = text[t.start+1 : to]
+		key = text[t.Start+1 : to]
 		if strings.IndexByte(key, '\\') >= 0 {
-			b := newBuilder()
-			cookJS(&b, text, t.start+1, to)
-			key = string(b.b)
+			b := lex.NewBuilder()
+			lex.CookJS(&b, text, t.Start+1, to)
+			key = b.Done().Text
 		}
 		jp.emitString(out, t)
-	case jTemplate:
+	case lex.Template:
 		s, _ := jp.cookTemplate(t)
-		key = s.s
-		out.addAt(jsonx.Quote(key, jsonx.JS), t.start)
-	case jNumber:
-		key = normalizeNumber(text[t.start:t.end])
-		out.addAt(jsonx.Quote(key, jsonx.JS), t.start)
-	case jPunct:
-		if text[t.start] != '[' {
+		key = s.Text
+		out.AddAt(jsonx.Quote(key, jsonx.JS), t.Start)
+	case lex.Number:
+		key = normalizeNumber(text[t.Start:t.End])
+		out.AddAt(jsonx.Quote(key, jsonx.JS), t.Start)
+	case lex.Punct:
+		if text[t.Start] != '[' {
 			return "", t, false
 		}
-		end := jp.skipBalanced().end
-		key = text[t.start:max(t.start, end)]
-		jp.addUnresolved(key, out.len())
-		out.addAt(jsonx.Quote(key, jsonx.JS), t.start)
+		end := jp.skipBalanced().End
+		key = text[t.Start:max(t.Start, end)]
+		jp.addUnresolved(key, out.Len())
+		out.AddAt(jsonx.Quote(key, jsonx.JS), t.Start)
 		jp.lastEnd = end
 		return key, t, true
 	default:
 		return "", t, false
 	}
-	jp.lastEnd = t.end
+	jp.lastEnd = t.End
 	jp.advance()
 	return key, t, true
 }
 
 // jsonArray converts an array literal. Holes and left-out values become null, as
 // JSON.stringify writes them.
-func (jp *jsParser) jsonArray(out *builder, depth int) {
+func (jp *jsParser) jsonArray(out *lex.Builder, depth int) {
 	t := jp.tok
-	jp.triviaTo(out, t.start)
-	out.add('[', t.start)
-	jp.lastEnd = t.end
+	jp.triviaTo(out, t.Start)
+	out.Add('[', t.Start)
+	jp.lastEnd = t.End
 	jp.advance()
 	n := 0
 	expect := true
-	comma := t.start
+	comma := t.Start
 	for !jp.failed {
 		c := jp.tok
 		switch {
-		case c.kind == jEOF:
+		case c.Kind == lex.EOF:
 			jp.failed = true
 			return
 		case jp.isPunct("]"):
-			jp.triviaTo(out, c.start)
-			out.add(']', c.start)
-			jp.lastEnd = c.end
+			jp.triviaTo(out, c.Start)
+			out.Add(']', c.Start)
+			jp.lastEnd = c.End
 			jp.advance()
 			return
 		case jp.isPunct(","):
 			if expect {
 				if n > 0 {
-					out.add(',', comma)
+					out.Add(',', comma)
 				}
-				jp.triviaTo(out, c.start)
-				out.addAt("null", c.start)
+				jp.triviaTo(out, c.Start)
+				out.AddAt("null", c.Start)
 				n++
 			}
 			expect = true
-			comma = c.start
-			jp.lastEnd = c.end
+			comma = c.Start
+			jp.lastEnd = c.End
 			jp.advance()
 			continue
 		case !expect:
@@ -507,27 +508,27 @@ func (jp *jsParser) jsonArray(out *builder, depth int) {
 			return
 		}
 		if jp.isPunct("...") {
-			jp.lastEnd = c.end
+			jp.lastEnd = c.End
 			jp.advance()
 			end := jp.skipExpr()
-			jp.addUnresolved("..."+jp.text[c.end:max(c.end, end)], out.len())
+			jp.addUnresolved("..."+jp.text[c.End:max(c.End, end)], out.Len())
 			jp.lastEnd = max(end, jp.lastEnd)
 			expect = false
 			continue
 		}
-		m := out.mark()
+		m := out.Mark()
 		if n > 0 {
-			out.add(',', comma)
+			out.Add(',', comma)
 		}
 		jp.ptr = append(jp.ptr, ptrStep{index: n})
 		has := jp.json(out, depth+1)
 		jp.ptr = jp.ptr[:len(jp.ptr)-1]
 		if !has {
-			out.reset(m)
+			out.Reset(m)
 			if n > 0 {
-				out.add(',', comma)
+				out.Add(',', comma)
 			}
-			out.addAt("null", c.start)
+			out.AddAt("null", c.Start)
 		}
 		n++
 		expect = false

@@ -2,7 +2,9 @@ package reqparse
 
 import (
 	"strings"
+	"unicode/utf8"
 
+	"github.com/errdocs/errdocs/engine/reqparse/lex"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -126,8 +128,8 @@ func Parse(text string) (r *Request, ok bool) {
 		return r, true
 	}
 	tries := 0
-	start := skipBlankLines(text, skipBOM(text))
-	for i := nextLine(text, start); i < len(text) && tries < maxLaterTries; i = nextLine(text, i) {
+	start := lex.SkipBlankLines(text, skipBOM(text))
+	for i := lex.NextLine(text, start); i < len(text) && tries < maxLaterTries; i = lex.NextLine(text, i) {
 		if k, _ := classifyLine(text, i, false); k != kindNone {
 			tries++
 			if r, _, _, ok := parseAt(text, i); ok {
@@ -143,7 +145,7 @@ func Parse(text string) (r *Request, ok bool) {
 // 1-based line of text where rest starts. Use it for a curl command followed by its response, a
 // request followed by a response, or a curl -v transcript, whose "> " lines are the request.
 func ParsePrefix(text string) (r *Request, rest string, restLine int, ok bool) {
-	return parseAt(text, skipBlankLines(text, skipBOM(text)))
+	return parseAt(text, lex.SkipBlankLines(text, skipBOM(text)))
 }
 
 // Detect reports whether text starts, after blank lines and a shell prompt such as "$ ", with a
@@ -151,7 +153,7 @@ func ParsePrefix(text string) (r *Request, rest string, restLine int, ok bool) {
 // pseudo headers, the "> " request lines of a curl -v transcript, or a fetch( call. It looks at
 // the first lines only.
 func Detect(text string) bool {
-	k, _ := classifyLine(text, skipBlankLines(text, skipBOM(text)), true)
+	k, _ := classifyLine(text, lex.SkipBlankLines(text, skipBOM(text)), true)
 	return k != kindNone
 }
 
@@ -204,7 +206,6 @@ const (
 	maxQuery      = 1000
 	maxFormFields = 1000
 	maxNotes      = 40
-	maxSegs       = 1 << 16
 	maxDepth      = 400
 	maxLaterTries = 8
 	maxPositional = 16
@@ -262,7 +263,7 @@ type parser struct {
 	loc   locator
 	r     *Request
 	noted map[string]bool
-	body  mapped // the body being assembled, with its map to the paste
+	body  lex.Mapped // the body being assembled, with its map to the paste
 	// hasBody says the body came from the paste (possibly empty).
 	hasBody bool
 	// extraQuery holds query strings added to the URL's own, such as curl -G's data.
@@ -280,7 +281,12 @@ func (p *parser) note(format string, args ...any) {
 	if len(p.r.Notes) >= maxNotes {
 		return
 	}
-	s := printf.Sprintf(format, args...)
+	p.AddNote(printf.Sprintf(format, args...))
+}
+
+// AddNote adds the note s once; the number of notes is capped. With Line, it makes the
+// parser the lex.Notes of the lexers it runs.
+func (p *parser) AddNote(s string) {
 	if p.noted == nil {
 		p.noted = map[string]bool{}
 	}
@@ -291,8 +297,8 @@ func (p *parser) note(format string, args ...any) {
 	p.r.Notes = append(p.r.Notes, s)
 }
 
-// line returns the 1-based line of byte offset off in the paste.
-func (p *parser) line(off int) int { return p.loc.lineOf(off) }
+// Line returns the 1-based line of byte offset off in the paste.
+func (p *parser) Line(off int) int { return p.loc.lineOf(off) }
 
 // addHeader appends a header unless the cap is reached.
 func (p *parser) addHeader(h Header) {
@@ -320,16 +326,16 @@ func (p *parser) finish() {
 	for _, q := range p.extraQuery {
 		p.addQuery(q)
 	}
-	if p.hasBody && p.body.s != "" {
-		r.Body = p.body.s
-		r.bodyMap = make([]bodySeg, 0, len(p.body.segs))
-		for _, s := range p.body.segs {
-			if s.src < 0 {
-				r.bodyMap = append(r.bodyMap, bodySeg{off: s.off, src: -1}) // unknown from here on
+	if p.hasBody && p.body.Text != "" {
+		r.Body = p.body.Text
+		r.bodyMap = make([]bodySeg, 0, len(p.body.Segs))
+		for _, s := range p.body.Segs {
+			if s.Src < 0 {
+				r.bodyMap = append(r.bodyMap, bodySeg{off: s.Off, src: -1}) // unknown from here on
 				break
 			}
-			l, c := p.loc.pos(s.src)
-			r.bodyMap = append(r.bodyMap, bodySeg{off: s.off, line: l, col: c, src: s.src})
+			l, c := p.loc.pos(s.Src)
+			r.bodyMap = append(r.bodyMap, bodySeg{off: s.Off, line: l, col: c, src: s.Src})
 		}
 		r.paste = p.text
 		r.BodyLine, r.BodyCol = BodyPosition(r, 0)
@@ -449,8 +455,8 @@ func UnescapeQuery(s string) string {
 		switch {
 		case c == '+':
 			b = append(b, ' ')
-		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+		case c == '%' && i+2 < len(s) && lex.IsHex(s[i+1]) && lex.IsHex(s[i+2]):
+			b = append(b, lex.Unhex(s[i+1])<<4|lex.Unhex(s[i+2]))
 			i += 2
 		default:
 			b = append(b, c)
@@ -467,7 +473,7 @@ func escapeQuery(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' {
+		if lex.IsAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' {
 			b.WriteByte(c)
 			continue
 		}
@@ -476,25 +482,6 @@ func escapeQuery(s string) string {
 		b.WriteByte(hexDigits[c&15])
 	}
 	return b.String()
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0'
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10
-	default:
-		return c - 'A' + 10
-	}
-}
-
-func isAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // knownMethods are the methods a raw request line may start with.
@@ -508,4 +495,66 @@ func isMethod(s string) bool {
 		}
 	}
 	return false
+}
+
+// bodySeg is a seg resolved to a line and column; src is the seg's paste offset, -1 when
+// unknown.
+type bodySeg struct{ off, line, col, src int }
+
+// advanceText moves a line and column past the text s. Columns count characters: a UTF-8
+// sequence, or an invalid byte, is one column.
+func advanceText(line, col int, s string) (int, int) {
+	n := strings.Count(s, "\n")
+	if n == 0 {
+		return line, col + utf8.RuneCountInString(s)
+	}
+	last := strings.LastIndexByte(s, '\n')
+	return line + n, 1 + utf8.RuneCountInString(s[last+1:])
+}
+
+// locator turns byte offsets of the paste into lines and columns. It remembers where it last
+// was, so offsets asked for in increasing order cost time linear in the paste, and it counts
+// columns only when asked for one.
+type locator struct {
+	text      string
+	off       int // the offset it is at
+	line      int // the line of off
+	lineStart int // where that line starts
+	colOff    int // an offset on the line whose column is known…
+	col       int // …and that column
+}
+
+func newLocator(text string) locator { return locator{text: text, line: 1, col: 1} }
+
+// seek moves to offset off.
+func (l *locator) seek(off int) {
+	off = max(0, min(off, len(l.text)))
+	if off >= l.off {
+		d := l.text[l.off:off]
+		if n := strings.Count(d, "\n"); n > 0 {
+			l.line += n
+			l.lineStart = l.off + strings.LastIndexByte(d, '\n') + 1
+		}
+	} else {
+		l.line -= strings.Count(l.text[off:l.off], "\n")
+		l.lineStart = strings.LastIndexByte(l.text[:off], '\n') + 1
+	}
+	l.off = off
+}
+
+// lineOf returns the 1-based line of byte offset off.
+func (l *locator) lineOf(off int) int {
+	l.seek(off)
+	return l.line
+}
+
+// pos returns the 1-based line and column of byte offset off.
+func (l *locator) pos(off int) (line, col int) {
+	l.seek(off)
+	if l.colOff < l.lineStart || l.colOff > l.off {
+		l.colOff, l.col = l.lineStart, 1
+	}
+	l.col += utf8.RuneCountInString(l.text[l.colOff:l.off])
+	l.colOff = l.off
+	return l.line, l.col
 }

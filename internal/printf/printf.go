@@ -11,8 +11,8 @@
 // site with an unexpected type shows up in that site's golden output rather than crashing.
 //
 // It sits below everything that the module links (engine, engine/reqcheck, engine/reqparse,
-// internal/jsonx, the wasm shim and its codecs) and imports only errors, strconv and
-// unicode/utf8. build.sh's vet step names its Sprintf to go vet's printf check.
+// engine/reqparse/lex, internal/jsonx, the wasm shim and its codecs) and imports only errors,
+// strconv and unicode/utf8. build.sh's vet step names its Sprintf to go vet's printf check.
 package printf
 
 import (

@@ -1,38 +1,61 @@
-package reqparse
+package lex
 
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // This file splits a shell command line into words, as bash and as Windows cmd.exe (with the
 // C runtime's argument rules) would, keeping the paste offset of every byte of every word.
 
-// word is one argument of a command, with quotes and escapes undone.
-type word struct {
-	m     mapped
-	start int // paste offset of the word's first byte, quote included
+// Notes is where a lexer reports what a shell would do differently from what it read, such as
+// a line that lacks its continuation backslash.
+type Notes interface {
+	// AddNote receives each note, a full sentence.
+	AddNote(note string)
+	// Line returns the 1-based line of a byte offset of the paste, for a note to name.
+	Line(off int) int
 }
 
-// src returns the paste offset of the word's first character, after any opening quote.
-func (w word) src() int {
-	if len(w.m.segs) == 0 {
-		return w.start
+// note formats a note and adds it to n.
+func note(n Notes, format string, args ...any) { n.AddNote(printf.Sprintf(format, args...)) }
+
+// NewWordLexer returns a lexer over the command that starts at offset at of text: a cmdLexer
+// when the command line is written for Windows cmd.exe, else a bashLexer.
+func NewWordLexer(text string, at int, n Notes) WordLexer {
+	if isCmdFlavour(text, at) {
+		return &cmdLexer{text: text, i: at, last: at}
 	}
-	return w.m.segs[0].src
+	return &bashLexer{notes: n, text: text, i: at, last: at}
 }
 
-// wordLexer yields the words of one command.
-type wordLexer interface {
-	// next returns the next word, or false at the end of the command.
-	next() (word, bool)
-	// restAt returns the offset where the text after the command starts. It is valid once next
+// Word is one argument of a command, with quotes and escapes undone.
+type Word struct {
+	Value Mapped
+	Start int // paste offset of the word's first byte, quote included
+}
+
+// Src returns the paste offset of the word's first character, after any opening quote.
+func (w Word) Src() int {
+	if len(w.Value.Segs) == 0 {
+		return w.Start
+	}
+	return w.Value.Segs[0].Src
+}
+
+// WordLexer yields the words of one command.
+type WordLexer interface {
+	// Next returns the Next word, or false at the end of the command.
+	Next() (Word, bool)
+	// RestAt returns the offset where the text after the command starts. It is valid once next
 	// has returned false.
-	restAt() int
-	// lastAt returns the offset of the last byte of the command read so far.
-	lastAt() int
-	// stdin returns the text a here-document or here-string feeds the command, if any.
-	stdin() (mapped, bool)
+	RestAt() int
+	// LastAt returns the offset of the last byte of the command read so far.
+	LastAt() int
+	// Stdin returns the text a here-document or here-string feeds the command, if any.
+	Stdin() (Mapped, bool)
 }
 
 // bashLexer splits a command as bash does: words separated by blanks, backslash-newline
@@ -41,7 +64,7 @@ type wordLexer interface {
 // without its backslash followed by a line of options, and an unquoted & inside a URL are read
 // as meant, with a note.
 type bashLexer struct {
-	p        *parser
+	notes    Notes
 	text     string
 	i        int
 	done     bool
@@ -49,20 +72,20 @@ type bashLexer struct {
 	last     int
 	heredoc  string // delimiter of a pending here-document
 	heredocT bool   // <<- strips leading tabs
-	in       mapped
+	in       Mapped
 	hasIn    bool
 }
 
-func (lx *bashLexer) restAt() int           { return lx.rest }
-func (lx *bashLexer) lastAt() int           { return lx.last }
-func (lx *bashLexer) stdin() (mapped, bool) { return lx.in, lx.hasIn }
+func (lx *bashLexer) RestAt() int           { return lx.rest }
+func (lx *bashLexer) LastAt() int           { return lx.last }
+func (lx *bashLexer) Stdin() (Mapped, bool) { return lx.in, lx.hasIn }
 
 func (lx *bashLexer) finish(rest int) {
 	lx.done = true
 	lx.rest = rest
 }
 
-func (lx *bashLexer) next() (word, bool) {
+func (lx *bashLexer) Next() (Word, bool) {
 	text := lx.text
 	for !lx.done {
 		if lx.i >= len(text) {
@@ -74,10 +97,10 @@ func (lx *bashLexer) next() (word, bool) {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
 			lx.i++
 		case c == '\\' && lx.continuation():
-		case c == '`' && isBlank(lineText(text, lx.i+1)) && lx.i+1 < len(text):
+		case c == '`' && IsBlank(LineText(text, lx.i+1)) && lx.i+1 < len(text):
 			// PowerShell's continuation.
-			lx.p.note("Line %d ends with a backtick, PowerShell's continuation; in bash use a backslash.", lx.p.line(lx.i))
-			lx.i = nextLine(text, lx.i)
+			note(lx.notes, "Line %d ends with a backtick, PowerShell's continuation; in bash use a backslash.", lx.notes.Line(lx.i))
+			lx.i = NextLine(text, lx.i)
 		case c == '\n':
 			if lx.heredoc != "" {
 				lx.readHeredoc(lx.i + 1)
@@ -89,16 +112,16 @@ func (lx *bashLexer) next() (word, bool) {
 			}
 			lx.finish(lx.i + 1)
 		case c == '#':
-			lx.i = lineEnd(text, lx.i)
+			lx.i = LineEnd(text, lx.i)
 		case c == ';' || c == '|' || c == '&' && !(lx.i+1 < len(text) && text[lx.i+1] == '>'):
-			lx.finish(nextLine(text, lx.i))
-		case c == '<' || c == '>' || c == '&' || isDigit(c) && lx.redirectAfterDigits():
+			lx.finish(NextLine(text, lx.i))
+		case c == '<' || c == '>' || c == '&' || IsDigit(c) && lx.redirectAfterDigits():
 			lx.redirect()
 		default:
 			return lx.word(), true
 		}
 	}
-	return word{}, false
+	return Word{}, false
 }
 
 // continuation reports whether the backslash at lx.i ends its line, and if so moves past the
@@ -117,7 +140,7 @@ func (lx *bashLexer) continuation() bool {
 		return false
 	}
 	if j > lx.i+1 && k < len(text) {
-		lx.p.note("Line %d has a space after the continuation backslash, so a shell would end the command there.", lx.p.line(lx.i))
+		note(lx.notes, "Line %d has a space after the continuation backslash, so a shell would end the command there.", lx.notes.Line(lx.i))
 	}
 	lx.last = lx.i
 	lx.i = min(k+1, len(text))
@@ -128,26 +151,26 @@ func (lx *bashLexer) continuation() bool {
 // lacks its backslash: the next line that is not blank starts with an option. It returns where
 // to go on reading.
 func (lx *bashLexer) looseContinuation(i int) (int, bool) {
-	j := skipBlankLines(lx.text, i+1)
+	j := SkipBlankLines(lx.text, i+1)
 	if j >= len(lx.text) {
 		return 0, false
 	}
-	t := strings.TrimLeft(lineText(lx.text, j), " \t")
+	t := strings.TrimLeft(LineText(lx.text, j), " \t")
 	if len(t) < 2 || t[0] != '-' {
 		return 0, false
 	}
 	if !(isLetter(t[1]) || t[1] == '-' && len(t) > 2 && isLetter(t[2])) {
 		return 0, false
 	}
-	lx.p.note("Line %d does not end with a backslash, so a shell would run line %d as a separate command.",
-		lx.p.line(i), lx.p.line(j))
+	note(lx.notes, "Line %d does not end with a backslash, so a shell would run line %d as a separate command.",
+		lx.notes.Line(i), lx.notes.Line(j))
 	return j, true
 }
 
 // redirectAfterDigits reports whether the digits at lx.i are a file descriptor before > or <.
 func (lx *bashLexer) redirectAfterDigits() bool {
 	j := lx.i
-	for j < len(lx.text) && isDigit(lx.text[j]) {
+	for j < len(lx.text) && IsDigit(lx.text[j]) {
 		j++
 	}
 	return j < len(lx.text) && (lx.text[j] == '>' || lx.text[j] == '<')
@@ -157,14 +180,14 @@ func (lx *bashLexer) redirectAfterDigits() bool {
 // is kept as the command's standard input.
 func (lx *bashLexer) redirect() {
 	text := lx.text
-	for lx.i < len(text) && isDigit(text[lx.i]) {
+	for lx.i < len(text) && IsDigit(text[lx.i]) {
 		lx.i++
 	}
 	if strings.HasPrefix(text[lx.i:], "<<<") {
 		lx.i += 3
 		lx.skipBlanks()
 		if w, ok := lx.wordHere(); ok {
-			lx.in, lx.hasIn = w.m, true
+			lx.in, lx.hasIn = w.Value, true
 		}
 		return
 	}
@@ -175,8 +198,8 @@ func (lx *bashLexer) redirect() {
 			lx.i++
 		}
 		lx.skipBlanks()
-		if w, ok := lx.wordHere(); ok && w.m.s != "" {
-			lx.heredoc = w.m.s
+		if w, ok := lx.wordHere(); ok && w.Value.Text != "" {
+			lx.heredoc = w.Value.Text
 		}
 		return
 	}
@@ -185,7 +208,7 @@ func (lx *bashLexer) redirect() {
 		lx.i++
 	}
 	if lx.i > 0 && text[lx.i-1] == '&' {
-		for lx.i < len(text) && (isDigit(text[lx.i]) || text[lx.i] == '-') {
+		for lx.i < len(text) && (IsDigit(text[lx.i]) || text[lx.i] == '-') {
 			lx.i++
 		}
 		return
@@ -201,9 +224,9 @@ func (lx *bashLexer) skipBlanks() {
 }
 
 // wordHere reads a word at lx.i if one starts there.
-func (lx *bashLexer) wordHere() (word, bool) {
+func (lx *bashLexer) wordHere() (Word, bool) {
 	if lx.i >= len(lx.text) || strings.IndexByte(" \t\r\n;|&<>", lx.text[lx.i]) >= 0 {
-		return word{}, false
+		return Word{}, false
 	}
 	return lx.word(), true
 }
@@ -212,35 +235,35 @@ func (lx *bashLexer) wordHere() (word, bool) {
 // and ends the command after it.
 func (lx *bashLexer) readHeredoc(i int) {
 	text := lx.text
-	b := newTextBuilder(text)
+	b := NewTextBuilder(text)
 	j := i
 	for j < len(text) {
-		l := lineText(text, j)
+		l := LineText(text, j)
 		t := l
 		if lx.heredocT {
 			t = strings.TrimLeft(l, "\t")
 		}
 		if t == lx.heredoc {
 			lx.last = j + len(l) - 1
-			lx.in, lx.hasIn = b.done(), true
-			lx.finish(nextLine(text, j))
+			lx.in, lx.hasIn = b.Done(), true
+			lx.finish(NextLine(text, j))
 			return
 		}
-		e := nextLine(text, j)
-		b.addRun(text[j+len(l)-len(t):e], j+len(l)-len(t))
+		e := NextLine(text, j)
+		b.AddRun(text[j+len(l)-len(t):e], j+len(l)-len(t))
 		j = e
 	}
-	lx.p.note("The here-document ends without its %s line.", lx.heredoc)
+	note(lx.notes, "The here-document ends without its %s line.", lx.heredoc)
 	lx.last = len(text) - 1
-	lx.in, lx.hasIn = b.done(), true
+	lx.in, lx.hasIn = b.Done(), true
 	lx.finish(len(text))
 }
 
 // word reads one word starting at lx.i.
-func (lx *bashLexer) word() word {
+func (lx *bashLexer) word() Word {
 	text := lx.text
 	start := lx.i
-	b := newTextBuilder(text)
+	b := NewTextBuilder(text)
 loop:
 	for lx.i < len(text) {
 		c := text[lx.i]
@@ -248,9 +271,9 @@ loop:
 		case ' ', '\t', '\n', '\r', ';', '|', '<', '>':
 			break loop
 		case '&':
-			if lx.i+1 < len(text) && b.len() > 0 && strings.IndexByte(" \t\r\n&;|<>", text[lx.i+1]) < 0 {
-				lx.p.note("The & on line %d is not quoted, so a shell would end the command there; quote the URL.", lx.p.line(lx.i))
-				b.add('&', lx.i)
+			if lx.i+1 < len(text) && b.Len() > 0 && strings.IndexByte(" \t\r\n&;|<>", text[lx.i+1]) < 0 {
+				note(lx.notes, "The & on line %d is not quoted, so a shell would end the command there; quote the URL.", lx.notes.Line(lx.i))
+				b.Add('&', lx.i)
 				lx.i++
 				continue
 			}
@@ -267,7 +290,7 @@ loop:
 			case n == '\r' && lx.i+2 < len(text) && text[lx.i+2] == '\n':
 				lx.i += 3
 			default:
-				b.add(n, lx.i+1)
+				b.Add(n, lx.i+1)
 				lx.i += 2
 			}
 		case '\'':
@@ -291,42 +314,42 @@ loop:
 			for j < len(text) && strings.IndexByte(" \t\n\r;|<>&\\'\"$`", text[j]) < 0 {
 				j++
 			}
-			b.addRun(text[lx.i:j], lx.i)
+			b.AddRun(text[lx.i:j], lx.i)
 			lx.i = j
 		}
 	}
 	lx.last = lx.i - 1
-	return word{m: b.done(), start: start}
+	return Word{Value: b.Done(), Start: start}
 }
 
 // single reads a '…' quote: everything up to the next quote, literally.
-func (lx *bashLexer) single(b *builder) {
+func (lx *bashLexer) single(b *Builder) {
 	text := lx.text
 	open := lx.i
 	j := strings.IndexByte(text[open+1:], '\'')
 	if j < 0 {
-		lx.p.note("The quote opened on line %d is never closed.", lx.p.line(open))
-		b.addRun(text[open+1:], open+1)
+		note(lx.notes, "The quote opened on line %d is never closed.", lx.notes.Line(open))
+		b.AddRun(text[open+1:], open+1)
 		lx.i = len(text)
-		if b.len() == 0 {
-			b.newSeg(open + 1)
+		if b.Len() == 0 {
+			b.NewSeg(open + 1)
 		}
 		return
 	}
-	b.addRun(text[open+1:open+1+j], open+1)
-	if b.len() == 0 {
-		b.newSeg(open + 1)
+	b.AddRun(text[open+1:open+1+j], open+1)
+	if b.Len() == 0 {
+		b.NewSeg(open + 1)
 	}
 	lx.i = open + j + 2
 }
 
 // double reads a "…" quote, where \ escapes only $ ` " \ and the line end.
-func (lx *bashLexer) double(b *builder) {
+func (lx *bashLexer) double(b *Builder) {
 	text := lx.text
 	open := lx.i
 	lx.i++
-	if b.len() == 0 {
-		b.newSeg(lx.i)
+	if b.Len() == 0 {
+		b.NewSeg(lx.i)
 	}
 	for lx.i < len(text) {
 		c := text[lx.i]
@@ -336,21 +359,21 @@ func (lx *bashLexer) double(b *builder) {
 			return
 		case '\\':
 			if lx.i+1 >= len(text) {
-				b.add('\\', lx.i)
+				b.Add('\\', lx.i)
 				lx.i++
 				continue
 			}
 			n := text[lx.i+1]
 			switch {
 			case n == '$' || n == '`' || n == '"' || n == '\\':
-				b.add(n, lx.i+1)
+				b.Add(n, lx.i+1)
 				lx.i += 2
 			case n == '\n':
 				lx.i += 2
 			case n == '\r' && lx.i+2 < len(text) && text[lx.i+2] == '\n':
 				lx.i += 3
 			default:
-				b.add('\\', lx.i)
+				b.Add('\\', lx.i)
 				lx.i++
 			}
 		case '$':
@@ -362,15 +385,15 @@ func (lx *bashLexer) double(b *builder) {
 			for j < len(text) && strings.IndexByte("\"\\$`", text[j]) < 0 {
 				j++
 			}
-			b.addRun(text[lx.i:j], lx.i)
+			b.AddRun(text[lx.i:j], lx.i)
 			lx.i = j
 		}
 	}
-	lx.p.note("The quote opened on line %d is never closed.", lx.p.line(open))
+	note(lx.notes, "The quote opened on line %d is never closed.", lx.notes.Line(open))
 }
 
 // dollar keeps a parameter or command substitution as written, and notes it.
-func (lx *bashLexer) dollar(b *builder) {
+func (lx *bashLexer) dollar(b *Builder) {
 	text := lx.text
 	start := lx.i
 	j := start + 1
@@ -397,24 +420,24 @@ func (lx *bashLexer) dollar(b *builder) {
 			}
 		}
 	case j < len(text) && (isLetter(text[j]) || text[j] == '_'):
-		for j < len(text) && (isAlnum(text[j]) || text[j] == '_') {
+		for j < len(text) && (IsAlnum(text[j]) || text[j] == '_') {
 			j++
 		}
 	case j < len(text) && strings.IndexByte("0123456789@*#?$!-", text[j]) >= 0:
 		j++
 	default:
-		b.add('$', start)
+		b.Add('$', start)
 		lx.i = j
 		return
 	}
 	expr := text[start:j]
-	b.addRun(expr, start)
+	b.AddRun(expr, start)
 	lx.i = j
-	lx.p.note("The command uses %s, which a shell would expand; it is kept as written.", clip(expr, 60))
+	note(lx.notes, "The command uses %s, which a shell would expand; it is kept as written.", Clip(expr, 60))
 }
 
 // backtick keeps a `command` substitution as written, and notes it.
-func (lx *bashLexer) backtick(b *builder) {
+func (lx *bashLexer) backtick(b *Builder) {
 	text := lx.text
 	start := lx.i
 	j := strings.IndexByte(text[start+1:], '`')
@@ -422,18 +445,18 @@ func (lx *bashLexer) backtick(b *builder) {
 	if j >= 0 {
 		end = start + 1 + j + 1
 	}
-	b.addRun(text[start:end], start)
+	b.AddRun(text[start:end], start)
 	lx.i = end
-	lx.p.note("The command uses %s, which a shell would run; it is kept as written.", clip(text[start:end], 60))
+	note(lx.notes, "The command uses %s, which a shell would run; it is kept as written.", Clip(text[start:end], 60))
 }
 
 // ansi reads a $'…' quote, decoding its backslash escapes.
-func (lx *bashLexer) ansi(b *builder) {
+func (lx *bashLexer) ansi(b *Builder) {
 	text := lx.text
 	open := lx.i
 	lx.i += 2
-	if b.len() == 0 {
-		b.newSeg(lx.i)
+	if b.Len() == 0 {
+		b.NewSeg(lx.i)
 	}
 	for lx.i < len(text) {
 		c := text[lx.i]
@@ -446,13 +469,13 @@ func (lx *bashLexer) ansi(b *builder) {
 			for j < len(text) && text[j] != '\'' && text[j] != '\\' {
 				j++
 			}
-			b.addRun(text[lx.i:j], lx.i)
+			b.AddRun(text[lx.i:j], lx.i)
 			lx.i = j
 			continue
 		}
 		at := lx.i
 		if at+1 >= len(text) {
-			b.add('\\', at)
+			b.Add('\\', at)
 			lx.i++
 			continue
 		}
@@ -460,30 +483,30 @@ func (lx *bashLexer) ansi(b *builder) {
 		lx.i = at + 2
 		switch n {
 		case 'n':
-			b.addAt("\n", at)
+			b.AddAt("\n", at)
 		case 't':
-			b.addAt("\t", at)
+			b.AddAt("\t", at)
 		case 'r':
-			b.addAt("\r", at)
+			b.AddAt("\r", at)
 		case 'a':
-			b.addAt("\a", at)
+			b.AddAt("\a", at)
 		case 'b':
-			b.addAt("\b", at)
+			b.AddAt("\b", at)
 		case 'e', 'E':
-			b.addAt("\x1b", at)
+			b.AddAt("\x1b", at)
 		case 'f':
-			b.addAt("\f", at)
+			b.AddAt("\f", at)
 		case 'v':
-			b.addAt("\v", at)
+			b.AddAt("\v", at)
 		case '\\', '\'', '"', '?':
-			b.add(n, at+1)
+			b.Add(n, at+1)
 		case 'x':
 			v, k := hexValue(text, lx.i, 2)
 			if k == 0 {
-				b.addAt(`\x`, at)
+				b.AddAt(`\x`, at)
 				break
 			}
-			b.addAt(string([]byte{byte(v)}), at)
+			b.AddAt(string([]byte{byte(v)}), at)
 			lx.i += k
 		case 'u', 'U':
 			width := 4
@@ -492,14 +515,14 @@ func (lx *bashLexer) ansi(b *builder) {
 			}
 			v, k := hexValue(text, lx.i, width)
 			if k == 0 {
-				b.addAt(text[at:at+2], at)
+				b.AddAt(text[at:at+2], at)
 				break
 			}
-			b.addAt(string(utf8.AppendRune(nil, rune(v))), at)
+			b.AddAt(string(utf8.AppendRune(nil, rune(v))), at)
 			lx.i += k
 		case 'c':
 			if lx.i < len(text) {
-				b.addAt(string([]byte{text[lx.i] & 0x1f}), at)
+				b.AddAt(string([]byte{text[lx.i] & 0x1f}), at)
 				lx.i++
 			}
 		default:
@@ -509,20 +532,20 @@ func (lx *bashLexer) ansi(b *builder) {
 					v = v*8 + int(text[lx.i]-'0')
 					lx.i++
 				}
-				b.addAt(string([]byte{byte(v)}), at)
+				b.AddAt(string([]byte{byte(v)}), at)
 				break
 			}
-			b.addAt(text[at:at+2], at)
+			b.AddAt(text[at:at+2], at)
 		}
 	}
-	lx.p.note("The quote opened on line %d is never closed.", lx.p.line(open))
+	note(lx.notes, "The quote opened on line %d is never closed.", lx.notes.Line(open))
 }
 
 // hexValue reads up to width hex digits at text[i:], returning the value and how many it read.
 func hexValue(text string, i, width int) (int, int) {
 	v, k := 0, 0
-	for k < width && i+k < len(text) && isHex(text[i+k]) {
-		v = v*16 + int(unhex(text[i+k]))
+	for k < width && i+k < len(text) && IsHex(text[i+k]) {
+		v = v*16 + int(Unhex(text[i+k]))
 		k++
 	}
 	if v > utf8.MaxRune {
@@ -536,7 +559,6 @@ func hexValue(text string, i, width int) (int, int) {
 // "^" with two line ends is a line feed, and in the words themselves "…" quotes and \" escapes
 // a quote.
 type cmdLexer struct {
-	p    *parser
 	text string
 	i    int
 	inq  bool  // inside a cmd.exe quote, where ^ is literal
@@ -553,9 +575,9 @@ type cch struct {
 	src int
 }
 
-func (lx *cmdLexer) restAt() int           { return lx.rest }
-func (lx *cmdLexer) lastAt() int           { return lx.last }
-func (lx *cmdLexer) stdin() (mapped, bool) { return mapped{}, false }
+func (lx *cmdLexer) RestAt() int           { return lx.rest }
+func (lx *cmdLexer) LastAt() int           { return lx.last }
+func (lx *cmdLexer) Stdin() (Mapped, bool) { return Mapped{}, false }
 
 // fill runs cmd.exe's pass over one more character; it returns false at the end of the command.
 func (lx *cmdLexer) fill() bool {
@@ -605,7 +627,7 @@ func (lx *cmdLexer) fill() bool {
 			lx.end, lx.rest = true, lx.i+1
 			return false
 		case !lx.inq && (c == '&' || c == '|'):
-			lx.end, lx.rest = true, nextLine(text, lx.i)
+			lx.end, lx.rest = true, NextLine(text, lx.i)
 			return false
 		default:
 			lx.push(c, lx.i)
@@ -636,11 +658,11 @@ func (lx *cmdLexer) peek(k int) (cch, bool) {
 
 func (lx *cmdLexer) pop(n int) { lx.qh += n }
 
-func (lx *cmdLexer) next() (word, bool) {
+func (lx *cmdLexer) Next() (Word, bool) {
 	for {
 		ch, ok := lx.peek(0)
 		if !ok {
-			return word{}, false
+			return Word{}, false
 		}
 		if ch.c != ' ' && ch.c != '\t' && ch.c != '\n' {
 			break
@@ -648,7 +670,7 @@ func (lx *cmdLexer) next() (word, bool) {
 		lx.pop(1)
 	}
 	first, _ := lx.peek(0)
-	b := newTextBuilder(lx.text)
+	b := NewTextBuilder(lx.text)
 	quoted := false
 	for {
 		ch, ok := lx.peek(0)
@@ -668,11 +690,11 @@ func (lx *cmdLexer) next() (word, bool) {
 			after, ok := lx.peek(n)
 			if ok && after.c == '"' {
 				for k := 1; k < n; k += 2 {
-					b.add('\\', lx.q[lx.qh+k].src)
+					b.Add('\\', lx.q[lx.qh+k].src)
 				}
 				lx.pop(n)
 				if n%2 == 1 {
-					b.add('"', after.src)
+					b.Add('"', after.src)
 				} else {
 					quoted = !quoted
 				}
@@ -680,44 +702,44 @@ func (lx *cmdLexer) next() (word, bool) {
 				continue
 			}
 			for k := 0; k < n; k++ {
-				b.add('\\', lx.q[lx.qh+k].src)
+				b.Add('\\', lx.q[lx.qh+k].src)
 			}
 			lx.pop(n)
 		case '"':
 			if quoted {
 				if nx, ok := lx.peek(1); ok && nx.c == '"' {
-					b.add('"', nx.src)
+					b.Add('"', nx.src)
 					lx.pop(2)
 					continue
 				}
 			}
 			quoted = !quoted
 			lx.pop(1)
-			if b.len() == 0 {
+			if b.Len() == 0 {
 				if nx, ok := lx.peek(0); ok {
-					b.newSeg(nx.src)
+					b.NewSeg(nx.src)
 				}
 			}
 		default:
-			b.add(ch.c, ch.src)
+			b.Add(ch.c, ch.src)
 			lx.pop(1)
 		}
 	}
-	return word{m: b.done(), start: first.src}, true
+	return Word{Value: b.Done(), Start: first.src}, true
 }
 
 // isCmdFlavour reports whether the command line at offset at is written for Windows cmd.exe:
 // it ends with a ^ continuation or holds ^" escapes.
 func isCmdFlavour(text string, at int) bool {
-	l := strings.TrimRight(lineText(text, at), " \t")
+	l := strings.TrimRight(LineText(text, at), " \t")
 	return strings.HasSuffix(l, "^") || strings.Contains(l, `^"`)
 }
 
-func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func IsDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// clip shortens s for a note.
-func clip(s string, n int) string {
+// Clip shortens s for a note.
+func Clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}

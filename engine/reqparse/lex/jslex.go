@@ -1,4 +1,4 @@
-package reqparse
+package lex
 
 import (
 	"strings"
@@ -9,36 +9,49 @@ import (
 // its arguments. It knows strings, template literals (with nested ${…}), comments, numbers,
 // identifiers, regular expression literals and single punctuation bytes.
 
-// jkind is the kind of a JavaScript token.
-type jkind uint8
+// Kind is the kind of a JavaScript token.
+type Kind uint8
 
 const (
-	jEOF jkind = iota
-	jIdent
-	jString
-	jTemplate
-	jNumber
-	jPunct
-	jRegex
+	EOF Kind = iota
+	Ident
+	String
+	Template
+	Number
+	Punct
+	Regex
 )
 
-// jtok is one token: its kind and its byte range in the paste.
-type jtok struct {
-	kind       jkind
-	start, end int
+// Token is one token: its kind and its byte range in the paste.
+type Token struct {
+	Kind       Kind
+	Start, End int
 }
 
-// jsLexer reads tokens from text starting at i.
-type jsLexer struct {
+// JSLexer reads tokens from text starting at i.
+type JSLexer struct {
 	text    string
 	i       int
-	prev    jtok // the token returned last, to tell a regular expression from a division
-	depth   int  // nesting of template literals, bounded
-	noRegex int  // a '/' before this offset is not a regular expression
+	prev    Token // the token returned last, to tell a regular expression from a division
+	depth   int   // nesting of template literals, bounded
+	noRegex int   // a '/' before this offset is not a regular expression
 }
 
-// next returns the next token.
-func (lx *jsLexer) next() jtok {
+// NewJSLexer returns a lexer that reads text from offset at.
+func NewJSLexer(text string, at int) JSLexer { return JSLexer{text: text, i: at} }
+
+// Seek moves the lexer to offset off, where a regular expression may start.
+func (lx *JSLexer) Seek(off int) {
+	lx.i = off
+	lx.prev = Token{}
+}
+
+// TemplateExprEnd returns the offset just past the '}' that closes the ${ expression of a
+// template literal starting at i.
+func (lx *JSLexer) TemplateExprEnd(i int) int { return templateExprEnd(lx.text, i, lx.depth+1) }
+
+// Next returns the Next token.
+func (lx *JSLexer) Next() Token {
 	lx.skipTrivia()
 	t := lx.scan()
 	lx.prev = t
@@ -46,7 +59,7 @@ func (lx *jsLexer) next() jtok {
 }
 
 // skipTrivia skips white space, line ends and comments.
-func (lx *jsLexer) skipTrivia() {
+func (lx *JSLexer) skipTrivia() {
 	text := lx.text
 	for lx.i < len(text) {
 		c := text[lx.i]
@@ -59,7 +72,7 @@ func (lx *jsLexer) skipTrivia() {
 			c == 0xE2 && (strings.HasPrefix(text[lx.i:], "\u2028") || strings.HasPrefix(text[lx.i:], "\u2029")):
 			lx.i += 3
 		case c == '/' && strings.HasPrefix(text[lx.i:], "//"):
-			lx.i = lineEnd(text, lx.i)
+			lx.i = LineEnd(text, lx.i)
 		case c == '/' && strings.HasPrefix(text[lx.i:], "/*"):
 			j := strings.Index(text[lx.i+2:], "*/")
 			if j < 0 {
@@ -74,57 +87,57 @@ func (lx *jsLexer) skipTrivia() {
 }
 
 // scan reads the token at lx.i.
-func (lx *jsLexer) scan() jtok {
+func (lx *JSLexer) scan() Token {
 	text := lx.text
 	i := lx.i
 	if i >= len(text) {
-		return jtok{kind: jEOF, start: len(text), end: len(text)}
+		return Token{Kind: EOF, Start: len(text), End: len(text)}
 	}
 	c := text[i]
-	t := jtok{start: i}
+	t := Token{Start: i}
 	switch {
 	case c == '"' || c == '\'':
-		t.kind, lx.i = jString, scanString(text, i)
+		t.Kind, lx.i = String, scanString(text, i)
 	case c == '`':
-		t.kind, lx.i = jTemplate, lx.scanTemplate(i)
-	case isDigit(c) || c == '.' && i+1 < len(text) && isDigit(text[i+1]):
-		t.kind, lx.i = jNumber, scanNumber(text, i)
-	case isIdentByte(c):
+		t.Kind, lx.i = Template, lx.scanTemplate(i)
+	case IsDigit(c) || c == '.' && i+1 < len(text) && IsDigit(text[i+1]):
+		t.Kind, lx.i = Number, scanNumber(text, i)
+	case IsIdentByte(c):
 		j := i + 1
-		for j < len(text) && isIdentByte(text[j]) {
+		for j < len(text) && IsIdentByte(text[j]) {
 			j++
 		}
-		t.kind, lx.i = jIdent, j
+		t.Kind, lx.i = Ident, j
 	case c == '.' && strings.HasPrefix(text[i:], "..."):
-		t.kind, lx.i = jPunct, i+3
+		t.Kind, lx.i = Punct, i+3
 	case c == '=' && strings.HasPrefix(text[i:], "=>"):
-		t.kind, lx.i = jPunct, i+2
+		t.Kind, lx.i = Punct, i+2
 	case c == '/' && i >= lx.noRegex && lx.regexAllowed():
 		if j := scanRegex(text, i); j > 0 {
-			t.kind, lx.i = jRegex, j
+			t.Kind, lx.i = Regex, j
 		} else {
 			// No regular expression ends on this line: do not look again before its end, so
 			// that a long line costs linear time.
-			lx.noRegex = lineEnd(text, i)
-			t.kind, lx.i = jPunct, i+1
+			lx.noRegex = LineEnd(text, i)
+			t.Kind, lx.i = Punct, i+1
 		}
 	default:
-		t.kind, lx.i = jPunct, i+1
+		t.Kind, lx.i = Punct, i+1
 	}
-	t.end = lx.i
+	t.End = lx.i
 	return t
 }
 
 // regexAllowed reports whether a '/' here starts a regular expression rather than a division.
-func (lx *jsLexer) regexAllowed() bool {
+func (lx *JSLexer) regexAllowed() bool {
 	p := lx.prev
-	switch p.kind {
-	case jEOF:
+	switch p.Kind {
+	case EOF:
 		return true
-	case jPunct:
-		return strings.IndexByte("(,=:[!&|?{};+-*%<>~^", lx.text[p.start]) >= 0
-	case jIdent:
-		switch lx.text[p.start:p.end] {
+	case Punct:
+		return strings.IndexByte("(,=:[!&|?{};+-*%<>~^", lx.text[p.Start]) >= 0
+	case Ident:
+		switch lx.text[p.Start:p.End] {
 		case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw",
 			"instanceof", "yield", "await":
 			return true
@@ -159,7 +172,7 @@ func scanNumber(text string, i int) int {
 	j := i
 	for j < len(text) {
 		c := text[j]
-		if isAlnum(c) || c == '_' || c == '.' {
+		if IsAlnum(c) || c == '_' || c == '.' {
 			j++
 			continue
 		}
@@ -189,7 +202,7 @@ func scanRegex(text string, i int) int {
 		case '/':
 			if !inClass {
 				j++
-				for j < len(text) && isIdentByte(text[j]) {
+				for j < len(text) && IsIdentByte(text[j]) {
 					j++
 				}
 				return j
@@ -200,7 +213,7 @@ func scanRegex(text string, i int) int {
 }
 
 // scanTemplate returns the end of the template literal at i.
-func (lx *jsLexer) scanTemplate(i int) int {
+func (lx *JSLexer) scanTemplate(i int) int {
 	text := lx.text
 	j := i + 1
 	for j < len(text) {
@@ -237,54 +250,54 @@ func templateExprEnd(text string, i, depth int) int {
 		}
 		return len(text)
 	}
-	sub := jsLexer{text: text, i: i, depth: depth}
+	sub := JSLexer{text: text, i: i, depth: depth}
 	braces := 0
 	for {
-		t := sub.next()
-		if t.kind == jEOF {
+		t := sub.Next()
+		if t.Kind == EOF {
 			return len(text)
 		}
-		if t.kind != jPunct {
+		if t.Kind != Punct {
 			continue
 		}
-		switch text[t.start] {
+		switch text[t.Start] {
 		case '{':
 			braces++
 		case '}':
 			if braces == 0 {
-				return t.end
+				return t.End
 			}
 			braces--
 		}
 	}
 }
 
-// cookEscape decodes the JavaScript escape at text[i] (a backslash) into b and returns the
+// CookEscape decodes the JavaScript escape at text[i] (a backslash) into b and returns the
 // offset after it.
-func cookEscape(b *builder, text string, i, to int) int {
+func CookEscape(b *Builder, text string, i, to int) int {
 	if i+1 >= to {
-		b.add('\\', i)
+		b.Add('\\', i)
 		return i + 1
 	}
 	n := text[i+1]
 	switch n {
 	case 'n':
-		b.addAt("\n", i)
+		b.AddAt("\n", i)
 	case 't':
-		b.addAt("\t", i)
+		b.AddAt("\t", i)
 	case 'r':
-		b.addAt("\r", i)
+		b.AddAt("\r", i)
 	case 'b':
-		b.addAt("\b", i)
+		b.AddAt("\b", i)
 	case 'f':
-		b.addAt("\f", i)
+		b.AddAt("\f", i)
 	case 'v':
-		b.addAt("\v", i)
+		b.AddAt("\v", i)
 	case '0':
-		if i+2 < to && isDigit(text[i+2]) {
-			b.add(n, i+1)
+		if i+2 < to && IsDigit(text[i+2]) {
+			b.Add(n, i+1)
 		} else {
-			b.addAt("\x00", i)
+			b.AddAt("\x00", i)
 		}
 	case '\n':
 	case '\r':
@@ -294,21 +307,21 @@ func cookEscape(b *builder, text string, i, to int) int {
 	case 'x':
 		v, k := hexValue(text[:to], i+2, 2)
 		if k < 2 {
-			b.add('x', i+1)
+			b.Add('x', i+1)
 			break
 		}
-		b.addAt(string(utf8.AppendRune(nil, rune(v))), i)
+		b.AddAt(string(utf8.AppendRune(nil, rune(v))), i)
 		return i + 4
 	case 'u':
 		r, j := cookUnicode(text[:to], i)
 		if j < 0 {
-			b.add('u', i+1)
+			b.Add('u', i+1)
 			break
 		}
-		b.addAt(string(utf8.AppendRune(nil, r)), i)
+		b.AddAt(string(utf8.AppendRune(nil, r)), i)
 		return j
 	default:
-		b.add(n, i+1)
+		b.Add(n, i+1)
 	}
 	return i + 2
 }
@@ -341,31 +354,31 @@ func cookUnicode(text string, i int) (rune, int) {
 	return r, j
 }
 
-// cookJS decodes the body of a string literal, text[from:to], into b.
-func cookJS(b *builder, text string, from, to int) {
+// CookJS decodes the body of a string literal, text[from:to], into b.
+func CookJS(b *Builder, text string, from, to int) {
 	i := from
 	if i < to {
-		b.newSeg(i)
+		b.NewSeg(i)
 	} else {
-		b.newSeg(from)
+		b.NewSeg(from)
 	}
 	for i < to {
 		if text[i] == '\\' {
-			i = cookEscape(b, text, i, to)
+			i = CookEscape(b, text, i, to)
 			continue
 		}
 		j := strings.IndexByte(text[i:to], '\\')
 		if j < 0 {
 			j = to - i
 		}
-		b.addRun(text[i:i+j], i)
+		b.AddRun(text[i:i+j], i)
 		i += j
 	}
 }
 
-// jsonSafe reports whether the body of a string literal is already valid inside a JSON
+// JSONSafe reports whether the body of a string literal is already valid inside a JSON
 // string: no control characters and only JSON's escapes.
-func jsonSafe(s string) bool {
+func JSONSafe(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 {
