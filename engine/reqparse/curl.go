@@ -339,9 +339,7 @@ func (c *curlCmd) build() {
 
 	// The body, or the query for -G.
 	if c.get && hasData {
-		// Copied, not Done: kept as before the lexers moved out, though it drops the data of a
-		// single -d that is copied verbatim (curl -G URL -d q=1).
-		c.extraQuery = append([]string{b.Copied()}, c.extraQuery...)
+		c.extraQuery = append([]string{b.Done().Text}, c.extraQuery...)
 		p.note("With -G curl sends the data in the query string, not in a body.")
 	} else if hasData {
 		p.body = b.Done()

@@ -539,6 +539,13 @@ var curlCases = []tc{
 		notes: []string{"With -G curl sends the data in the query string"},
 	},
 	{
+		name:   "-G with a single -d",
+		in:     "curl -G https://x.test/search -d q=1",
+		method: "GET", body: "", ct: "",
+		query: map[string][]string{"q": {"1"}},
+		notes: []string{"With -G curl sends the data in the query string"},
+	},
+	{
 		name: "-I is HEAD", in: "curl -I https://x.test/a", method: "HEAD",
 	},
 	{

@@ -277,11 +277,6 @@ func (b *Builder) Reset(m Mark) {
 	b.last = m.last
 }
 
-// Copied returns the bytes copied into the builder so far. It is empty while a builder made
-// with NewTextBuilder holds one verbatim run of the paste, which it has not copied: use Done
-// for the content.
-func (b *Builder) Copied() string { return string(b.b) }
-
 // Done returns the content built so far, with its map to the paste.
 func (b *Builder) Done() Mapped {
 	if b.lazy {
