@@ -95,7 +95,7 @@ func (e *explainer) waitHint() (float64, string) {
 		if s, ok := parseRetryAfter(h, resp, e.now); ok {
 			return s, "Retry-After: " + h
 		}
-		e.problem("warning", printf.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, clip(h, 60)), -1)
+		e.problem("warning", printf.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, printf.Clip(h, 60)), -1)
 	}
 	reset := "RateLimit-Reset"
 	if e.api != nil && e.api.Headers.RateLimitReset != "" {

@@ -327,12 +327,12 @@ func (e *explainer) readFields() {
 	// A verdict quotes the body, it does not echo it: over-long values are cut.
 	if len(e.f.message) > maxMessage {
 		e.problem("info", printf.Sprintf("The error message is %d bytes long; the verdict shows its first %d.", len(e.f.message), maxMessage), -1)
-		e.f.message = clip(e.f.message, maxMessage)
+		e.f.message = printf.Clip(e.f.message, maxMessage)
 	}
-	e.f.code, e.f.requestID = clip(e.f.code, 200), clip(e.f.requestID, 200)
+	e.f.code, e.f.requestID = printf.Clip(e.f.code, 200), printf.Clip(e.f.requestID, 200)
 	for i := range e.f.issues {
 		is := &e.f.issues[i]
-		is.path, is.message, is.code = clip(is.path, 500), clip(is.message, 1000), clip(is.code, 100)
+		is.path, is.message, is.code = printf.Clip(is.path, 500), printf.Clip(is.message, 1000), printf.Clip(is.code, 100)
 	}
 	if len(e.f.issues) > maxFields {
 		e.problem("info", printf.Sprintf("The body lists %d field issues; the verdict shows the first %d.", len(e.f.issues), maxFields), -1)
@@ -574,7 +574,7 @@ func (e *explainer) cause() string {
 		}
 	}
 	if v.Message != "" {
-		return "The API said: " + clip(v.Message, 300)
+		return "The API said: " + printf.Clip(v.Message, 300)
 	}
 	if e.entry != nil && len(e.entry.Causes) > 0 {
 		return "Most often: " + e.entry.Causes[0]

@@ -10,6 +10,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/internal/printf"
 	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
@@ -128,11 +129,11 @@ func TestExplainMasked(t *testing.T) {
 	for _, p := range pastes {
 		v, m := ExplainMasked(cat, p, testOpts)
 		if diff := cmp.Diff(Explain(cat, p, testOpts), v); diff != "" {
-			t.Errorf("%q: verdict differs from Explain's (-want +got):\n%s", clip(p, 60), diff)
+			t.Errorf("%q: verdict differs from Explain's (-want +got):\n%s", printf.Clip(p, 60), diff)
 		}
 		text, found := Redact(cat, p)
 		if m.Text != text || !cmp.Equal(m.Found, found) {
-			t.Errorf("%q: masked paste differs from Redact's:\n%q %q\n%q %q", clip(p, 60), clip(text, 200), found, clip(m.Text, 200), m.Found)
+			t.Errorf("%q: masked paste differs from Redact's:\n%q %q\n%q %q", printf.Clip(p, 60), printf.Clip(text, 200), found, printf.Clip(m.Text, 200), m.Found)
 		}
 		if text != p {
 			masked++

@@ -493,14 +493,3 @@ func findURLs(text string) []string {
 	}
 	return out
 }
-
-// clip shortens s to at most n bytes, at a character boundary, marking the cut with "…".
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // secretKinds is the table of secret kinds: one secret of each kind, as it is written. Every
@@ -156,10 +158,10 @@ func TestSecretsTable(t *testing.T) {
 				t.Fatal(err)
 			}
 			if bad := leaked(string(js), tc.secrets); len(bad) > 0 {
-				t.Errorf("the verdict holds %q:\n%s", bad, clip(string(js), 3000))
+				t.Errorf("the verdict holds %q:\n%s", bad, printf.Clip(string(js), 3000))
 			}
 			if bad := leaked(m.Text, tc.secrets); len(bad) > 0 {
-				t.Errorf("the masked paste holds %q:\n%s", bad, clip(m.Text, 2000))
+				t.Errorf("the masked paste holds %q:\n%s", bad, printf.Clip(m.Text, 2000))
 			}
 			if len(m.Found) == 0 {
 				t.Errorf("nothing was reported masked")
@@ -169,7 +171,7 @@ func TestSecretsTable(t *testing.T) {
 				t.Errorf("Redact and ExplainMasked disagree")
 			}
 			if again, found := Redact(cat, red); again != red || len(found) > 0 {
-				t.Errorf("masking is not idempotent: %q masked again gives %q (%q)", clip(red, 300), clip(again, 300), found)
+				t.Errorf("masking is not idempotent: %q masked again gives %q (%q)", printf.Clip(red, 300), printf.Clip(again, 300), found)
 			}
 			for mode, link := range shareLinks(t, cat, tc.paste) {
 				if bad := leaked(link, tc.secrets); len(bad) > 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqcheck"
 	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Step 2: recognise the body's shape. A body is JSON in one of the shapes the catalog declares,
@@ -253,7 +254,7 @@ func htmlFacts(s string) (title, server string) {
 			}
 		}
 	}
-	return clip(title, 200), server
+	return printf.Clip(title, 200), server
 }
 
 var leadingStatusRE = regexp.MustCompile(`\b([1-5][0-9][0-9])\b`)

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Share is everything a verdict-only share link holds: which API, shape, status and code the
@@ -63,7 +64,7 @@ func ExplainShare(cat *catalog.Catalog, s Share) (v *Verdict) {
 	case "response", "request":
 		v.Input = s.Input
 	}
-	v.Status, v.Code, v.Operation = s.Status, clip(s.Code, 200), clip(s.Operation, 200)
+	v.Status, v.Code, v.Operation = s.Status, printf.Clip(s.Code, 200), printf.Clip(s.Operation, 200)
 	if a := cat.API(s.API); a != nil {
 		e.api = a
 		v.API, v.Confidence = a.ID, "high"
@@ -85,7 +86,7 @@ func ExplainShare(cat *catalog.Catalog, s Share) (v *Verdict) {
 		if len(v.Fields) == maxFields {
 			break
 		}
-		v.Fields = append(v.Fields, Field{Path: clip(p, 200)})
+		v.Fields = append(v.Fields, Field{Path: printf.Clip(p, 200)})
 	}
 	redactVerdict(cat, "", v)
 	return v

@@ -7,6 +7,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // Checking the body: what the server reads of it (its Content-Type), its JSON syntax, and its
@@ -282,7 +283,7 @@ func (c *reqChecker) validateBody(root *jsonx.Node, mode int) {
 		line, col := c.issuePos(is)
 		msg := fieldLabel(is) + ": " + is.message
 		if is.node != nil && (is.node.Kind == jsonx.String || is.node.Kind == jsonx.Number || is.node.Kind == jsonx.Bool) && is.keyword != "required" {
-			msg += " (got " + clip(quoteIfString(is.node), 60) + ")"
+			msg += " (got " + printf.Clip(quoteIfString(is.node), 60) + ")"
 		}
 		if is.hint != "" {
 			msg += ". " + is.hint

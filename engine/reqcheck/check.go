@@ -1,8 +1,6 @@
 package reqcheck
 
 import (
-	"unicode/utf8"
-
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/jsonx"
@@ -271,17 +269,6 @@ type Field struct {
 	Hint    string `json:"hint"`
 	// Line is the 1-based line of the paste that holds the field; 0 when not found.
 	Line int `json:"line"`
-}
-
-// clip shortens s to at most n bytes, at a character boundary, marking the cut with "…".
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }
 
 // asciiLower lowers ASCII letters only, so byte offsets stay the same as in s.

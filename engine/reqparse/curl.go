@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/engine/reqparse/lex"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // curlArgOptions are the long options of curl that take an argument. Any other option is read
@@ -179,13 +180,13 @@ func (c *curlCmd) option(name, flag string, v lex.Mapped, at int) {
 		if strings.Contains(v.Text, "=") {
 			p.addHeader(Header{Name: "Cookie", Value: v.Text, Line: line, Flag: flag})
 		} else {
-			p.note("The cookies come from the file %s, which was not pasted.", lex.Clip(v.Text, 80))
+			p.note("The cookies come from the file %s, which was not pasted.", printf.Clip(v.Text, 80))
 		}
 	case "oauth2-bearer":
 		p.addHeader(Header{Name: "Authorization", Value: "Bearer " + v.Text, Line: line, Flag: flag})
 	case "upload-file":
 		c.upload = v.Text
-		p.note("The body comes from the file %s (%s), which was not pasted.", lex.Clip(v.Text, 80), flag)
+		p.note("The body comes from the file %s (%s), which was not pasted.", printf.Clip(v.Text, 80), flag)
 		if r.BodyFile == "" {
 			r.BodyFile = v.Text
 		}
@@ -200,7 +201,7 @@ func (c *curlCmd) option(name, flag string, v lex.Mapped, at int) {
 			c.extraQuery = append(c.extraQuery, encodeDataPiece(v.Text))
 		}
 	case "config":
-		p.note("Options come from the config file %s, which was not pasted.", lex.Clip(v.Text, 80))
+		p.note("Options come from the config file %s, which was not pasted.", printf.Clip(v.Text, 80))
 	}
 }
 
@@ -210,14 +211,14 @@ func (c *curlCmd) header(v lex.Mapped, at int, flag string) {
 	p := c.p
 	s := v.Text
 	if strings.HasPrefix(s, "@") {
-		p.note("The headers in %s come from a file that was not pasted.", lex.Clip(s[1:], 80))
+		p.note("The headers in %s come from a file that was not pasted.", printf.Clip(s[1:], 80))
 		return
 	}
 	name, value, ok := strings.Cut(s, ":")
 	if !ok {
 		n, isEmpty := strings.CutSuffix(s, ";")
 		if !isEmpty {
-			p.note("The header %q has no colon, so curl does not send it.", lex.Clip(s, 60))
+			p.note("The header %q has no colon, so curl does not send it.", printf.Clip(s, 60))
 			return
 		}
 		name, value = n, ""
@@ -230,7 +231,7 @@ func (c *curlCmd) form(v lex.Mapped, line int, literal bool) {
 	p, r := c.p, c.p.r
 	name, val, ok := strings.Cut(v.Text, "=")
 	if !ok {
-		p.note("The form field %q has no '=', so curl rejects it.", lex.Clip(v.Text, 60))
+		p.note("The form field %q has no '=', so curl rejects it.", printf.Clip(v.Text, 60))
 		return
 	}
 	if len(r.FormFields) >= maxFormFields {
@@ -246,7 +247,7 @@ func (c *curlCmd) form(v lex.Mapped, line int, literal bool) {
 				f.Type = t
 			}
 		}
-		p.note("The form field %s comes from the file %s, which was not pasted.", lex.Clip(name, 60), lex.Clip(f.File, 80))
+		p.note("The form field %s comes from the file %s, which was not pasted.", printf.Clip(name, 60), printf.Clip(f.File, 80))
 	} else {
 		if !literal {
 			if i := strings.Index(val, ";type="); i >= 0 {
@@ -272,7 +273,7 @@ func (c *curlCmd) build() {
 		}
 	}
 	if n > 1 {
-		p.note("The command names %d URLs; only the first, %s, is read.", n, lex.Clip(u.Value.Text, 80))
+		p.note("The command names %d URLs; only the first, %s, is read.", n, printf.Clip(u.Value.Text, 80))
 	}
 	r.URL = unglob(u.Value.Text)
 	r.URLLine = p.Line(u.Src())
@@ -300,7 +301,7 @@ func (c *curlCmd) build() {
 				if file == "-" {
 					p.note("The body comes from standard input, which was not pasted.")
 				} else {
-					p.note("The body comes from %s, which was not pasted.", lex.Clip(file, 80))
+					p.note("The body comes from %s, which was not pasted.", printf.Clip(file, 80))
 				}
 				prevJSON = d.flag == "json"
 				continue
@@ -321,7 +322,7 @@ func (c *curlCmd) build() {
 	case c.method != "":
 		if c.method != strings.ToUpper(c.method) {
 			p.note("curl sends the method %q exactly as written; methods are case-sensitive and servers expect %q.",
-				lex.Clip(c.method, 20), lex.Clip(strings.ToUpper(c.method), 20))
+				printf.Clip(c.method, 20), printf.Clip(strings.ToUpper(c.method), 20))
 		}
 		r.Method = strings.ToUpper(c.method)
 		r.MethodLine = p.Line(c.methodAt)

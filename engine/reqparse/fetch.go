@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/engine/reqparse/lex"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // This file reads fetch() calls. It finds the call in the JavaScript of the paste, remembering
@@ -122,7 +123,7 @@ scan:
 				}
 			}
 		} else if init.kind != jvUndefined && init.kind != jvNull {
-			p.note("The options of the fetch call come from %s, which was not pasted.", lex.Clip(jp.raw(init).Text, 60))
+			p.note("The options of the fetch call come from %s, which was not pasted.", printf.Clip(jp.raw(init).Text, 60))
 		}
 	}
 	if body != nil {
@@ -156,10 +157,10 @@ func (jp *jsParser) setURL(v *jsValue) {
 	r.URL = s.Text
 	r.URLLine = p.Line(v.start)
 	if raw {
-		p.note("The URL is %s, which was not pasted; it is kept as written.", lex.Clip(s.Text, 60))
+		p.note("The URL is %s, which was not pasted; it is kept as written.", printf.Clip(s.Text, 60))
 	}
 	for _, e := range exprs {
-		p.note("The URL uses ${%s}, which was not pasted; it is kept as written.", lex.Clip(e.text, 60))
+		p.note("The URL uses ${%s}, which was not pasted; it is kept as written.", printf.Clip(e.text, 60))
 	}
 }
 
@@ -169,7 +170,7 @@ func (jp *jsParser) setMethod(v *jsValue) {
 	p, r := jp.p, jp.p.r
 	s, _, raw := jp.stringOf(v)
 	if raw {
-		p.note("The method is %s, which was not pasted; GET is assumed.", lex.Clip(s.Text, 60))
+		p.note("The method is %s, which was not pasted; GET is assumed.", printf.Clip(s.Text, 60))
 		return
 	}
 	m := s.Text
@@ -183,7 +184,7 @@ func (jp *jsParser) setMethod(v *jsValue) {
 	default:
 		if m != up {
 			p.note("fetch sends the method %q exactly as written; only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased for you, so write %q.",
-				lex.Clip(m, 20), lex.Clip(up, 20))
+				printf.Clip(m, 20), printf.Clip(up, 20))
 		}
 	}
 	r.Method = up
@@ -198,10 +199,10 @@ func (jp *jsParser) headers(v *jsValue, depth int) {
 		s, exprs, raw := jp.stringOf(val)
 		p.addHeader(Header{Name: name, Value: s.Text, Line: p.Line(at)})
 		if raw {
-			p.note("The header %s is %s, which was not pasted; it is kept as written.", lex.Clip(name, 40), lex.Clip(s.Text, 60))
+			p.note("The header %s is %s, which was not pasted; it is kept as written.", printf.Clip(name, 40), printf.Clip(s.Text, 60))
 		}
 		for _, e := range exprs {
-			p.note("The header %s uses ${%s}, which was not pasted; it is kept as written.", lex.Clip(name, 40), lex.Clip(e.text, 60))
+			p.note("The header %s uses ${%s}, which was not pasted; it is kept as written.", printf.Clip(name, 40), printf.Clip(e.text, 60))
 		}
 	}
 	switch v.kind {
@@ -231,7 +232,7 @@ func (jp *jsParser) headers(v *jsValue, depth int) {
 		}
 		fallthrough
 	default:
-		p.note("The headers come from %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
+		p.note("The headers come from %s, which was not pasted.", printf.Clip(jp.raw(v).Text, 60))
 	}
 }
 
@@ -246,7 +247,7 @@ func (jp *jsParser) body(v *jsValue) {
 			if len(r.Unresolved) < maxUnresolved {
 				r.Unresolved = append(r.Unresolved, Unresolved{Expr: e.text, Offset: e.off})
 			}
-			p.note("The body uses ${%s}, which was not pasted; it is kept as written.", lex.Clip(e.text, 60))
+			p.note("The body uses ${%s}, which was not pasted; it is kept as written.", printf.Clip(e.text, 60))
 		}
 	case jvNumber, jvBool:
 		p.body, p.hasBody, jp.bodyKind = v.s, true, "string"
@@ -260,7 +261,7 @@ func (jp *jsParser) body(v *jsValue) {
 			jp.bodyKind = "form"
 			p.note("The body is a FormData; its fields are not shown in the paste.")
 		default:
-			p.note("The body is %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
+			p.note("The body is %s, which was not pasted.", printf.Clip(jp.raw(v).Text, 60))
 		}
 	case jvObject:
 		b := lex.NewBuilder()
@@ -270,7 +271,7 @@ func (jp *jsParser) body(v *jsValue) {
 	case jvArray:
 		p.note("The body on line %d is an array, which fetch sends as its items joined by commas; wrap it in JSON.stringify(…).", p.Line(v.start))
 	default:
-		p.note("The body comes from %s, which was not pasted.", lex.Clip(jp.raw(v).Text, 60))
+		p.note("The body comes from %s, which was not pasted.", printf.Clip(jp.raw(v).Text, 60))
 	}
 }
 
@@ -302,7 +303,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 		p.note("JSON.stringify of undefined or a function returns undefined, so the request has no body.")
 		jp.bodyKind = ""
 	case jp.topExpr != "":
-		p.note("The body is JSON.stringify(%s), and %s was not pasted.", lex.Clip(jp.topExpr, 60), lex.Clip(jp.topExpr, 60))
+		p.note("The body is JSON.stringify(%s), and %s was not pasted.", printf.Clip(jp.topExpr, 60), printf.Clip(jp.topExpr, 60))
 	default:
 		p.body, p.hasBody = b.Done(), true
 		for _, u := range jp.unres {
@@ -313,7 +314,7 @@ func (jp *jsParser) stringify(v *jsValue) {
 			if u.Pointer == "" {
 				where = "body"
 			}
-			p.note("The %s is %s, which was not pasted; it is kept as a string.", where, lex.Clip(u.Expr, 60))
+			p.note("The %s is %s, which was not pasted; it is kept as a string.", where, printf.Clip(u.Expr, 60))
 		}
 	}
 }
@@ -348,7 +349,7 @@ func (jp *jsParser) searchParams(v *jsValue) {
 			}
 		}
 	default:
-		p.note("The body's parameters come from %s, which was not pasted.", lex.Clip(jp.raw(w).Text, 60))
+		p.note("The body's parameters come from %s, which was not pasted.", printf.Clip(jp.raw(w).Text, 60))
 		return
 	}
 	b := lex.NewBuilder()

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errdocs/errdocs/engine/reqparse/lex"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // seeds returns the inputs of every table case, for the fuzz targets.
@@ -33,7 +33,7 @@ func fuzzOne(t *testing.T, text string) {
 		t.Errorf("ParsePrefix found a request but Detect did not")
 	}
 	if !strings.HasSuffix(text, rest) {
-		t.Fatalf("rest %q is not a suffix of the text", lex.Clip(rest, 40))
+		t.Fatalf("rest %q is not a suffix of the text", printf.Clip(rest, 40))
 	}
 	if want := strings.Count(text[:len(text)-len(rest)], "\n") + 1; restLine != want {
 		t.Errorf("restLine = %d, want %d", restLine, want)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/engine/reqparse/lex"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // parseHTTP reads a raw HTTP request that starts at offset at: a request line (or HTTP/2 pseudo
@@ -191,7 +192,7 @@ func (p *parser) setMethod(m string, at int, where string) {
 		return
 	}
 	if m != strings.ToUpper(m) {
-		p.note("%s has the method %q; methods are case-sensitive and servers expect %q.", where, lex.Clip(m, 20), lex.Clip(strings.ToUpper(m), 20))
+		p.note("%s has the method %q; methods are case-sensitive and servers expect %q.", where, printf.Clip(m, 20), printf.Clip(strings.ToUpper(m), 20))
 	}
 	p.r.Method = strings.ToUpper(m)
 	p.r.MethodLine = p.Line(at)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/engine/reqparse/lex"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // This file evaluates the JavaScript before and inside a fetch() call: a small tree of values
@@ -425,7 +426,7 @@ func (jp *jsParser) object(depth int) *jsValue {
 					}
 				}
 			} else {
-				jp.p.note("The object on line %d spreads %s, which was not pasted.", jp.p.Line(v.start), lex.Clip(jp.raw(w).Text, 60))
+				jp.p.note("The object on line %d spreads %s, which was not pasted.", jp.p.Line(v.start), printf.Clip(jp.raw(w).Text, 60))
 			}
 		default:
 			key, at, ok := jp.propKey()

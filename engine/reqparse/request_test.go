@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errdocs/errdocs/engine/reqparse/lex"
+	"github.com/errdocs/errdocs/internal/printf"
 )
 
 // tc is one parsing case. Zero-valued expectations are not checked, except Body, which is
@@ -54,7 +54,7 @@ func runCases(t *testing.T, cases []tc) {
 					t.Fatalf("ParsePrefix found no request")
 				}
 				if !strings.HasPrefix(rest, c.rest) {
-					t.Errorf("rest = %q, want prefix %q", lex.Clip(rest, 80), c.rest)
+					t.Errorf("rest = %q, want prefix %q", printf.Clip(rest, 80), c.rest)
 				}
 				if c.restLine != 0 && restLine != c.restLine {
 					t.Errorf("restLine = %d, want %d", restLine, c.restLine)
@@ -1165,7 +1165,7 @@ func checkInvariants(t *testing.T, text string, r *Request) {
 		t.Errorf("lines %d..%d outside 1..%d", r.StartLine, r.EndLine, n)
 	}
 	if (r.Body == "") != (r.BodyLine == 0) {
-		t.Errorf("Body %q with BodyLine %d", lex.Clip(r.Body, 40), r.BodyLine)
+		t.Errorf("Body %q with BodyLine %d", printf.Clip(r.Body, 40), r.BodyLine)
 	}
 	if r.Body != "" && (r.BodyLine < 1 || r.BodyLine > n || r.BodyCol < 1) {
 		t.Errorf("BodyLine %d, BodyCol %d outside the text of %d lines", r.BodyLine, r.BodyCol, n)

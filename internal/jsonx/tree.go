@@ -218,7 +218,7 @@ func (p *jparser) value(keyOff int) *Node {
 		lit := p.s[start:p.i]
 		if !ValidNumber(lit) {
 			p.i = start
-			p.fail("invalid number %q", clip(lit, 20))
+			p.fail("invalid number %q", printf.Clip(lit, 20))
 			return nil
 		}
 		if !keep {
@@ -314,7 +314,7 @@ func (p *jparser) members(n *Node, keep bool) *Node {
 			return n
 		}
 		if p.s[p.i] != ':' {
-			p.fail("expected : after object key %q", clip(key, 40))
+			p.fail("expected : after object key %q", printf.Clip(key, 40))
 			n.setCut()
 			return n
 		}
@@ -344,7 +344,7 @@ func (p *jparser) members(n *Node, keep bool) *Node {
 			p.i++
 			return n
 		default:
-			p.fail("expected , or } after object member %q", clip(key, 40))
+			p.fail("expected , or } after object member %q", printf.Clip(key, 40))
 			n.setCut()
 			return n
 		}
@@ -489,14 +489,4 @@ func quoteRune(r rune) string {
 		return "a byte that is not UTF-8"
 	}
 	return strconv.QuoteRune(r)
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }

@@ -383,3 +383,15 @@ func formatInt(b []byte, s spec, v int64, neg bool, a any) []byte {
 	}
 	return bad(b, s.verb, a)
 }
+
+// Clip shortens s to at most n bytes, at a character boundary, marking the cut with "…". The
+// engine's messages quote pasted text through it.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}

@@ -433,7 +433,7 @@ func (lx *bashLexer) dollar(b *Builder) {
 	expr := text[start:j]
 	b.AddRun(expr, start)
 	lx.i = j
-	note(lx.notes, "The command uses %s, which a shell would expand; it is kept as written.", Clip(expr, 60))
+	note(lx.notes, "The command uses %s, which a shell would expand; it is kept as written.", printf.Clip(expr, 60))
 }
 
 // backtick keeps a `command` substitution as written, and notes it.
@@ -447,7 +447,7 @@ func (lx *bashLexer) backtick(b *Builder) {
 	}
 	b.AddRun(text[start:end], start)
 	lx.i = end
-	note(lx.notes, "The command uses %s, which a shell would run; it is kept as written.", Clip(text[start:end], 60))
+	note(lx.notes, "The command uses %s, which a shell would run; it is kept as written.", printf.Clip(text[start:end], 60))
 }
 
 // ansi reads a $'…' quote, decoding its backslash escapes.
@@ -737,14 +737,3 @@ func isCmdFlavour(text string, at int) bool {
 
 func IsDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
-// Clip shortens s for a note.
-func Clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
