@@ -60,7 +60,8 @@ func FuzzNumber(f *testing.F) {
 		dec := json.NewDecoder(strings.NewReader(s))
 		dec.UseNumber()
 		var v any
-		valid := dec.Decode(&v) == nil && !dec.More()
+		// The whole input must be the value: More would not see a stray "]" after it.
+		valid := dec.Decode(&v) == nil && dec.InputOffset() == int64(len(s))
 		if _, ok := v.(json.Number); !ok {
 			valid = false
 		}
