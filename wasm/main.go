@@ -3,25 +3,29 @@
 // Command wasm is the errdocs engine compiled to WebAssembly for the playground. It is a thin
 // shim: it converts values between JavaScript and Go, calls package engine, and returns results
 // as data. It never throws into JavaScript and never panics out: a panic becomes an error verdict
-// and the module keeps answering.
+// (engine.FailedVerdict) and the module keeps answering.
 //
 // The playground's Web Worker (static/worker.js) loads it with wasm_exec.js and finds one object
 // on the worker's global scope, errdocsEngine, typed in errdocs.d.ts:
 //
-//	errdocsEngine.load(catalogJSON)  // Uint8Array or string: catalog.json; returns "" or an error
-//	errdocsEngine.complete()         // decodes what load left for later; returns "" or an error
-//	errdocsEngine.explain(text, mask) // {json, masked, found, error}: json is the verdict exactly
-//	                                 // as "errdocs explain --json" prints it; with mask, masked is
-//	                                 // the paste with its secrets masked, for display
-//	errdocsEngine.redact(text)       // {masked, found}: the text with every secret masked
+//	errdocsEngine.load(catalog)       // Uint8Array or string: catalog.WorkerCatalog as the build
+//	                                  // writes it, or catalog.json; returns "" or an error
+//	errdocsEngine.complete()          // decodes the operations load left; returns "" or an error
+//	errdocsEngine.explain(text, mask) // {json, share, masked, found, error}: json is the verdict
+//	                                  // exactly as "errdocs explain --json" prints it, share what
+//	                                  // a verdict-only share link holds (engine.Share); with
+//	                                  // mask, masked is the paste with its secrets masked
+//	errdocsEngine.redact(text)        // {masked, found, error}: the text with every secret masked
+//	errdocsEngine.shared(shareJSON)   // {json, error}: the verdict a share link's engine.Share
+//	                                  // rebuilds from the catalog
 //
-// The catalog travels as data (catalog.json, written by errdocs build), so a content edit needs
-// no new module. The module links only package engine, package catalog and the standard library:
-// no YAML, Markdown or highlighting code, and neither encoding/json, fmt nor reflect (check with
-// go list -deps). Package wire's generated code reads catalog.json and writes verdicts exactly
-// as encoding/json would, and engine/printf formats messages as fmt would. ./build.sh wasm also
-// builds without inlining (-gcflags=all=-l): the module is about 120 KB of brotli smaller, and
-// the playground's benchmark measured no loss in speed (README, Performance).
+// The catalog travels as data (written by errdocs build), so a content edit needs no new module.
+// The module links the engine, the catalog and the standard library only: no YAML, Markdown or
+// highlighting code, and neither encoding/json, fmt nor reflect (TestModuleDeps in package wire
+// checks it). Package wire's generated code reads the catalog and writes verdicts exactly as
+// encoding/json would, and internal/printf formats messages as fmt would. ./build.sh wasm builds
+// without inlining (-gcflags=all=-l): the module is about 120 KB of brotli smaller, and the
+// engine about twice as slow on a 1 MB paste, well within its budget (README, Performance).
 //
 // Build it with ./build.sh wasm; test it under node with
 //
