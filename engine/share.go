@@ -94,7 +94,7 @@ func ExplainShare(cat *catalog.Catalog, s Share) (v *Verdict) {
 
 // ShareState is what a share link carries: this value as JSON, compressed with raw DEFLATE
 // (RFC 1951, the browser's "deflate-raw") and base64url-encoded without padding, after
-// "#share=" in the playground's URL. The playground (static/playground.js) writes and reads
+// "#share=" in the playground's URL. The playground (static/playground-share.js) writes and reads
 // it; the tests decode links it made into this type.
 type ShareState struct {
 	// V is the format's version: 2. (Version 1 links carried the sender's whole verdict.)

@@ -156,7 +156,7 @@ func TestShareVerdictOnly(t *testing.T) {
 }
 
 // TestShareState checks the fields of the share link's format: a change to them is a change
-// to the link format, which playground.js and old links depend on.
+// to the link format, which playground-share.js and old links depend on.
 func TestShareState(t *testing.T) {
 	var names []string
 	for _, typ := range []reflect.Type{reflect.TypeOf(ShareState{}), reflect.TypeOf(Share{})} {

@@ -2,8 +2,9 @@ package engine
 
 // Verdict is what errdocs says about one paste. It is the machine contract: the CLI prints it
 // with --json, the playground's window.errdocs.explain returns it, and the golden files hold it.
-// Every field is always present in JSON, so consumers need no existence checks. Changing it
-// means changing README.md and wasm/errdocs.d.ts in the same commit.
+// Every field is always present in JSON, so consumers need no existence checks. The wire
+// codecs and wasm/verdict.gen.d.ts are generated from this declaration (./build.sh generate);
+// changing it means regenerating them and changing README.md's contract in the same commit.
 type Verdict struct {
 	// Input is what the paste was: "response", "request" or "unknown".
 	Input string `json:"input"`
@@ -20,16 +21,25 @@ type Verdict struct {
 	// Code is the error code exactly as the API spells it; "" if none.
 	Code string `json:"code"`
 	// Known says the code is in the catalog.
-	Known   bool     `json:"known"`
-	Title   string   `json:"title"`
-	Meaning string   `json:"meaning"`
-	Cause   string   `json:"cause"`
-	Fix     []string `json:"fix"`
-	Retry   Retry    `json:"retry"`
+	Known bool `json:"known"`
+	// Title is the code's page title, or a status's name when no page speaks for it.
+	Title string `json:"title"`
+	// Meaning says what the error means, from the code's page; paragraphs are separated by a
+	// blank line, and `backticks` mark code.
+	Meaning string `json:"meaning"`
+	// Cause is the likeliest cause in this instance; "" when errdocs cannot tell.
+	Cause string `json:"cause"`
+	// Fix lists the steps that fix it, in order.
+	Fix []string `json:"fix"`
+	// Retry is whether, when and how to retry.
+	Retry Retry `json:"retry"`
 	// RequestID is the id to quote to support, from the body or the header.
-	RequestID string    `json:"request_id"`
-	Fields    []Field   `json:"fields"`
-	Problems  []Problem `json:"problems"`
+	RequestID string `json:"request_id"`
+	// Fields are the field-level issues the body lists, with their places in the paste.
+	Fields []Field `json:"fields"`
+	// Problems are the ways the paste departs from what the API documents, and what errdocs
+	// could not read.
+	Problems []Problem `json:"problems"`
 	// Redacted describes each secret that was masked in this verdict.
 	Redacted []string `json:"redacted"`
 	// Docs is the URL path of the code's page, or of the API's overview.
@@ -85,10 +95,14 @@ type Retry struct {
 
 // Field is one field-level issue.
 type Field struct {
-	Path    string `json:"path"`
+	// Path is the field's path, dotted ("to.0.email"); "" for the body as a whole.
+	Path string `json:"path"`
+	// Message is the API's message for the field.
 	Message string `json:"message"`
-	Code    string `json:"code"`
-	Hint    string `json:"hint"`
+	// Code is the API's code for the issue ("invalid_string"); "" when it gives none.
+	Code string `json:"code"`
+	// Hint says how to fix the field, from the catalog; "" when it has none.
+	Hint string `json:"hint"`
 	// Line is the 1-based line of the paste that holds the field, in the pasted request when
 	// there is one, else in the response; 0 when not found.
 	Line int `json:"line"`

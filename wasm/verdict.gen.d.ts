@@ -7,8 +7,9 @@
 /**
  * Verdict is what errdocs says about one paste. It is the machine contract: the CLI prints it
  * with --json, the playground's window.errdocs.explain returns it, and the golden files hold it.
- * Every field is always present in JSON, so consumers need no existence checks. Changing it
- * means changing README.md and wasm/errdocs.d.ts in the same commit.
+ * Every field is always present in JSON, so consumers need no existence checks. The wire
+ * codecs and wasm/verdict.gen.d.ts are generated from this declaration (./build.sh generate);
+ * changing it means regenerating them and changing README.md's contract in the same commit.
  */
 export interface Verdict {
   /** Input is what the paste was: "response", "request" or "unknown". */
@@ -31,14 +32,27 @@ export interface Verdict {
   code: string;
   /** Known says the code is in the catalog. */
   known: boolean;
+  /** Title is the code's page title, or a status's name when no page speaks for it. */
   title: string;
+  /**
+   * Meaning says what the error means, from the code's page; paragraphs are separated by a
+   * blank line, and `backticks` mark code.
+   */
   meaning: string;
+  /** Cause is the likeliest cause in this instance; "" when errdocs cannot tell. */
   cause: string;
+  /** Fix lists the steps that fix it, in order. */
   fix: string[];
+  /** Retry is whether, when and how to retry. */
   retry: Retry;
   /** RequestID is the id to quote to support, from the body or the header. */
   request_id: string;
+  /** Fields are the field-level issues the body lists, with their places in the paste. */
   fields: Field[];
+  /**
+   * Problems are the ways the paste departs from what the API documents, and what errdocs
+   * could not read.
+   */
   problems: Problem[];
   /** Redacted describes each secret that was masked in this verdict. */
   redacted: string[];
@@ -85,9 +99,13 @@ export interface Retry {
 
 /** Field is one field-level issue. */
 export interface Field {
+  /** Path is the field's path, dotted ("to.0.email"); "" for the body as a whole. */
   path: string;
+  /** Message is the API's message for the field. */
   message: string;
+  /** Code is the API's code for the issue ("invalid_string"); "" when it gives none. */
   code: string;
+  /** Hint says how to fix the field, from the catalog; "" when it has none. */
   hint: string;
   /**
    * Line is the 1-based line of the paste that holds the field, in the pasted request when
@@ -169,7 +187,7 @@ export interface Share {
 /**
  * ShareState is what a share link carries: this value as JSON, compressed with raw DEFLATE
  * (RFC 1951, the browser's "deflate-raw") and base64url-encoded without padding, after
- * "#share=" in the playground's URL. The playground (static/playground.js) writes and reads
+ * "#share=" in the playground's URL. The playground (static/playground-share.js) writes and reads
  * it; the tests decode links it made into this type.
  */
 export interface ShareState {
