@@ -28,6 +28,11 @@ func (b *builder) redirectPage(to *page) []byte {
 	if css := b.assets["site.css"]; css != "" {
 		s.WriteString("<link rel=\"stylesheet\" href=\"" + html.EscapeString(css) + "\">\n")
 	}
+	// The icon, as on every page: without one the browser asks for /favicon.ico, which the
+	// site does not have.
+	if icon := b.assets["favicon.svg"]; icon != "" {
+		s.WriteString("<link rel=\"icon\" href=\"" + html.EscapeString(icon) + "\" type=\"image/svg+xml\">\n")
+	}
 	s.WriteString("</head>\n<body>\n<main id=\"main\" class=\"layout bare\"><p>This page is now <a href=\"" + target + "\">" + title + "</a>.</p></main>\n</body>\n</html>\n")
 	return []byte(s.String())
 }
