@@ -288,19 +288,3 @@ type Field struct {
 	// Line is the 1-based line of the paste that holds the field; 0 when not found.
 	Line int `json:"line"`
 }
-
-// asciiLower lowers ASCII letters only, so byte offsets stay the same as in s.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
