@@ -227,7 +227,7 @@ func statusTitle(status int) string {
 	if status == 0 {
 		return "Unrecognised response"
 	}
-	if catalog.ReasonPhrases[status] != "" {
+	if catalog.ReasonPhrase(status) != "" {
 		return catalog.StatusText(status)
 	}
 	return printf.Sprintf("HTTP %d", status)

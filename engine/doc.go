@@ -28,7 +28,7 @@
 //
 // # Imports
 //
-// It may import catalog, engine/reqcheck, engine/reqparse, internal/jsonx, internal/printf and
-// the standard library (no fmt, reflect or encoding/json: the WebAssembly module links it). It
-// never imports site, wasm or cmd; they import it.
+// It may import catalog, engine/reqcheck, engine/reqparse, internal/ascii, internal/jsonx,
+// internal/printf and the standard library (no fmt, reflect or encoding/json: the WebAssembly
+// module links it). It never imports site, wasm or cmd; they import it.
 package engine

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -742,6 +741,13 @@ func (e *explainer) mapFields() {
 
 // sortProblems orders problems by severity, keeping their order within one severity.
 func sortProblems(ps []Problem) {
-	rank := map[string]int{"error": 0, "warning": 1, "info": 2}
-	sort.SliceStable(ps, func(i, j int) bool { return rank[ps[i].Severity] < rank[ps[j].Severity] })
+	out := make([]Problem, 0, len(ps))
+	for _, sev := range [...]string{"error", "warning", "info"} {
+		for _, p := range ps {
+			if p.Severity == sev {
+				out = append(out, p)
+			}
+		}
+	}
+	copy(ps, out)
 }

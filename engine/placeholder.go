@@ -7,6 +7,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqcheck"
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/ascii"
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
@@ -274,7 +275,7 @@ func (e *explainer) headerOffset(h *reqparse.Header, key string) int {
 		end = p.lines[line]
 	}
 	text := p.text[start:end]
-	if i := strings.Index(asciiLower(text), asciiLower(h.Name)); i >= 0 && h.Flag == "" {
+	if i := strings.Index(ascii.Lower(text), ascii.Lower(h.Name)); i >= 0 && h.Flag == "" {
 		return start + i
 	}
 	if i := strings.Index(text, key); i >= 0 && key != "" {

@@ -640,17 +640,3 @@ func replaceIn(x any, f func(string) string) any {
 	}
 	return x
 }
-
-// asciiLower lowers ASCII letters only, so byte offsets stay the same as in s.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				b[j] = lowerByte(b[j])
-			}
-			return string(b)
-		}
-	}
-	return s
-}

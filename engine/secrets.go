@@ -2,6 +2,7 @@ package engine
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -190,22 +191,19 @@ var secretWords = []string{"key", "token", "secret", "auth", "sess", "sid", "sig
 
 // notSecretLast are a name's last words that make it describe a secret rather than hold one
 // ("token_type", "key_count", "auth_url").
-var notSecretLast = map[string]bool{
-	"type": true, "count": true, "length": true, "len": true, "url": true, "uri": true, "endpoint": true,
-	"expires": true, "expiry": true, "exp": true, "ttl": true, "at": true, "in": true, "name": true,
-	"method": true, "required": true, "mode": true, "version": true, "scheme": true, "header": true,
-	"format": true, "prefix": true, "hint": true, "field": true, "path": true, "param": true,
-	"algorithm": true, "alg": true, "enabled": true, "kind": true, "provider": true, "label": true,
-	"policy": true, "max": true, "min": true, "size": true, "limit": true, "strategy": true,
+var notSecretLast = []string{
+	"type", "count", "length", "len", "url", "uri", "endpoint", "expires", "expiry", "exp", "ttl",
+	"at", "in", "name", "method", "required", "mode", "version", "scheme", "header", "format",
+	"prefix", "hint", "field", "path", "param", "algorithm", "alg", "enabled", "kind", "provider",
+	"label", "policy", "max", "min", "size", "limit", "strategy",
 }
 
 // notSecretNames are whole names that hold no secret although a word says otherwise.
-var notSecretNames = map[string]bool{
-	"idempotencykey": true, "xidempotencykey": true, "publickey": true, "publishablekey": true,
-	"keyid": true, "sessionstart": true, "sortkey": true, "partitionkey": true, "primarykey": true,
-	"foreignkey": true, "keys": true, "passed": true, "passes": true, "bypass": true, "passthrough": true,
-	"author": true, "authors": true, "authority": true, "keyword": true, "keywords": true, "keyboard": true,
-	"signup": true, "signin": true, "signed": true, "signature_version": true, "oauth": true,
+var notSecretNames = []string{
+	"idempotencykey", "xidempotencykey", "publickey", "publishablekey", "keyid", "sessionstart",
+	"sortkey", "partitionkey", "primarykey", "foreignkey", "keys", "passed", "passes", "bypass",
+	"passthrough", "author", "authors", "authority", "keyword", "keywords", "keyboard", "signup",
+	"signin", "signed", "signature_version", "oauth",
 }
 
 // secretName reports whether a header's, a field's or a variable's name says its value is a
@@ -216,7 +214,7 @@ func secretName(name string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if notSecretNames[strings.Join(words, "")] || notSecretLast[words[len(words)-1]] {
+	if slices.Contains(notSecretNames, strings.Join(words, "")) || slices.Contains(notSecretLast, words[len(words)-1]) {
 		return false
 	}
 	for _, w := range words {

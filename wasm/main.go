@@ -61,17 +61,16 @@ var funcs []js.Func
 // register installs errdocsEngine on the global object g.
 func register(g js.Value) {
 	api := js.Global().Get("Object").New()
-	for name, f := range map[string]func(js.Value, []js.Value) any{
-		"load":     jsLoad,
-		"complete": jsComplete,
-		"explain":  jsExplain,
-		"redact":   jsRedact,
-		"shared":   jsShared,
-	} {
+	set := func(name string, f func(js.Value, []js.Value) any) {
 		fn := js.FuncOf(f)
 		funcs = append(funcs, fn)
 		api.Set(name, fn)
 	}
+	set("load", jsLoad)
+	set("complete", jsComplete)
+	set("explain", jsExplain)
+	set("redact", jsRedact)
+	set("shared", jsShared)
 	g.Set("errdocsEngine", api)
 }
 

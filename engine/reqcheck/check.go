@@ -85,19 +85,37 @@ var defaultOrder = []string{ckBodyJSON, ckAuthMissing, ckAuthMalformed, ckAuthWr
 	ckIdemInvalid, ckPathParam, ckBodySchema, ckBodyRequired, ckBodyInvalid, ckReserved}
 
 // fallbacks are the checks that stand in for one the operation's order does not name.
-var fallbacks = map[string][]string{
-	ckAuthMalformed: {ckAuthWrongKey, ckAuthMissing},
-	ckAuthWrongKey:  {ckAuthMalformed},
-	ckBodyJSON:      {ckBodyInvalid, ckBodySchema},
-	ckBodySchema:    {ckBodyInvalid, ckBodyRequired},
-	ckBodyRequired:  {ckBodySchema, ckBodyInvalid},
-	ckBodyInvalid:   {ckBodySchema, ckBodyRequired},
-	ckPathParam:     {ckNotFound, ckBodyInvalid, ckBodySchema},
-	ckIdemInvalid:   {ckBodyInvalid, ckBodySchema},
+func fallbacks(check string) []string {
+	switch check {
+	case ckAuthMalformed:
+		return []string{ckAuthWrongKey, ckAuthMissing}
+	case ckAuthWrongKey:
+		return []string{ckAuthMalformed}
+	case ckBodyJSON:
+		return []string{ckBodyInvalid, ckBodySchema}
+	case ckBodySchema:
+		return []string{ckBodyInvalid, ckBodyRequired}
+	case ckBodyRequired:
+		return []string{ckBodySchema, ckBodyInvalid}
+	case ckBodyInvalid:
+		return []string{ckBodySchema, ckBodyRequired}
+	case ckPathParam:
+		return []string{ckNotFound, ckBodyInvalid, ckBodySchema}
+	case ckIdemInvalid:
+		return []string{ckBodyInvalid, ckBodySchema}
+	}
+	return nil
 }
 
-// validationChecks are answered from the operation's x-errdocs-validation and the issues.
-var validationChecks = map[string]bool{ckBodySchema: true, ckBodyRequired: true, ckBodyInvalid: true, ckPathParam: true}
+// validationCheck reports whether a check is answered from the operation's x-errdocs-validation
+// and the issues.
+func validationCheck(name string) bool {
+	switch name {
+	case ckBodySchema, ckBodyRequired, ckBodyInvalid, ckPathParam:
+		return true
+	}
+	return false
+}
 
 // failure is one failed check.
 type failure struct {
@@ -222,7 +240,7 @@ func (c *reqChecker) rank(check string) (string, int) {
 	if len(order) == 0 {
 		order = defaultOrder
 	}
-	for _, cand := range append([]string{check}, fallbacks[check]...) {
+	for _, cand := range append([]string{check}, fallbacks(check)...) {
 		for i, o := range order {
 			if o == cand {
 				return cand, i
@@ -269,20 +287,4 @@ type Field struct {
 	Hint    string `json:"hint"`
 	// Line is the 1-based line of the paste that holds the field; 0 when not found.
 	Line int `json:"line"`
-}
-
-// asciiLower lowers ASCII letters only, so byte offsets stay the same as in s.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

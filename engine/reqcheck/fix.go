@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/ascii"
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
@@ -99,7 +100,7 @@ func (c *reqChecker) fixHeaderValue(h *reqparse.Header, old, new string) bool {
 		return false
 	}
 	text, start := c.lineText(h.Line)
-	name := strings.Index(asciiLower(text), asciiLower(h.Name))
+	name := strings.Index(ascii.Lower(text), ascii.Lower(h.Name))
 	if name < 0 {
 		return false
 	}
@@ -255,7 +256,7 @@ func (c *reqChecker) removeHeader(h *reqparse.Header) bool {
 		return false
 	}
 	text, start := c.lineText(h.Line)
-	i := strings.Index(asciiLower(text), asciiLower(h.Name))
+	i := strings.Index(ascii.Lower(text), ascii.Lower(h.Name))
 	if i < 0 {
 		return false
 	}

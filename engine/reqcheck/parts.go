@@ -10,6 +10,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/ascii"
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
@@ -208,7 +209,7 @@ func (c *reqChecker) scheme() string {
 // headerCol is the column where a header's name starts on its line, or 0.
 func (c *reqChecker) headerCol(h *reqparse.Header) int {
 	text, _ := c.lineText(h.Line)
-	i := strings.Index(asciiLower(text), asciiLower(h.Name))
+	i := strings.Index(ascii.Lower(text), ascii.Lower(h.Name))
 	if i < 0 {
 		return 0
 	}

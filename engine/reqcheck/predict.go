@@ -130,7 +130,7 @@ func (c *reqChecker) answer(f *failure, name string) *Predicted {
 		if sp.shape == nil && val != nil {
 			sp.shape = c.api.Shape(val.Shape)
 		}
-	case validationChecks[name] && len(f.issues) > 0:
+	case validationCheck(name) && len(f.issues) > 0:
 		sp.suggest = true
 		if val == nil {
 			if root, _ := c.example(name, 0, nil, true); root != nil {
@@ -163,7 +163,7 @@ func (c *reqChecker) answer(f *failure, name string) *Predicted {
 		}
 	}
 	p := c.build(sp)
-	if p.Body == nil && !validationChecks[name] {
+	if p.Body == nil && !validationCheck(name) {
 		// No example for this check anywhere: answer as the API answers a body it refuses.
 		if v := c.apiValidation(); v != nil {
 			p = c.build(answerSpec{when: name, status: v.Status, shape: c.api.Shape(v.Shape), code: v.Code, message: v.Message})

@@ -331,24 +331,63 @@ func (v *validator) requiredIssue(parent, prop *catalog.Schema, path []string, n
 	return is
 }
 
-// schemaKeys maps an issue keyword to the x-errdocs-messages keys that word it.
-var schemaKeys = map[string][]string{
-	"integer":       {"integer", "type"},
-	"union":         {"oneOf", "anyOf"},
-	"discriminator": {"oneOf", "anyOf", "discriminator"},
-	"const":         {"const", "enum"},
-	"additional":    {"additionalProperties"},
+// schemaKeys are the x-errdocs-messages keys that word an issue keyword: the keyword itself,
+// unless it is one of those below.
+func schemaKeys(keyword string) []string {
+	switch keyword {
+	case "integer":
+		return []string{"integer", "type"}
+	case "union":
+		return []string{"oneOf", "anyOf"}
+	case "discriminator":
+		return []string{"oneOf", "anyOf", "discriminator"}
+	case "const":
+		return []string{"const", "enum"}
+	case "additional":
+		return []string{"additionalProperties"}
+	}
+	return []string{keyword}
 }
 
-// builtinMessages word a keyword when neither the schema nor the API does.
-var builtinMessages = map[string]string{
-	"required": "is required", "type": "must be {expected}", "integer": "must be an integer",
-	"enum": "must be one of {options}", "const": "must be {expected}", "format": "must be a valid {format}",
-	"pattern": "must match pattern {pattern}", "minLength": "must be at least {limit} characters",
-	"maxLength": "must be at most {limit} characters", "minItems": "must have at least {limit} items",
-	"maxItems": "must have at most {limit} items", "minimum": "must be at least {limit}",
-	"maximum": "must be at most {limit}", "union": "does not match any allowed form",
-	"discriminator": "must be one of {options}", "additional": "is not allowed: {keys}", "rule": "is invalid",
+// builtinMessage words a keyword when neither the schema nor the API does.
+func builtinMessage(keyword string) string {
+	switch keyword {
+	case "required":
+		return "is required"
+	case "type":
+		return "must be {expected}"
+	case "integer":
+		return "must be an integer"
+	case "enum":
+		return "must be one of {options}"
+	case "const":
+		return "must be {expected}"
+	case "format":
+		return "must be a valid {format}"
+	case "pattern":
+		return "must match pattern {pattern}"
+	case "minLength":
+		return "must be at least {limit} characters"
+	case "maxLength":
+		return "must be at most {limit} characters"
+	case "minItems":
+		return "must have at least {limit} items"
+	case "maxItems":
+		return "must have at most {limit} items"
+	case "minimum":
+		return "must be at least {limit}"
+	case "maximum":
+		return "must be at most {limit}"
+	case "union":
+		return "does not match any allowed form"
+	case "discriminator":
+		return "must be one of {options}"
+	case "additional":
+		return "is not allowed: {keys}"
+	case "rule":
+		return "is invalid"
+	}
+	return ""
 }
 
 // issue builds an issue worded as the API words it.
@@ -367,12 +406,9 @@ func (v *validator) issue(s *catalog.Schema, keyword string, path []string, n *j
 		text, found = v.pred.Messages[keyword]
 	}
 	if !found {
-		text = catalog.IssueText{Message: builtinMessages[keyword]}
+		text = catalog.IssueText{Message: builtinMessage(keyword)}
 	}
-	keys := schemaKeys[keyword]
-	if keys == nil {
-		keys = []string{keyword}
-	}
+	keys := schemaKeys(keyword)
 	if s != nil {
 		for _, k := range keys {
 			if m := s.Messages[k]; m != "" {

@@ -7,7 +7,18 @@ import (
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
-var strengthScore = map[string]int{"high": 5, "medium": 2, "low": 1}
+// strengthScore is what a shape's strength adds to its score: high 5, medium 2, low 1.
+func strengthScore(strength string) int {
+	switch strength {
+	case "high":
+		return 5
+	case "medium":
+		return 2
+	case "low":
+		return 1
+	}
+	return 0
+}
 
 // FitsShape reports whether a JSON body has the catalog shape s, and how strongly that points to
 // s's API. The engine recognises a response's shape with it; the request checks find which
@@ -53,7 +64,7 @@ func FitsShape(root *jsonx.Node, s *catalog.Shape) (int, bool) {
 	if s.Code != "" && !s.CodeMatches(root.Get(s.Code).Text()) {
 		return 0, false
 	}
-	score := strengthScore[s.Strength]
+	score := strengthScore(s.Strength)
 	// Optional parts that are there add a little: a Puck body with issues[] is surer than a
 	// bare {"error": …}.
 	for _, p := range []string{s.Fields, s.RequestID} {

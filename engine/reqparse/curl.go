@@ -28,14 +28,68 @@ telnet-option tftp-blksize time-cond tls-max tls13-ciphers tlsauthtype tlspasswo
 trace-ascii trace-config unix-socket upload-file url url-query user user-agent variable
 vlan-priority write-out`)
 
-// curlShort maps curl's one-letter options to their long names.
-var curlShort = map[byte]string{
-	'A': "user-agent", 'b': "cookie", 'c': "cookie-jar", 'C': "continue-at", 'd': "data",
-	'D': "dump-header", 'e': "referer", 'E': "cert", 'F': "form", 'G': "get", 'H': "header",
-	'I': "head", 'K': "config", 'm': "max-time", 'o': "output", 'P': "ftp-port", 'Q': "quote",
-	'r': "range", 't': "telnet-option", 'T': "upload-file", 'u': "user", 'U': "proxy-user",
-	'w': "write-out", 'x': "proxy", 'X': "request", 'y': "speed-time", 'Y': "speed-limit",
-	'z': "time-cond",
+// curlShort is the long name of a one-letter curl option, or "" for one this parser does not
+// need, such as -s, -v, -L, -k or -i.
+func curlShort(c byte) string {
+	switch c {
+	case 'A':
+		return "user-agent"
+	case 'b':
+		return "cookie"
+	case 'c':
+		return "cookie-jar"
+	case 'C':
+		return "continue-at"
+	case 'd':
+		return "data"
+	case 'D':
+		return "dump-header"
+	case 'e':
+		return "referer"
+	case 'E':
+		return "cert"
+	case 'F':
+		return "form"
+	case 'G':
+		return "get"
+	case 'H':
+		return "header"
+	case 'I':
+		return "head"
+	case 'K':
+		return "config"
+	case 'm':
+		return "max-time"
+	case 'o':
+		return "output"
+	case 'P':
+		return "ftp-port"
+	case 'Q':
+		return "quote"
+	case 'r':
+		return "range"
+	case 't':
+		return "telnet-option"
+	case 'T':
+		return "upload-file"
+	case 'u':
+		return "user"
+	case 'U':
+		return "proxy-user"
+	case 'w':
+		return "write-out"
+	case 'x':
+		return "proxy"
+	case 'X':
+		return "request"
+	case 'y':
+		return "speed-time"
+	case 'Y':
+		return "speed-limit"
+	case 'z':
+		return "time-cond"
+	}
+	return ""
 }
 
 func makeSet(words string) map[string]bool {
@@ -113,8 +167,8 @@ func (c *curlCmd) word(w lex.Word) {
 		c.option(name, s, lex.Mapped{}, 0)
 	case strings.HasPrefix(s, "-") && len(s) > 1:
 		for k := 1; k < len(s); k++ {
-			name, known := curlShort[s[k]]
-			if !known {
+			name := curlShort(s[k])
+			if name == "" {
 				continue // a switch this parser does not need, such as -s, -v, -L, -k or -i
 			}
 			flag := "-" + s[k:k+1]

@@ -239,8 +239,8 @@ func GenerateReasons(string) ([]byte, error) {
  */
 export const reasonPhrases = Object.freeze({
 `)
-	for _, code := range slices.Sorted(maps.Keys(catalog.ReasonPhrases)) {
-		fmt.Fprintf(&b, "  %d: %s,\n", code, strconv.Quote(catalog.ReasonPhrases[code]))
+	for _, r := range catalog.ReasonPhrases {
+		fmt.Fprintf(&b, "  %d: %s,\n", r.Status, strconv.Quote(r.Phrase))
 	}
 	b.WriteString(`});
 
