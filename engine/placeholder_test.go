@@ -4,18 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/testkit"
 )
-
-// apiByID is the API id of cat, which must have it.
-func apiByID(t *testing.T, cat *catalog.Catalog, id string) *catalog.API {
-	t.Helper()
-	a := cat.API(id)
-	if a == nil {
-		t.Fatalf("no API %q in the shipped catalog", id)
-	}
-	return a
-}
 
 // TestMaskedKeyKind checks that a masked key is still known by its kept prefix, both by the
 // explainer's hints and by the request checks.
@@ -32,7 +22,7 @@ func TestMaskedKeyKind(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := &explainer{cat: cat, v: newVerdict(), p: read(tc.paste)}
-			if got := e.keyKind(apiByID(t, cat, tc.api)); got != tc.want {
+			if got := e.keyKind(testkit.ShippedAPI(t, tc.api)); got != tc.want {
 				t.Errorf("keyKind = %q, want %q", got, tc.want)
 			}
 		})

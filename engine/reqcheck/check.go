@@ -265,7 +265,7 @@ func (c *reqChecker) checks(check string) bool {
 	return r < 1000
 }
 
-// sortRequestProblems orders problems by severity, keeping their order within one severity.
+// sortProblems orders problems by severity, keeping their order within one severity.
 func sortProblems(ps []Problem) {
 	out := make([]Problem, 0, len(ps))
 	for _, sev := range [...]string{"error", "warning", "info"} {

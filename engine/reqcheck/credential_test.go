@@ -5,23 +5,13 @@ import (
 	"testing"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/testkit"
 )
-
-// apiByID is the API id of cat, which must have it.
-func apiByID(t *testing.T, cat *catalog.Catalog, id string) *catalog.API {
-	t.Helper()
-	a := cat.API(id)
-	if a == nil {
-		t.Fatalf("no API %q in the shipped catalog", id)
-	}
-	return a
-}
 
 // TestKeyPlaceholder checks the one rule the key checks use: placeholderKind, except that a
 // masked key that keeps one of the API's prefixes is a key of that kind.
 func TestKeyPlaceholder(t *testing.T) {
-	cat := shippedCatalog(t)
-	puck, plunk := apiByID(t, cat, "puck"), apiByID(t, cat, "plunk")
+	puck, plunk := testkit.ShippedAPI(t, "puck"), testkit.ShippedAPI(t, "plunk")
 	for _, tc := range []struct {
 		name string
 		api  *catalog.API

@@ -27,3 +27,13 @@ func ShippedCatalog(t testing.TB) *catalog.Catalog {
 	}
 	return c
 }
+
+// ShippedAPI returns the API id of the shipped catalog, which must have it.
+func ShippedAPI(t testing.TB, id string) *catalog.API {
+	t.Helper()
+	a := ShippedCatalog(t).API(id)
+	if a == nil {
+		t.Fatalf("no API %q in the shipped catalog", id)
+	}
+	return a
+}
