@@ -204,40 +204,86 @@ func (l *loader) fail(file string, line int, format string, args ...any) {
 	l.errs = append(l.errs, &Error{File: file, Line: line, Err: fmt.Errorf(format, args...)})
 }
 
-// frontMatter is every key a page may have.
+// frontMatter is every key a page may have. Its fields' doc comments are the front-matter
+// reference (see Reference); a "page" tag limits a key to one kind of page.
 type frontMatter struct {
-	Title       string       `yaml:"title"`
-	Description string       `yaml:"description"`
-	Weight      int          `yaml:"weight"`
-	API         *apiMatter   `yaml:"api"`
-	Code        *string      `yaml:"code"`
-	Status      int          `yaml:"status"`
-	Statuses    []int        `yaml:"statuses"`
-	Shape       string       `yaml:"shape"`
-	When        string       `yaml:"when"`
-	Retry       *retryMatter `yaml:"retry"`
-	Hints       []catalog.Hint
-	Draft       bool `yaml:"draft"`
+	// Title is the page's title; an error page's title is the code's name in words.
+	// Example: Rate limit exceeded
+	Title string `yaml:"title" page:",required"`
+	// Description is the page's summary for search engines and link previews.
+	Description string `yaml:"description"`
+	// Weight orders pages in navigation: lower first, then by title.
+	// Default: 0
+	Weight int `yaml:"weight"`
+	// API makes a top-level folder's index.md the index of an API: its machine facts.
+	API *apiMatter `yaml:"api" page:"api,required"`
+	// Code is the error code exactly as the API spells it; "" for a codeless body matched by
+	// shape and status.
+	// Example: RATE_LIMIT_EXCEEDED
+	Code *string `yaml:"code" page:"error,required"`
+	// Status is the documented HTTP status.
+	// Example: 429
+	Status int `yaml:"status" page:"error,required"`
+	// Statuses lists every status the code is sent with, when there are several; it must
+	// include Status.
+	// Example: [400, 422]
+	Statuses []int `yaml:"statuses" page:"error"`
+	// Shape limits the page to bodies of one of the API's shapes (by name).
+	Shape string `yaml:"shape" page:"error"`
+	// When is a regular expression on the body's message that selects this page over others
+	// with the same code and status.
+	When string `yaml:"when" page:"error"`
+	// Retry is the code's retry policy.
+	// Example: {strategy: backoff, base_seconds: 1, attempts: 5}
+	Retry *retryMatter `yaml:"retry" page:"error,required"`
+	// Hints pick a cause for one instance from what the paste shows; the first that holds wins.
+	Hints []catalog.Hint `yaml:"hints" page:"error"`
+	// Draft leaves the page out of the site.
+	// Default: false
+	Draft bool `yaml:"draft"`
 }
 
+// apiMatter is an API's index page's "api:" block.
 type apiMatter struct {
-	Name         string                 `yaml:"name"`
-	Hosts        []string               `yaml:"hosts"`
-	PathPrefixes []string               `yaml:"path_prefixes"`
-	SecretPaths  []string               `yaml:"secret_paths"`
-	Keys         []catalog.KeyFormat    `yaml:"keys"`
-	Headers      catalog.Headers        `yaml:"headers"`
-	Shapes       []*catalog.Shape       `yaml:"shapes"`
-	Retry        map[string]retryMatter `yaml:"retry"`
-	Predict      *catalog.Predict       `yaml:"predict"`
+	// Name is the API's name as people write it; the page's title when it has none.
+	// Example: Plunk
+	Name string `yaml:"name"`
+	// Hosts are the hostnames the API answers on. A leading "*." matches any subdomain.
+	// Example: [api.example.com, "*.example.com"]
+	Hosts []string `yaml:"hosts"`
+	// PathPrefixes are URL path prefixes that point to this API on an unknown host.
+	// Example: [/v1/charges]
+	PathPrefixes []string `yaml:"path_prefixes"`
+	// SecretPaths are URL path templates with a secret segment, written {secret}.
+	// Example: ["/v1/webhooks/{secret}"]
+	SecretPaths []string `yaml:"secret_paths"`
+	// Keys are the formats of the API's keys, by prefix.
+	Keys []catalog.KeyFormat `yaml:"keys"`
+	// Headers names the headers that matter: request id, retry and rate-limit headers.
+	Headers catalog.Headers `yaml:"headers"`
+	// Shapes are the forms of the API's JSON error bodies.
+	Shapes []*catalog.Shape `yaml:"shapes"`
+	// Retry is the API's retry policy by HTTP status: a status ("429"), a class ("4xx",
+	// "5xx") or "default".
+	// Example: {"429": {strategy: retry-after}, "5xx": {strategy: backoff, base_seconds: 1, attempts: 5}, default: {strategy: never}}
+	Retry map[string]retryMatter `yaml:"retry"`
+	// Predict says how the API words the answers to requests that fail its checks.
+	Predict *catalog.Predict `yaml:"predict"`
 }
 
+// retryMatter is a retry policy as front matter writes it.
 type retryMatter struct {
-	Strategy    string  `yaml:"strategy"`
+	// Strategy is "never", "retry-after", "backoff" or "conditional".
+	Strategy string `yaml:"strategy"`
+	// BaseSeconds is the first wait of a backoff.
 	BaseSeconds float64 `yaml:"base_seconds"`
-	CapSeconds  float64 `yaml:"cap_seconds"`
-	Attempts    int     `yaml:"attempts"`
-	Detail      string  `yaml:"detail"`
+	// CapSeconds is the longest wait of a backoff.
+	// Default: base_seconds × 2^(attempts−1)
+	CapSeconds float64 `yaml:"cap_seconds"`
+	// Attempts is how many times a backoff retries.
+	Attempts int `yaml:"attempts"`
+	// Detail says in words when to retry.
+	Detail string `yaml:"detail"`
 }
 
 func (r retryMatter) policy() (catalog.Retry, error) {
@@ -276,20 +322,24 @@ func (l *loader) page(file string) {
 	}
 	var fm frontMatter
 	if len(fmText) > 0 {
+		// The front matter starts on the file's second line.
+		tree, err := yamlTree(fmText)
+		if err != nil {
+			line, msg := yamlErrorLine(err)
+			l.fail(file, line+1, "front matter: %s", msg)
+			return
+		}
+		var bad []typeProblem
+		checkTyped(tree, FrontMatterType, "", &bad)
+		for _, p := range bad {
+			l.fail(file, p.line+1, "front matter: %s", p.msg)
+		}
+		if len(bad) > 0 {
+			return
+		}
 		if err := yaml.UnmarshalWithOptions(fmText, &fm, yaml.Strict()); err != nil {
-			line, msg := 2, err.Error()
-			var se yaml.Error
-			if errors.As(err, &se) {
-				if tok := se.GetToken(); tok != nil && tok.Position != nil {
-					line = tok.Position.Line + 1
-				}
-				msg = se.GetMessage()
-			} else if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-				n, _ := strconv.Atoi(m[1])
-				line = n + 1
-				msg = msg[len(m[0]):]
-			}
-			l.fail(file, line, "front matter: %s", firstLine(msg))
+			line, msg := yamlErrorLine(err)
+			l.fail(file, line+1, "front matter: %s", msg)
 			return
 		}
 	}
@@ -330,6 +380,22 @@ func (l *loader) page(file string) {
 		}
 	}
 	l.pages = append(l.pages, p)
+}
+
+// yamlErrorLine is the line (1 when unknown) and the first line of the message of a YAML error.
+func yamlErrorLine(err error) (int, string) {
+	line, msg := 1, err.Error()
+	var se yaml.Error
+	if errors.As(err, &se) {
+		if tok := se.GetToken(); tok != nil && tok.Position != nil {
+			line = tok.Position.Line
+		}
+		msg = se.GetMessage()
+	} else if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	}
+	return line, firstLine(msg)
 }
 
 func firstLine(s string) string {

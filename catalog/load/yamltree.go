@@ -29,7 +29,9 @@ type ynode struct {
 	kind ykind
 	line int
 	keys []string
-	vals []*ynode
+	// klines are the lines of the keys, vals their values.
+	klines []int
+	vals   []*ynode
 	// val is a scalar's value: string, int64, uint64, float64, bool or nil.
 	val any
 }
@@ -165,6 +167,7 @@ func (c *yconv) member(m *ynode, mv *ast.MappingValueNode, depth int) {
 		}
 	}
 	m.keys = append(m.keys, key)
+	m.klines = append(m.klines, tokLine(mv.Key))
 	m.vals = append(m.vals, c.node(mv.Value, depth+1))
 }
 
