@@ -29,13 +29,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/goccy/go-yaml"
 )
 
 // Skipped reports whether the content file or folder at p, named name, is left out of the
@@ -306,7 +306,7 @@ func (r retryMatter) policy() (catalog.Retry, error) {
 	return p, nil
 }
 
-var yamlLineRE = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*`)
+var yamlLineRE = regexp.MustCompile(`^line (\d+):\s*`)
 
 // page reads one file.
 func (l *loader) page(file string) {
@@ -337,11 +337,7 @@ func (l *loader) page(file string) {
 		if len(bad) > 0 {
 			return
 		}
-		if err := yaml.UnmarshalWithOptions(fmText, &fm, yaml.Strict()); err != nil {
-			line, msg := yamlErrorLine(err)
-			l.fail(file, line+1, "front matter: %s", msg)
-			return
-		}
+		decodeNode(tree, reflect.ValueOf(&fm).Elem(), 0)
 	}
 	if fm.Draft {
 		return
@@ -384,14 +380,8 @@ func (l *loader) page(file string) {
 
 // yamlErrorLine is the line (1 when unknown) and the first line of the message of a YAML error.
 func yamlErrorLine(err error) (int, string) {
-	line, msg := 1, err.Error()
-	var se yaml.Error
-	if errors.As(err, &se) {
-		if tok := se.GetToken(); tok != nil && tok.Position != nil {
-			line = tok.Position.Line
-		}
-		msg = se.GetMessage()
-	} else if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = msg[len(m[0]):]
 	}

@@ -38,12 +38,8 @@ func (l *loader) openapi(a *catalog.API) {
 	}
 	root, err := yamlTree(data)
 	if err != nil {
-		line, msg := 0, err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = msg[len(m[0]):]
-		}
-		l.fail(file, line, "%s", firstLine(msg))
+		line, msg := yamlErrorLine(err)
+		l.fail(file, line, "%s", msg)
 		return
 	}
 	var bad []typeProblem

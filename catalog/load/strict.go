@@ -144,7 +144,7 @@ func join(at, key string) string {
 }
 
 // StructKey is the YAML key of a struct field, and whether the field is decoded at all: the
-// "yaml" tag, else the "json" tag, else the field's name in lower case (goccy/go-yaml's rule).
+// "yaml" tag, else the "json" tag, else the field's name in lower case.
 func StructKey(f reflect.StructField) (key string, ok bool) {
 	if !f.IsExported() {
 		return "", false
@@ -182,7 +182,10 @@ func StructFields(t reflect.Type) []reflect.StructField {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if f.Anonymous && f.Type.Kind() == reflect.Struct && strings.Contains(f.Tag.Get("yaml"), ",inline") {
-			out = append(out, StructFields(f.Type)...)
+			for _, g := range StructFields(f.Type) {
+				g.Index = append([]int{i}, g.Index...)
+				out = append(out, g)
+			}
 			continue
 		}
 		if _, ok := StructKey(f); ok {
@@ -297,4 +300,91 @@ func nodeWords(n *ynode) string {
 		return "the number " + strconv.FormatFloat(v, 'g', -1, 64)
 	}
 	return "a value"
+}
+
+// decodeNode stores n in v, by the same key rules as checkTyped, which must have passed: a
+// value of the wrong kind is left at its zero value.
+func decodeNode(n *ynode, v reflect.Value, depth int) {
+	if n == nil || depth > 200 || (n.kind == yScalar && n.val == nil) {
+		return
+	}
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		decodeNode(n, v.Elem(), depth+1)
+		return
+	}
+	t := v.Type()
+	switch t.Kind() {
+	case reflect.Interface:
+		if x := goValue(n); x != nil {
+			v.Set(reflect.ValueOf(x))
+		}
+	case reflect.Struct:
+		fields := structKeys(t)
+		for i, k := range n.keys {
+			if f, ok := fields[k]; ok {
+				decodeNode(n.vals[i], v.FieldByIndex(f.Index), depth+1)
+			}
+		}
+	case reflect.Map:
+		if n.kind != yMap {
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(t))
+		}
+		for i, k := range n.keys {
+			e := reflect.New(t.Elem()).Elem()
+			decodeNode(n.vals[i], e, depth+1)
+			v.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
+		}
+	case reflect.Slice:
+		if n.kind != ySeq {
+			return
+		}
+		s := reflect.MakeSlice(t, len(n.vals), len(n.vals))
+		for i, e := range n.vals {
+			decodeNode(e, s.Index(i), depth+1)
+		}
+		v.Set(s)
+	case reflect.String:
+		if s, ok := n.val.(string); ok {
+			v.SetString(s)
+		} else if n.kind == yScalar {
+			v.SetString(n.raw)
+		}
+	case reflect.Bool:
+		if b, ok := n.val.(bool); ok {
+			v.SetBool(b)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		switch x := n.val.(type) {
+		case int64:
+			v.SetInt(x)
+		case uint64:
+			v.SetInt(int64(x))
+		case float64:
+			v.SetInt(int64(x))
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		switch x := n.val.(type) {
+		case int64:
+			v.SetUint(uint64(x))
+		case uint64:
+			v.SetUint(x)
+		case float64:
+			v.SetUint(uint64(x))
+		}
+	case reflect.Float32, reflect.Float64:
+		switch x := n.val.(type) {
+		case int64:
+			v.SetFloat(float64(x))
+		case uint64:
+			v.SetFloat(float64(x))
+		case float64:
+			v.SetFloat(x)
+		}
+	}
 }

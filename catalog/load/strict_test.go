@@ -91,3 +91,23 @@ func TestStrictOpenAPI(t *testing.T) {
 		t.Errorf("keys errdocs does not read fail: %v", err)
 	}
 }
+
+// TestBundledYAML checks YAML that bundlers such as Redocly CLI write, which goccy/go-yaml
+// rejected: an empty block scalar with keep chomping ("|+") followed by more keys.
+func TestBundledYAML(t *testing.T) {
+	spec := "openapi: 3.1.0\ninfo:\n  title: Acme\n  description: |+\n\n  version: '1'\npaths:\n  /v1/things:\n    get:\n      description: >+\n      responses:\n        '200': {description: ok}\n"
+	s, err := Content(tree(apiIndex + "-- acme/openapi.yaml --\n" + spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ops := s.Catalog.API("acme").Operations; len(ops) != 1 || ops[0].Path != "/v1/things" {
+		t.Errorf("operations = %+v", ops)
+	}
+	s, err = Content(tree("-- a.md --\n---\ntitle: A\ndescription: |+\n\nweight: 2\n---\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := s.Pages[0]; p.Description != "\n" || p.Weight != 2 {
+		t.Errorf("description %q, weight %d", p.Description, p.Weight)
+	}
+}
