@@ -20,8 +20,9 @@ import (
 // and documented (see Reference), with no more work.
 
 // FrontMatterType is the Go type every page's front matter decodes into. Its fields' "page"
-// tags say which pages take them ("api" for an API's index.md, "error" for an error page; none
-// for every page), and a ",required" there that the key must be given.
+// tags say which kinds of page take them ("api" for an API's index.md, "error" for an error
+// page, "page" for any other; none for every page), a "!" after a kind that the key is
+// required there.
 var FrontMatterType = reflect.TypeOf(frontMatter{})
 
 // typeProblem is one key or value that does not fit its Go type.

@@ -6,6 +6,7 @@ import "strings"
 // "{{schema}}" to fill in. Every key is commented, so the tree doubles as a tutorial.
 var sample = map[string]string{
 	"index.md": `---
+{{modeline page}}
 title: {{name}} errors
 description: Every error the {{name}} API sends, what it means and how to fix it.
 ---
@@ -161,6 +162,7 @@ The API could not finish the request because of a fault of its own, not of the r
 // fill replaces the sample's placeholders.
 func fill(s string, o Options, name string) string {
 	r := strings.NewReplacer("{{id}}", o.ID, "{{name}}", name,
+		"{{modeline page}}", modeline(o, "page"),
 		"{{modeline api-index}}", modeline(o, "api-index"),
 		"{{modeline code-page}}", modeline(o, "code-page"))
 	return r.Replace(s)

@@ -42,7 +42,7 @@ func loadTree(t *testing.T, r *Result) *load.Site {
 		t.Error("no examples")
 	}
 	for p, b := range r.Files {
-		if strings.HasSuffix(p, ".md") && p != "index.md" && !strings.Contains(string(b), "# yaml-language-server: $schema=") {
+		if strings.HasSuffix(p, ".md") && !strings.Contains(string(b), "# yaml-language-server: $schema=") {
 			t.Errorf("%s has no yaml-language-server modeline", p)
 		}
 	}

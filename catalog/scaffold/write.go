@@ -67,8 +67,8 @@ func (s *specAPI) write() (*Result, error) {
 	}
 	title := s.title()
 	r.Files[id+"/index.md"] = []byte(s.indexText(title))
-	r.Files["index.md"] = []byte(fmt.Sprintf("---\ntitle: %s\ndescription: %s\n---\n\nThe error reference of the [%s API](/%s/), written by `errdocs init` from its OpenAPI\ndescription. Paste a failed response into the [playground](/playground/) to have it explained.\n",
-		q(title+" errors"), q("Every error the "+title+" API documents, what it means and how to fix it."), mdText(title), id))
+	r.Files["index.md"] = []byte(fmt.Sprintf("---\n%s\ntitle: %s\ndescription: %s\n---\n\nThe error reference of the [%s API](/%s/), written by `errdocs init` from its OpenAPI\ndescription. Paste a failed response into the [playground](/playground/) to have it explained.\n",
+		modeline(s.o, "page"), q(title+" errors"), q("Every error the "+title+" API documents, what it means and how to fix it."), mdText(title), id))
 	oa, err := s.openapiYAML()
 	if err != nil {
 		r.Notes = append(r.Notes, "openapi.yaml left out: "+err.Error())
