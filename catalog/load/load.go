@@ -20,6 +20,13 @@
 // on an error page there must be at least one, and the site build checks that each one decodes
 // to its own page's code.
 //
+// # Strict front matter
+//
+// Front matter, and errdocs's own keys in openapi.yaml, are checked against the Go types they
+// decode into before they are decoded (strict.go): an unknown key or a value of the wrong kind
+// fails with its line, its path and what was wanted. The same types generate the front-matter
+// reference and its JSON Schemas (reference.go).
+//
 // Errors name the file and line: a *Error carries both.
 package load
 

@@ -17,7 +17,7 @@ import (
 // a map, a number for a number). Each problem is reported at its own line, all of them at
 // once, naming the key's path and what was expected; a near miss of a known key gets "did you
 // mean". The rules come from reflection over the types, so a key added to a type is covered,
-// and documented (see Reference), with no more work.
+// and documented (see reference.go), with no more work.
 
 // FrontMatterType is the Go type every page's front matter decodes into. Its fields' "page"
 // tags say which kinds of page take them ("api" for an API's index.md, "error" for an error

@@ -24,8 +24,8 @@
 // says why.
 //
 // Every Markdown file it writes starts its front matter with a yaml-language-server modeline
-// naming the JSON Schema of its kind of page (see catalog/load's Reference), so editors complete
-// and check the keys.
+// naming the JSON Schema of its kind of page (see load.Schemas), so editors complete and check
+// the keys.
 //
 // The package reads no files: it takes the document's bytes and returns the files to write. It
 // is not linked into the playground's module.
