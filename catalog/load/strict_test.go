@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -110,4 +111,23 @@ func TestBundledYAML(t *testing.T) {
 	if p := s.Pages[0]; p.Description != "\n" || p.Weight != 2 {
 		t.Errorf("description %q, weight %d", p.Description, p.Weight)
 	}
+}
+
+// FuzzFrontMatter feeds the loader arbitrary front matter on an API index and an error page:
+// it must answer with content errors, never panic.
+func FuzzFrontMatter(f *testing.F) {
+	f.Add("title: Acme\napi:\n  name: Acme\n  hosts: [a.test]\n  shapes: [{name: a, match: {error: string}, code: error}]\n", "code: broken\nstatus: 400\ntitle: B\nretry: {strategy: never}\n")
+	f.Add("api: &a {name: *a}\n", "statuses: 400\nhints: [{mesage: x}]\n")
+	f.Add("api: {retry: {\"429\": {strategy: backoff, attempts: 2.5}}}\n", "code: [1]\nstatus: \"x\"\n")
+	f.Fuzz(func(t *testing.T, index, page string) {
+		fsys := tree("-- acme/index.md --\n---\n" + index + "\n---\n-- acme/errors/a.md --\n---\n" + page + "\n---\n" +
+			strings.SplitN(goodPage, "---\n", 3)[2])
+		_, err := Content(fsys)
+		if err != nil {
+			var es Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("error is %T, not Errors: %v", err, err)
+			}
+		}
+	})
 }
