@@ -10,6 +10,8 @@ import (
 
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/testkit"
+	"golang.org/x/tools/txtar"
 )
 
 // loadTree loads a result as errdocs build would and checks that every example on every error
@@ -110,6 +112,41 @@ func TestSpecs(t *testing.T) {
 					t.Errorf("no page for code %q (have %v)", c, a.Codes())
 				}
 			}
+		})
+	}
+}
+
+// TestGoldenTrees pins the Markdown init writes, for the sample and for each spec, as txtar
+// archives under testdata/golden (go test -run TestGoldenTrees -update rewrites them; review
+// the diff: it is what a team gets from its spec).
+func TestGoldenTrees(t *testing.T) {
+	for _, tc := range []struct{ name, spec string }{
+		{"sample", ""},
+		{"train-travel", "train-travel/openapi.yaml"},
+		{"openai", "openai/openapi.yaml"},
+		{"github", "github/openapi.json"},
+		{"fictional", "fictional/openapi.yaml"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := Options{ID: tc.name, SchemaBase: "https://docs.example.test/"}
+			if tc.spec != "" {
+				data, err := os.ReadFile(filepath.Join("testdata/specs", tc.spec))
+				if err != nil {
+					t.Fatal(err)
+				}
+				o.Spec, o.SpecName = data, tc.spec
+			}
+			r, err := New(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var a txtar.Archive
+			for _, p := range sortedKeys(r.Files) {
+				if strings.HasSuffix(p, ".md") {
+					a.Files = append(a.Files, txtar.File{Name: p, Data: r.Files[p]})
+				}
+			}
+			testkit.CompareWithGolden(t, string(txtar.Format(&a)), "testdata/golden/"+tc.name+".txtar")
 		})
 	}
 }

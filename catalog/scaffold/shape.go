@@ -3,6 +3,7 @@ package scaffold
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -143,7 +144,7 @@ func (s *specAPI) shapeFor(ref *openapi3.SchemaRef, ctype string) *inferred {
 	problem := strings.Contains(strings.ToLower(ctype), "problem") ||
 		envelope == "" && p.by["title"] != nil && p.by["status"] != nil && (p.by["type"] != nil || p.by["detail"] != nil)
 	sh := &inferred{envelope: envelope, problem: problem, match: map[string]string{}, statuses: map[int]bool{},
-		codes: map[string]bool{}}
+		ops: map[int][]string{}, descs: map[int]string{}, codes: map[string]bool{}}
 	if problem {
 		sh.ctype = "application/problem+json"
 	}
@@ -166,6 +167,10 @@ func (s *specAPI) shapeFor(ref *openapi3.SchemaRef, ctype string) *inferred {
 				sh.code = "error" // OAuth 2.0: {"error": "invalid_grant", "error_description": …}
 			}
 		}
+	}
+	if st := p.by[sh.status]; st != nil && sh.status != "" {
+		k, _ := kindOf(st)
+		sh.statusStr = k == "string"
 	}
 	sh.message = first(p, messageNames, "string")
 	if problem && p.by["detail"] != nil {
@@ -257,7 +262,9 @@ func (sh *inferred) merge(o *inferred) {
 	fill(&sh.code, o.code)
 	fill(&sh.codeKind, o.codeKind)
 	fill(&sh.message, o.message)
-	fill(&sh.status, o.status)
+	if sh.status == "" {
+		sh.status, sh.statusStr = o.status, o.statusStr
+	}
 	fill(&sh.requestID, o.requestID)
 	if sh.fields == "" {
 		sh.fields, sh.fieldPath, sh.fieldMsg, sh.fieldCode = o.fields, o.fieldPath, o.fieldMsg, o.fieldCode
@@ -330,7 +337,9 @@ func (sh *inferred) synth(code string, status int, title string) map[string]any 
 		set("title", title)
 	}
 	set(sh.full(sh.message), title)
-	if sh.status != "" {
+	if sh.status != "" && sh.statusStr {
+		set(sh.full(sh.status), strconv.Itoa(status))
+	} else if sh.status != "" {
 		set(sh.full(sh.status), status)
 	}
 	if code != "" {

@@ -37,6 +37,7 @@ type inferred struct {
 	codeKind  string
 	message   string
 	status    string
+	statusStr bool // the status path holds a string ("404")
 	requestID string
 	fields    string
 	fieldPath string
@@ -44,6 +45,8 @@ type inferred struct {
 	fieldCode string
 	match     map[string]string
 	statuses  map[int]bool
+	ops       map[int][]string // the operations answering each status with this shape, and why
+	descs     map[int]string
 	codes     map[string]bool // from the enum and descriptions, status unknown
 	ctype     string
 }
@@ -289,6 +292,12 @@ func (s *specAPI) response(op string, status int, guessed bool, r *openapi3.Resp
 			continue
 		}
 		sh.statuses[status] = true
+		if !contains(sh.ops[status], op) {
+			sh.ops[status] = append(sh.ops[status], op)
+		}
+		if sh.descs[status] == "" {
+			sh.descs[status] = desc
+		}
 		for _, c := range descCodes(desc) {
 			s.page(c, status, sh, guessed).addOp(op, desc)
 		}

@@ -42,6 +42,9 @@ func (s *specAPI) write() (*Result, error) {
 			p.named = true
 			for _, st := range sts {
 				p.statuses[st] = true
+				for _, op := range sh.ops[st] {
+					p.addOp(op, sh.descs[st])
+				}
 			}
 		}
 	}
@@ -232,7 +235,7 @@ func (s *specAPI) pageText(p *page) (string, int) {
 			break
 		}
 		m, path, _ := strings.Cut(op, " ")
-		fmt.Fprintf(&b, "- A call to `%s %s` that the API refuses with this answer.\n", m, strings.ReplaceAll(path, "`", ""))
+		fmt.Fprintf(&b, "- A call to `%s %s`, which the spec documents with this answer.\n", m, strings.ReplaceAll(path, "`", ""))
 	}
 	b.WriteString("\n## How to fix\n")
 	for i, step := range fixSteps(p.status) {
