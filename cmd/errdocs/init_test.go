@@ -20,7 +20,7 @@ func TestInit(t *testing.T) {
 		args []string
 		id   string
 	}{
-		{"sample", []string{"init", "--name", "acme"}, "acme"},
+		{"sample", []string{"init", "--name", "acme", "--schema-base", "https://docs.acme.test/"}, "acme"},
 		{"openapi", []string{"init", "--from-openapi", "../../catalog/scaffold/testdata/specs/fictional/openapi.yaml"}, "acme-widgets"},
 		{"problem details", []string{"init", "--from-openapi", "../../catalog/scaffold/testdata/specs/train-travel/openapi.yaml", "--name", "trains"}, "trains"},
 	} {
@@ -32,6 +32,17 @@ func TestInit(t *testing.T) {
 			}
 			if !strings.Contains(out, "the "+tc.id+" API") {
 				t.Errorf("init says %q", out)
+			}
+			index, err := os.ReadFile(filepath.Join(dir, tc.id, "index.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "# yaml-language-server: $schema=http://127.0.0.1:8080/schema/api-index.json"
+			if tc.name == "sample" {
+				want = "# yaml-language-server: $schema=https://docs.acme.test/schema/api-index.json"
+			}
+			if !strings.Contains(string(index), want) {
+				t.Errorf("%s/index.md has no %q", tc.id, want)
 			}
 			if code, _, errs := run(t, "", "build", "-q", "--content", dir, "-o", filepath.Join(t.TempDir(), "public")); code != 0 {
 				t.Fatalf("build: exit %d\n%s", code, errs)
