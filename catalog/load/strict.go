@@ -1,6 +1,8 @@
 package load
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -47,6 +49,17 @@ func checkValue(n *ynode, t reflect.Type, at string, out *[]typeProblem, depth i
 	if n.kind == yScalar && n.val == nil {
 		return // null (or an empty value) is the zero value of any type
 	}
+	if decodesItself(t) {
+		// A type that reads several forms itself (a path or a list of paths, say) is the judge.
+		if err := decodeCustom(n, reflect.New(t), depth); err != nil {
+			msg := firstLine(err.Error())
+			if at != "" {
+				msg = at + ": " + msg
+			}
+			*out = append(*out, typeProblem{n.line, msg})
+		}
+		return
+	}
 	bad := func() {
 		msg := fmt.Sprintf("want %s, got %s", TypeWords(t), nodeWords(n))
 		if at != "" {
@@ -81,6 +94,10 @@ func checkValue(n *ynode, t reflect.Type, at string, out *[]typeProblem, depth i
 			return
 		}
 		for i, k := range n.keys {
+			if _, err := mapKey(k, t.Key()); err != nil {
+				*out = append(*out, typeProblem{n.keyLine(i), fmt.Sprintf("%s: key %q: %v", nameOf(at), k, err)})
+				continue
+			}
 			checkValue(n.vals[i], t.Elem(), join(at, k), out, depth+1)
 		}
 	case reflect.Slice, reflect.Array:
@@ -317,6 +334,10 @@ func decodeNode(n *ynode, v reflect.Value, depth int) {
 		return
 	}
 	t := v.Type()
+	if decodesItself(t) && v.CanAddr() {
+		_ = decodeCustom(n, v.Addr(), depth) // checkValue reported its error
+		return
+	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if x := goValue(n); x != nil {
@@ -339,7 +360,9 @@ func decodeNode(n *ynode, v reflect.Value, depth int) {
 		for i, k := range n.keys {
 			e := reflect.New(t.Elem()).Elem()
 			decodeNode(n.vals[i], e, depth+1)
-			v.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
+			if key, err := mapKey(k, t.Key()); err == nil {
+				v.SetMapIndex(key, e)
+			}
 		}
 	case reflect.Slice:
 		if n.kind != ySeq {
@@ -388,4 +411,78 @@ func decodeNode(n *ynode, v reflect.Value, depth int) {
 			v.SetFloat(x)
 		}
 	}
+}
+
+// yamlFuncUnmarshaler is the decoding hook of goccy/go-yaml and yaml.v2 (and yaml.v3's older
+// one): a type that needs no YAML import can implement it.
+type yamlFuncUnmarshaler interface {
+	UnmarshalYAML(unmarshal func(any) error) error
+}
+
+var (
+	yamlFuncType        = reflect.TypeOf((*yamlFuncUnmarshaler)(nil)).Elem()
+	jsonUnmarshalerType = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
+)
+
+// decodesItself reports whether t reads its own YAML: through UnmarshalYAML(func(any) error)
+// or, for the catalog's types, which travel as JSON and link no YAML, UnmarshalJSON (given the
+// value as JSON).
+func decodesItself(t reflect.Type) bool {
+	pt := reflect.PointerTo(t)
+	return pt.Implements(yamlFuncType) || pt.Implements(jsonUnmarshalerType)
+}
+
+// decodeCustom decodes n into ptr, a pointer to a type that decodes itself.
+func decodeCustom(n *ynode, ptr reflect.Value, depth int) error {
+	if depth > 100 {
+		return errors.New("nested too deeply")
+	}
+	if u, ok := ptr.Interface().(yamlFuncUnmarshaler); ok {
+		return u.UnmarshalYAML(func(x any) error {
+			rv := reflect.ValueOf(x)
+			if rv.Kind() != reflect.Pointer || rv.IsNil() {
+				return errors.New("UnmarshalYAML: want a non-nil pointer")
+			}
+			var bad []typeProblem
+			checkValue(n, rv.Elem().Type(), "", &bad, depth+1)
+			if len(bad) > 0 {
+				return errors.New(bad[0].msg)
+			}
+			decodeNode(n, rv.Elem(), depth+1)
+			return nil
+		})
+	}
+	text, err := jsonOf(n)
+	if err != nil {
+		return err
+	}
+	return ptr.Interface().(json.Unmarshaler).UnmarshalJSON([]byte(text))
+}
+
+// mapKey converts a mapping key to a map's key type: a string, or an integer ("429").
+func mapKey(k string, t reflect.Type) (reflect.Value, error) {
+	switch t.Kind() {
+	case reflect.String:
+		return reflect.ValueOf(k).Convert(t), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(k, 10, t.Bits())
+		if err != nil {
+			return reflect.Value{}, errors.New("want an integer")
+		}
+		return reflect.ValueOf(n).Convert(t), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, err := strconv.ParseUint(k, 10, t.Bits())
+		if err != nil {
+			return reflect.Value{}, errors.New("want a positive integer")
+		}
+		return reflect.ValueOf(n).Convert(t), nil
+	}
+	return reflect.Value{}, fmt.Errorf("keys of type %s are not supported", t)
+}
+
+func nameOf(at string) string {
+	if at == "" {
+		return "front matter"
+	}
+	return at
 }

@@ -1,7 +1,10 @@
 package load
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -130,4 +133,80 @@ func FuzzFrontMatter(f *testing.F) {
 			}
 		}
 	})
+}
+
+// paths is a key that takes one path or a list of them, reading itself as the catalog's types
+// would (they travel as JSON and link no YAML).
+type paths []string
+
+func (p *paths) UnmarshalJSON(b []byte) error {
+	var one string
+	if json.Unmarshal(b, &one) == nil {
+		*p = paths{one}
+		return nil
+	}
+	var list []string
+	if err := json.Unmarshal(b, &list); err != nil {
+		return errors.New("want a path or a list of paths")
+	}
+	*p = list
+	return nil
+}
+
+// word reads itself through the YAML hook that needs no YAML import.
+type word string
+
+func (w *word) UnmarshalYAML(unmarshal func(any) error) error {
+	var s string
+	if err := unmarshal(&s); err != nil {
+		return err
+	}
+	if s != "high" && s != "low" {
+		return fmt.Errorf("%q is not high or low", s)
+	}
+	*w = word(s)
+	return nil
+}
+
+// TestTypesThatDecodeThemselves checks that a key whose type reads its own forms is checked
+// and decoded by that type, so a key added with several forms needs no change here.
+func TestTypesThatDecodeThemselves(t *testing.T) {
+	type matter struct {
+		Code  paths `yaml:"code"`
+		Level word  `yaml:"level"`
+	}
+	for _, tc := range []struct {
+		name, yaml string
+		want       matter
+		problem    string
+	}{
+		{"one path", "code: error.code\nlevel: high\n", matter{Code: paths{"error.code"}, Level: "high"}, ""},
+		{"a list", "code: [code, type]\n", matter{Code: paths{"code", "type"}}, ""},
+		{"neither", "code: {a: 1}\n", matter{}, "code: want a path or a list of paths"},
+		{"a bad word", "level: medium\n", matter{}, `level: "medium" is not high or low`},
+		{"a list for a word", "level: [high]\n", matter{}, "level: want a string, got a list"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n, err := yamlTree([]byte(tc.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var bad []typeProblem
+			checkTyped(n, reflect.TypeOf(matter{}), "", &bad)
+			if tc.problem != "" {
+				if len(bad) != 1 || bad[0].msg != tc.problem {
+					t.Errorf("problems %+v, want %q", bad, tc.problem)
+				}
+				return
+			}
+			if len(bad) > 0 {
+				t.Fatalf("problems %+v", bad)
+			}
+			var got matter
+			decodeNode(n, reflect.ValueOf(&got).Elem(), 0)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("decoded %+v, want %+v", got, tc.want)
+			}
+		})
+	}
 }

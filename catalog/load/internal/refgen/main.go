@@ -7,7 +7,9 @@
 //	go run ./internal/refgen -md ../../docs/front-matter.md -schema schema
 //
 // so a key added to a type is documented and completed in editors with no more work. The strict
-// check (strict.go) follows the same key rules.
+// check (strict.go) follows the same key rules. A type that decodes itself (UnmarshalJSON, or
+// UnmarshalYAML(func(any) error) error) accepts a string or a number in the schema, besides its
+// Go kind; say in its doc comment which forms it takes.
 package main
 
 import (
@@ -323,6 +325,17 @@ func yamlValue(s string) (any, bool) {
 
 func (g *gen) typeSchema(t reflect.Type, defs map[string]any) map[string]any {
 	t = elem(t)
+	pt := reflect.PointerTo(t)
+	if pt.Implements(reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()) ||
+		pt.Implements(reflect.TypeOf((*interface{ UnmarshalYAML(func(any) error) error })(nil)).Elem()) {
+		// It reads several forms itself: its own kind, or a scalar.
+		own := g.plainSchema(t, defs)
+		return map[string]any{"anyOf": []any{own, map[string]any{"type": []string{"string", "number"}}}}
+	}
+	return g.plainSchema(t, defs)
+}
+
+func (g *gen) plainSchema(t reflect.Type, defs map[string]any) map[string]any {
 	switch t.Kind() {
 	case reflect.String:
 		// A number is a fine string too (a numeric error code).
