@@ -7,7 +7,8 @@
 #               short fuzz runs, the WASM shim under node, and the real-browser tests in headless
 #               Chromium
 #   generate    regenerate templ components (go tool templ), and wire's codecs, the verdict's
-#               TypeScript declarations and the reason phrases (go generate ./wasm/internal/wire)
+#               TypeScript declarations and the reason phrases (go generate ./wasm/internal/wire),
+#               and the front-matter reference and JSON Schemas (go generate ./catalog/load)
 #   vet         gofmt and go vet
 #   typecheck   type-check the playground's scripts with the TypeScript compiler pinned in
 #               package-lock.json (npm ci, then tsc over tsconfig.json and tsconfig.worker.json)
@@ -47,18 +48,20 @@ need_node() {
 }
 
 step_generate() {
-  say "generate templ components, the playground's JSON codecs and its TypeScript contract"
+  say "generate templ components, the playground's JSON codecs and its TypeScript contract, the front-matter reference"
   go tool templ generate -log-level error
   go generate ./wasm/internal/wire
+  go generate ./catalog/load
 }
 
 # step_check_generated fails when the committed generated files (*_templ.go, and wire's
-# codec_gen.go, verdict.gen.d.ts and reasons.gen.js) differ from what the generators write
-# (templ's ensure-generated).
+# codec_gen.go, verdict.gen.d.ts and reasons.gen.js, and the front-matter reference
+# docs/front-matter.md with its JSON Schemas catalog/load/schema/*.json) differ from what the
+# generators write (templ's ensure-generated).
 step_check_generated() {
   say "check generated files are committed"
   step_generate
-  local gen=('*_templ.go' '*_gen.go' '*.gen.d.ts' '*.gen.js')
+  local gen=('*_templ.go' '*_gen.go' '*.gen.d.ts' '*.gen.js' 'docs/front-matter.md' 'catalog/load/schema/*.json')
   if ! git diff --quiet -- "${gen[@]}"; then
     git --no-pager diff --stat -- "${gen[@]}" >&2
     echo "generated files are out of date: run ./build.sh generate and commit" >&2

@@ -80,6 +80,7 @@ type API struct {
 
 // KeyFormat describes one kind of API key.
 type KeyFormat struct {
+	// Prefix is how the key starts, e.g. "sk_live_".
 	Prefix string `json:"prefix"`
 	// Kind is the key's role, e.g. "secret", "public", "live", "test".
 	Kind string `json:"kind"`
@@ -92,11 +93,16 @@ type KeyFormat struct {
 // Headers names the response and request headers that matter for an API. Empty means the API
 // does not send it.
 type Headers struct {
-	RequestID      string   `json:"request_id,omitempty"`
-	RetryAfter     string   `json:"retry_after,omitempty"`
-	RateLimit      []string `json:"rate_limit,omitempty"`
-	RateLimitReset string   `json:"rate_limit_reset,omitempty"`
-	IdempotencyKey string   `json:"idempotency_key,omitempty"`
+	// RequestID is the header that carries the request id, e.g. "X-Request-Id".
+	RequestID string `json:"request_id,omitempty"`
+	// RetryAfter is the header that says how long to wait, e.g. "Retry-After".
+	RetryAfter string `json:"retry_after,omitempty"`
+	// RateLimit are the rate-limit headers, e.g. ["RateLimit-Limit", "RateLimit-Remaining"].
+	RateLimit []string `json:"rate_limit,omitempty"`
+	// RateLimitReset is the header that says when the limit resets.
+	RateLimitReset string `json:"rate_limit_reset,omitempty"`
+	// IdempotencyKey is the request header that makes a retry safe, e.g. "Idempotency-Key".
+	IdempotencyKey string `json:"idempotency_key,omitempty"`
 	// Identifying are headers whose presence points to this API (e.g. "RateLimit-Reset").
 	Identifying []string `json:"identifying,omitempty"`
 }
@@ -115,11 +121,16 @@ type Shape struct {
 	// (Puck's codes are snake_case strings; a sentence in the same key is not a code).
 	CodePattern string `json:"code_pattern,omitempty"`
 
-	Code      string `json:"code,omitempty"`
-	Message   string `json:"message,omitempty"`
-	Status    string `json:"status,omitempty"`
+	// Code is the path of the error code, e.g. "error.code".
+	Code string `json:"code,omitempty"`
+	// Message is the path of the human-readable message.
+	Message string `json:"message,omitempty"`
+	// Status is the path of the HTTP status the body repeats, if any.
+	Status string `json:"status,omitempty"`
+	// RequestID is the path of the request id.
 	RequestID string `json:"request_id,omitempty"`
-	Fields    string `json:"fields,omitempty"`
+	// Fields is the path of the array of field issues.
+	Fields string `json:"fields,omitempty"`
 	// FieldPath, FieldMessage and FieldCode are paths inside one element of Fields.
 	FieldPath    string `json:"field_path,omitempty"`
 	FieldMessage string `json:"field_message,omitempty"`
@@ -129,6 +140,7 @@ type Shape struct {
 	// FieldsOnly lists the statuses on which Fields may appear; elsewhere it is a departure.
 	FieldsOnly []int `json:"fields_only,omitempty"`
 	// Strength is how strongly this shape alone identifies the API: "high", "medium" or "low".
+	// Default: medium
 	Strength string `json:"strength"`
 	// ContentType is the media type this shape is sent with, if it is distinctive.
 	ContentType string `json:"content_type,omitempty"`

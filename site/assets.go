@@ -14,7 +14,8 @@ import (
 )
 
 // The files beside the pages: static assets (fingerprinted), content files copied as they are,
-// and the data files (catalog.json, the search index, sitemap.xml, robots.txt, _headers).
+// and the data files (catalog.json, the search index, sitemap.xml, robots.txt, _headers, and
+// the front-matter JSON Schemas under schema/).
 
 // copyable are the content files, other than Markdown, copied to the site as they are.
 var copyable = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true,
@@ -27,6 +28,13 @@ func (b *builder) contentFiles() error {
 	b.files["robots.txt"] = true
 	b.files["search-index.json"] = true
 	for f := range rootFiles {
+		b.files[f] = true
+	}
+	schemas, err := fs.Glob(load.Schemas, "schema/*.json")
+	if err != nil {
+		return err
+	}
+	for _, f := range schemas {
 		b.files[f] = true
 	}
 	return fs.WalkDir(b.opts.Content, ".", func(p string, d fs.DirEntry, err error) error {
@@ -196,5 +204,18 @@ func (b *builder) writeData(wr *writer) error {
 	wr.write("sitemap.xml", b.sitemap())
 	wr.write("robots.txt", b.robots())
 	wr.write("_headers", b.headers())
+	// The JSON Schemas of front matter, at stable URLs for editors' modelines (see
+	// load.Schemas): /schema/api-index.json, /schema/code-page.json, /schema/page.json.
+	schemas, err := fs.Glob(load.Schemas, "schema/*.json")
+	if err != nil {
+		return err
+	}
+	for _, f := range schemas {
+		data, err := fs.ReadFile(load.Schemas, f)
+		if err != nil {
+			return err
+		}
+		wr.write(f, data)
+	}
 	return nil
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"io/fs"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -37,12 +38,16 @@ func (l *loader) openapi(a *catalog.API) {
 	}
 	root, err := yamlTree(data)
 	if err != nil {
-		line, msg := 0, err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = msg[len(m[0]):]
-		}
-		l.fail(file, line, "%s", firstLine(msg))
+		line, msg := yamlErrorLine(err)
+		l.fail(file, line, "%s", msg)
+		return
+	}
+	var bad []typeProblem
+	checkTyped(root, reflect.TypeOf(oaDocument{}), "", &bad)
+	for _, p := range bad {
+		l.fail(file, p.line, "%s", p.msg)
+	}
+	if len(bad) > 0 {
 		return
 	}
 	r := &oaReader{l: l, file: file, root: root, api: a, schemas: map[string]*catalog.Schema{},
@@ -567,6 +572,9 @@ func (r *oaReader) schema(n *ynode, depth int) *catalog.Schema {
 	if mt := n.get("x-errdocs-max-total-length"); mt != nil {
 		max, _ := strconv.Atoi(mt.get("max").str())
 		s.MaxTotalLength = &catalog.TotalLength{Property: mt.get("property").str(), Max: max, Issue: s.RuleIssue}
+		if is := mt.get("issue"); is != nil {
+			s.MaxTotalLength.Issue = issueOf(is)
+		}
 	}
 	s.Lenient = n.get("x-errdocs-lenient").str()
 	s.Deprecated = boolOf(n.get("deprecated"))

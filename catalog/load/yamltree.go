@@ -8,12 +8,14 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
+	"go.yaml.in/yaml/v3"
 )
 
-// The YAML tree the OpenAPI reader walks: goccy/go-yaml's AST reduced to maps, lists and
-// scalars that keep their line, and written back as JSON for examples.
+// The YAML tree the loader reads: yaml.v3's nodes (go.yaml.in/yaml/v3, the YAML organisation's
+// maintained go-yaml) reduced to maps, lists and scalars that keep their line, checked against
+// Go types (strict.go), decoded into them (decodeNode) and written back as JSON for examples.
+// goccy/go-yaml, used before, rejects valid YAML that bundlers such as Redocly CLI write (an
+// empty "|+" block scalar followed by more keys).
 
 // ykind is the kind of a YAML node.
 type ykind uint8
@@ -29,9 +31,12 @@ type ynode struct {
 	kind ykind
 	line int
 	keys []string
-	vals []*ynode
-	// val is a scalar's value: string, int64, uint64, float64, bool or nil.
+	// klines are the lines of the keys, vals their values.
+	klines []int
+	vals   []*ynode
+	// val is a scalar's value: string, int64, uint64, float64, bool or nil; raw is its text.
 	val any
+	raw string
 }
 
 func (n *ynode) get(key string) *ynode {
@@ -57,115 +62,112 @@ func (n *ynode) str() string {
 	return fmt.Sprint(n.val)
 }
 
-// yamlTree parses YAML text into a ynode tree.
+// yamlTree parses YAML text into a ynode tree. Only the first document is read.
 func yamlTree(data []byte) (*ynode, error) {
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, err
 	}
-	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return &ynode{kind: yMap, line: 1}, nil
 	}
-	c := &yconv{anchors: map[string]*ynode{}}
-	return c.node(f.Docs[0].Body, 0), nil
+	c := &yconv{seen: map[*yaml.Node]*ynode{}}
+	return c.node(doc.Content[0], 0), nil
 }
 
+// yconv converts yaml.v3 nodes, sharing the conversion of an anchored node among its aliases.
 type yconv struct {
-	anchors map[string]*ynode
+	seen map[*yaml.Node]*ynode
 }
 
-func tokLine(n ast.Node) int {
-	if n == nil {
-		return 0
-	}
-	if t := n.GetToken(); t != nil && t.Position != nil {
-		return t.Position.Line
-	}
-	return 0
-}
-
-// node converts an AST node; depth bounds nesting so a hostile file cannot exhaust the stack.
-func (c *yconv) node(n ast.Node, depth int) *ynode {
+// node converts a node; depth bounds nesting so a hostile file cannot exhaust the stack.
+func (c *yconv) node(n *yaml.Node, depth int) *ynode {
 	if n == nil || depth > 200 {
 		return &ynode{kind: yScalar}
 	}
-	line := tokLine(n)
-	switch t := n.(type) {
-	case *ast.DocumentNode:
-		return c.node(t.Body, depth+1)
-	case *ast.MappingNode:
-		m := &ynode{kind: yMap, line: line}
-		for _, mv := range t.Values {
-			c.member(m, mv, depth)
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return &ynode{kind: yScalar, line: n.Line}
 		}
-		if len(t.Values) > 0 {
-			m.line = tokLine(t.Values[0].Key)
+		n = n.Alias
+	}
+	if v, ok := c.seen[n]; ok {
+		return v
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return &ynode{kind: yScalar, line: n.Line}
+		}
+		return c.node(n.Content[0], depth+1)
+	case yaml.MappingNode:
+		m := &ynode{kind: yMap, line: n.Line}
+		c.seen[n] = m
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Tag == "!!merge" {
+				c.merge(m, v, depth)
+				continue
+			}
+			m.keys = append(m.keys, k.Value)
+			m.klines = append(m.klines, k.Line)
+			m.vals = append(m.vals, c.node(v, depth+1))
+		}
+		if len(n.Content) > 0 {
+			m.line = n.Content[0].Line
 		}
 		return m
-	case *ast.MappingValueNode:
-		m := &ynode{kind: yMap, line: tokLine(t.Key)}
-		c.member(m, t, depth)
-		return m
-	case *ast.SequenceNode:
-		s := &ynode{kind: ySeq, line: line}
-		for _, v := range t.Values {
+	case yaml.SequenceNode:
+		s := &ynode{kind: ySeq, line: n.Line}
+		c.seen[n] = s
+		for _, v := range n.Content {
 			s.vals = append(s.vals, c.node(v, depth+1))
 		}
 		return s
-	case *ast.AnchorNode:
-		v := c.node(t.Value, depth+1)
-		if t.Name != nil {
-			c.anchors[t.Name.GetToken().Value] = v
-		}
-		return v
-	case *ast.AliasNode:
-		if t.Value != nil {
-			if v, ok := c.anchors[t.Value.GetToken().Value]; ok {
-				return v
-			}
-		}
-		return &ynode{kind: yScalar, line: line}
-	case *ast.TagNode:
-		return c.node(t.Value, depth+1)
-	case *ast.LiteralNode:
-		s := ""
-		if t.Value != nil {
-			s = t.Value.Value
-		}
-		return &ynode{kind: yScalar, line: line, val: s}
-	case *ast.StringNode:
-		return &ynode{kind: yScalar, line: line, val: t.Value}
-	case *ast.IntegerNode:
-		return &ynode{kind: yScalar, line: line, val: t.Value}
-	case *ast.FloatNode:
-		return &ynode{kind: yScalar, line: line, val: t.Value}
-	case *ast.BoolNode:
-		return &ynode{kind: yScalar, line: line, val: t.Value}
-	case *ast.NullNode:
-		return &ynode{kind: yScalar, line: line}
-	case *ast.InfinityNode:
-		return &ynode{kind: yScalar, line: line, val: t.Value}
-	case *ast.NanNode:
-		return &ynode{kind: yScalar, line: line, val: math.NaN()}
-	case ast.ScalarNode:
-		return &ynode{kind: yScalar, line: line, val: t.GetValue()}
 	}
-	return &ynode{kind: yScalar, line: line}
+	return &ynode{kind: yScalar, line: n.Line, val: scalarValue(n), raw: n.Value}
 }
 
-func (c *yconv) member(m *ynode, mv *ast.MappingValueNode, depth int) {
-	key := ""
-	if mv.Key != nil {
-		if s, ok := mv.Key.(ast.ScalarNode); ok {
-			if v := s.GetValue(); v != nil {
-				key = fmt.Sprint(v)
+// merge adds the keys of a "<<" merge (a mapping or a list of them) that m does not have yet.
+func (c *yconv) merge(m *ynode, v *yaml.Node, depth int) {
+	from := c.node(v, depth+1)
+	list := []*ynode{from}
+	if from.kind == ySeq {
+		list = from.vals
+	}
+	for _, src := range list {
+		for i, k := range src.keys {
+			if m.get(k) == nil {
+				m.keys = append(m.keys, k)
+				m.klines = append(m.klines, src.keyLine(i))
+				m.vals = append(m.vals, src.vals[i])
 			}
-		} else if t := mv.Key.GetToken(); t != nil {
-			key = t.Value
 		}
 	}
-	m.keys = append(m.keys, key)
-	m.vals = append(m.vals, c.node(mv.Value, depth+1))
+}
+
+// scalarValue resolves a scalar as YAML 1.2's core schema does: string, int64 (uint64 when it
+// does not fit), float64, bool or nil.
+func scalarValue(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool", "!!int", "!!float":
+		var v any
+		if err := n.Decode(&v); err != nil {
+			return n.Value
+		}
+		switch x := v.(type) {
+		case int:
+			return int64(x)
+		case int64, uint64, float64, bool:
+			return x
+		case uint:
+			return uint64(x)
+		}
+		return n.Value
+	}
+	return n.Value
 }
 
 // jsonOf writes a YAML value as JSON, keeping the order of keys.
