@@ -37,7 +37,8 @@ func Root() (string, error) {
 }
 
 // BuildModule builds the playground module into dir as build.sh's wasm step does (plus any
-// build tags), copies wasm_exec.js beside it, and returns the module's path.
+// build tags), packs its data segments (wasm/internal/packdata), copies wasm_exec.js beside it,
+// and returns the module's path.
 func BuildModule(root, dir string, tags ...string) (string, error) {
 	out := filepath.Join(dir, "errdocs.wasm")
 	args := []string{"build", "-trimpath", "-ldflags=-s -w"}
@@ -50,6 +51,11 @@ func BuildModule(root, dir string, tags ...string) (string, error) {
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build ./wasm: %v\n%s", err, msg)
+	}
+	pack := exec.Command("go", "run", "./wasm/internal/packdata", out)
+	pack.Dir = root
+	if msg, err := pack.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("packdata: %v\n%s", err, msg)
 	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
