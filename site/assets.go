@@ -26,6 +26,8 @@ func (b *builder) contentFiles() error {
 	b.files["sitemap.xml"] = true
 	b.files["robots.txt"] = true
 	b.files["search-index.json"] = true
+	b.files["llms.txt"] = true
+	b.files["llms-full.txt"] = true
 	for f := range rootFiles {
 		b.files[f] = true
 	}
@@ -186,13 +188,17 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 	return nil
 }
 
-// writeData writes the search index, sitemap.xml, robots.txt and _headers.
+// writeData writes the search index, llms.txt and llms-full.txt, sitemap.xml, robots.txt and
+// _headers.
 func (b *builder) writeData(wr *writer) error {
 	idx, err := b.index.MarshalJSON()
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	wr.write("search-index.json", idx)
+	secs := b.llmsSections()
+	wr.write("llms.txt", b.llmsTxt(secs))
+	wr.write("llms-full.txt", b.llmsFull(secs))
 	wr.write("sitemap.xml", b.sitemap())
 	wr.write("robots.txt", b.robots())
 	wr.write("_headers", b.headers())

@@ -222,13 +222,15 @@ type builder struct {
 	index *search.Index
 	// endpoints holds each operation's checked examples (apiref.Check).
 	endpoints map[*catalog.Operation]*apiref.Examples
+	// twins are the pages' Markdown twins (twin.go), for llms-full.txt.
+	twins map[*page][]byte
 }
 
 func newBuilder(opts Options, s *load.Site) (*builder, error) {
 	b := &builder{opts: opts, site: s, base: "/", byURL: map[string]*page{}, byFile: map[string]*page{},
 		aliases: map[string]*page{}, files: map[string]bool{}, navs: map[string]*nav{},
 		assets: map[string]string{}, modules: map[string][]string{}, verdicts: map[blockKey]string{}, responses: map[blockKey]bool{}, ids: map[string]string{},
-		index: search.NewIndex()}
+		index: search.NewIndex(), twins: map[*page][]byte{}}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {
