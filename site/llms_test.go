@@ -232,3 +232,36 @@ func TestTwinGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestCodePages checks that the code pages errdocs mcp serves are the build's twins, byte for
+// byte, with the URLs the build links.
+func TestCodePages(t *testing.T) {
+	opts := Options{Content: content.FS, BaseURL: "https://example.test/docs/"}
+	cat, pages, err := CodePages(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := NewMemOutput()
+	opts.Output = mem
+	if _, err := BuildReport(opts); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range cat.APIs {
+		n += len(a.Errors)
+	}
+	if len(pages) != n {
+		t.Fatalf("%d code pages for %d entries", len(pages), n)
+	}
+	for _, p := range pages {
+		if want := "https://example.test/docs/" + strings.TrimPrefix(p.Entry.Docs, "/"); p.URL != want {
+			t.Errorf("%s: URL %s, want %s", p.Entry.Docs, p.URL, want)
+		}
+		if got, want := p.Markdown, file(t, mem, strings.TrimPrefix(p.Entry.Docs, "/")+"index.md"); got != want {
+			t.Errorf("%s: the code page's Markdown is not the build's twin", p.Entry.Docs)
+		}
+		if p.Entry.Code != "" && p.Terms.Weight(strings.ToLower(p.Entry.Code)) == 0 {
+			t.Errorf("%s: no search term for its code", p.Entry.Docs)
+		}
+	}
+}
