@@ -188,8 +188,8 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 	return nil
 }
 
-// writeData writes the search index, llms.txt and llms-full.txt, sitemap.xml, robots.txt and
-// _headers.
+// writeData writes the search index, llms.txt and llms-full.txt, .nojekyll, sitemap.xml,
+// robots.txt and _headers.
 func (b *builder) writeData(wr *writer) error {
 	idx, err := b.index.MarshalJSON()
 	if err != nil {
@@ -199,6 +199,9 @@ func (b *builder) writeData(wr *writer) error {
 	secs := b.llmsSections()
 	wr.write("llms.txt", b.llmsTxt(secs))
 	wr.write("llms-full.txt", b.llmsFull(secs))
+	// GitHub Pages runs Jekyll over a site unless it finds .nojekyll, and its Jekyll turns
+	// Markdown without front matter, the twins, into HTML pages in place of the ones beside them.
+	wr.write(".nojekyll", nil)
 	wr.write("sitemap.xml", b.sitemap())
 	wr.write("robots.txt", b.robots())
 	wr.write("_headers", b.headers())

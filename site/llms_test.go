@@ -143,6 +143,9 @@ func checkAgentFiles(t *testing.T, mem *MemOutput, base, basePath string, cat *c
 			}
 		}
 	}
+	if _, ok := mem.File(".nojekyll"); !ok {
+		t.Error("no .nojekyll: GitHub Pages would turn the twins into HTML pages")
+	}
 	if _, ok := mem.File("404.md"); ok {
 		t.Error("the 404 page has a twin")
 	}
