@@ -196,9 +196,8 @@ func (b *builder) writeData(wr *writer) error {
 		return fmt.Errorf("search index: %w", err)
 	}
 	wr.write("search-index.json", idx)
-	secs := b.llmsSections()
-	wr.write("llms.txt", b.llmsTxt(secs))
-	wr.write("llms-full.txt", b.llmsFull(secs))
+	wr.write("llms.txt", b.llmsTxt(b.llms))
+	wr.write("llms-full.txt", b.full.bytes())
 	// GitHub Pages runs Jekyll over a site unless it finds .nojekyll, and its Jekyll turns
 	// Markdown without front matter, the twins, into HTML pages in place of the ones beside them.
 	wr.write(".nojekyll", nil)

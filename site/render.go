@@ -296,9 +296,7 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 	}
 	if f := p.twinFile(); f != "" {
 		md := b.twin(v, src, dests)
-		b.mu.Lock()
-		b.twins[p] = md
-		b.mu.Unlock()
+		b.full.add(p, md)
 		wr.write(f, md)
 	}
 	if p.src != nil {

@@ -224,15 +224,16 @@ type builder struct {
 	index *search.Index
 	// endpoints holds each operation's checked examples (apiref.Check).
 	endpoints map[*catalog.Operation]*apiref.Examples
-	// twins are the pages' Markdown twins (twin.go), for llms-full.txt.
-	twins map[*page][]byte
+	// llms are llms.txt's sections, and full assembles llms-full.txt from the twins (llms.go).
+	llms []llmsSection
+	full *fullText
 }
 
 func newBuilder(opts Options, s *load.Site) (*builder, error) {
 	b := &builder{opts: opts, site: s, base: "/", byURL: map[string]*page{}, byFile: map[string]*page{},
 		aliases: map[string]*page{}, files: map[string]bool{}, navs: map[string]*nav{},
 		assets: map[string]string{}, modules: map[string][]string{}, verdicts: map[blockKey]string{}, responses: map[blockKey]bool{}, ids: map[string]string{},
-		index: search.NewIndex(), twins: map[*page][]byte{}}
+		index: search.NewIndex()}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {
@@ -311,6 +312,8 @@ func (b *builder) run(out Output) (*Report, error) {
 	}
 	b.checkExamples()
 	b.checkEndpoints()
+	b.llms = b.llmsSections()
+	b.full = newFullText(b, b.llms)
 	for _, lp := range b.site.Pages {
 		for _, blk := range lp.Blocks {
 			if blk.IsResponse() {
