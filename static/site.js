@@ -77,15 +77,29 @@
       return ok;
     }
     b.setAttribute("aria-busy", "true");
-    fetch(b.getAttribute("data-md")).then(function (r) {
+    var text = fetch(b.getAttribute("data-md")).then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.text();
-    }).then(function (text) {
-      var write = navigator.clipboard && navigator.clipboard.writeText
-        ? navigator.clipboard.writeText(text)
-        : Promise.reject(new Error("no clipboard"));
-      return write.then(null, function () {
-        if (!fallback(text)) throw new Error("the browser refused to copy");
+    });
+    // A ClipboardItem that waits for the fetch is written within the click, which Safari needs
+    // (it forgets the click by the time the fetch is done); writeText after the fetch, then the
+    // old execCommand, are for browsers without it.
+    var item = null;
+    if (window.ClipboardItem && navigator.clipboard && navigator.clipboard.write) {
+      try {
+        item = navigator.clipboard.write([new ClipboardItem({
+          "text/plain": text.then(function (t) { return new Blob([t], { type: "text/plain" }); })
+        })]);
+      } catch (e) {}
+    }
+    (item || Promise.reject(new Error("no ClipboardItem"))).then(null, function () {
+      return text.then(function (t) {
+        var write = navigator.clipboard && navigator.clipboard.writeText
+          ? navigator.clipboard.writeText(t)
+          : Promise.reject(new Error("no clipboard"));
+        return write.then(null, function () {
+          if (!fallback(t)) throw new Error("the browser refused to copy");
+        });
       });
     }).then(function () {
       done("Copied", "Copied this page as Markdown");
