@@ -109,6 +109,59 @@ func RetryPlan(strategy string, retryable bool, after float64, schedule []float6
 	return "Retry: " + strategy
 }
 
+// Answer says in a word whether to retry under the policy, for tables: "Yes", "No" or
+// "Depends".
+func (r Retry) Answer() string {
+	switch r.Strategy {
+	case "never", "":
+		return "No"
+	case "conditional":
+		return "Depends"
+	}
+	return "Yes"
+}
+
+// retryAfterHeader is the name of the header that says how long to wait: the API's own, else
+// Retry-After.
+func retryAfterHeader(a *API) string {
+	if a != nil && a.Headers.RetryAfter != "" {
+		return a.Headers.RetryAfter
+	}
+	return "Retry-After"
+}
+
+// Short is the policy in a few words, for badges: "Retry after Retry-After", "Do not retry".
+// a, the API the policy belongs to, may be nil.
+func (r Retry) Short(a *API) string {
+	switch r.Strategy {
+	case "never", "":
+		return "Do not retry"
+	case "retry-after":
+		return "Retry after " + retryAfterHeader(a)
+	case "backoff":
+		return "Retry with backoff"
+	case "conditional":
+		return "Retry sometimes"
+	}
+	return r.Strategy
+}
+
+// Summary says in one sentence when to retry under the policy, naming the API's wait header
+// (a may be nil) and, for backoff, the schedule (ScheduleText).
+func (r Retry) Summary(a *API) string {
+	switch r.Strategy {
+	case "never", "":
+		return "Do not retry: the same request fails the same way until something changes."
+	case "retry-after":
+		return "Retry once the " + retryAfterHeader(a) + " header's wait has passed, with the identical request."
+	case "backoff":
+		return "Retry with exponential backoff: wait " + ScheduleText(r.Schedule()) + "."
+	case "conditional":
+		return "Retry only in the case described below."
+	}
+	return ""
+}
+
 // A Reason is a status code with its reason phrase.
 type Reason struct {
 	Status int

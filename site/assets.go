@@ -27,6 +27,8 @@ func (b *builder) contentFiles() error {
 	b.files["sitemap.xml"] = true
 	b.files["robots.txt"] = true
 	b.files["search-index.json"] = true
+	b.files["llms.txt"] = true
+	b.files["llms-full.txt"] = true
 	for f := range rootFiles {
 		b.files[f] = true
 	}
@@ -194,13 +196,19 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 	return nil
 }
 
-// writeData writes the search index, sitemap.xml, robots.txt and _headers.
+// writeData writes the search index, llms.txt and llms-full.txt, .nojekyll, sitemap.xml,
+// robots.txt and _headers.
 func (b *builder) writeData(wr *writer) error {
 	idx, err := b.index.MarshalJSON()
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	wr.write("search-index.json", idx)
+	wr.write("llms.txt", b.llmsTxt(b.llms))
+	wr.write("llms-full.txt", b.full.bytes())
+	// GitHub Pages runs Jekyll over a site unless it finds .nojekyll, and its Jekyll turns
+	// Markdown without front matter, the twins, into HTML pages in place of the ones beside them.
+	wr.write(".nojekyll", nil)
 	wr.write("sitemap.xml", b.sitemap())
 	wr.write("robots.txt", b.robots())
 	wr.write("_headers", b.headers())

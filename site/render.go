@@ -255,18 +255,17 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 	}
 	var md *markdown.Doc
 	var links []link
+	var dests map[string]string
+	var src []byte
 	if p.src != nil && len(bytes.TrimSpace(p.src.Body)) > 0 {
 		var err error
-		md, links, err = w.renderMarkdown(p)
+		src = p.src.Body
+		md, links, dests, err = w.renderMarkdown(p)
 		if err != nil {
 			return err
 		}
 		v.body = &md.Body
 		v.toc = md.TOC
-	}
-	if p.src != nil {
-		// The page is parsed: let its source go, so a big site does not hold all of it.
-		p.src.Body = nil
 	}
 	switch p.kind {
 	case kindError:
@@ -294,6 +293,15 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 	}
 	if len(v.toc) < 2 {
 		v.toc = nil
+	}
+	if f := p.twinFile(); f != "" {
+		md := b.twin(v, src, dests)
+		b.full.add(p, md)
+		wr.write(f, md)
+	}
+	if p.src != nil {
+		// The page is rendered: let its source go, so a big site does not hold all of it.
+		p.src.Body = nil
 	}
 
 	buf := bufPool.Get().(*bytes.Buffer)

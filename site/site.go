@@ -1,7 +1,9 @@
 // Package site renders a content tree into a static documentation site: a home page, each API's
 // overview, a generated error index and one page per error code, guides, search, a playground
 // page, a 404 page, sitemap.xml, robots.txt, a _headers file and catalog.json, the catalog the
-// playground's worker loads.
+// playground's worker loads; and for agents, llms.txt, llms-full.txt and each page's Markdown
+// twin at its URL plus index.md (twin.go, llms.go). CodePages gives the code pages' twins
+// without a build, for errdocs mcp.
 //
 // Build takes the content as an fs.FS and writes the site through an Output (a folder, or memory
 // for errdocs serve). It takes no paths or globals, so tests build a txtar content tree from a
@@ -222,6 +224,9 @@ type builder struct {
 	index *search.Index
 	// endpoints holds each operation's checked examples (apiref.Check).
 	endpoints map[*catalog.Operation]*apiref.Examples
+	// llms are llms.txt's sections, and full assembles llms-full.txt from the twins (llms.go).
+	llms []llmsSection
+	full *fullText
 }
 
 func newBuilder(opts Options, s *load.Site) (*builder, error) {
@@ -307,6 +312,8 @@ func (b *builder) run(out Output) (*Report, error) {
 	}
 	b.checkExamples()
 	b.checkEndpoints()
+	b.llms = b.llmsSections()
+	b.full = newFullText(b, b.llms)
 	for _, lp := range b.site.Pages {
 		for _, blk := range lp.Blocks {
 			if blk.IsResponse() {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/mcpserver"
 )
 
 func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -56,10 +56,12 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	v := engine.Explain(cat, string(data), engine.Options{Now: time.Now})
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
+		// The same bytes as errdocs mcp's explain tool gives as text.
+		out, err := mcpserver.VerdictJSON(v)
+		if err == nil {
+			_, err = stdout.Write(out)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
 			return 2
 		}
@@ -69,18 +71,26 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// contentFS is the content tree of dir, or the shipped content when dir is "" (explain and mcp).
+func contentFS(dir string) (fs.FS, error) {
+	if dir == "" {
+		return content.FS, nil
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("--content %s: not a folder", dir)
+	}
+	return os.DirFS(dir), nil
+}
+
 // loadCatalog reads the catalog from dir, or from the shipped content when dir is "".
 func loadCatalog(dir string) (*catalog.Catalog, error) {
-	var fsys fs.FS = content.FS
-	if dir != "" {
-		st, err := os.Stat(dir)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			return nil, fmt.Errorf("--content %s: not a folder", dir)
-		}
-		fsys = os.DirFS(dir)
+	fsys, err := contentFS(dir)
+	if err != nil {
+		return nil, err
 	}
 	s, err := load.Content(fsys)
 	if err != nil {

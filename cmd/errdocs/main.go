@@ -4,6 +4,7 @@
 //	errdocs build [--content DIR] [-o public] [--base-url URL]
 //	errdocs serve [--addr 127.0.0.1:8080] [--content DIR]
 //	errdocs init [--from-openapi FILE] [--name ID] DIR
+//	errdocs mcp [--content DIR] [--base-url URL]         an MCP server on stdin and stdout
 //
 // The shipped content is embedded, so explain works from any folder.
 package main
@@ -23,6 +24,7 @@ const usage = `usage:
   errdocs build [--content DIR] [-o DIR] [--base-url URL] [--repo URL]
   errdocs serve [--addr 127.0.0.1:8080] [--content DIR]
   errdocs init [--from-openapi FILE] [--name ID] [--schema-base URL] DIR   start a content tree
+  errdocs mcp [--content DIR] [--base-url URL]          serve agents over MCP on stdin and stdout
 `
 
 // Main runs the command with args (without the program name) and returns its exit status.
@@ -40,6 +42,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
+	case "mcp":
+		return runMCP(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
