@@ -45,11 +45,35 @@ func (v *view) modules(name string) []string {
 	return out
 }
 
+// headTitle is the page's <title>. A code page's leads with its codeName, as people search
+// for it: "Plunk RATE_LIMIT_EXCEEDED: Rate limit exceeded · errdocs".
 func (v *view) headTitle() string {
 	if v.p.url == "/" {
 		return v.b.name
 	}
-	return v.p.title + " · " + v.b.name
+	return v.p.fullTitle() + " · " + v.b.name
+}
+
+// fullTitle is the page's title, after its codeName on a code page.
+func (p *page) fullTitle() string {
+	if p.entry != nil {
+		return codeName(p.entry) + ": " + p.title
+	}
+	return p.title
+}
+
+// codeName names an error code as people search for it: the API's name, then the code exactly
+// as the API spells it ("Plunk RATE_LIMIT_EXCEEDED", "Puck insufficient_scope"). A codeless
+// entry is named by its statuses ("Puck 500").
+func codeName(e *catalog.Entry) string {
+	name := e.Code
+	if name == "" {
+		name = statusList(e)
+	}
+	if e.API != nil && e.API.Name != "" {
+		name = e.API.Name + " " + name
+	}
+	return name
 }
 
 func (v *view) canonical() string {

@@ -168,11 +168,15 @@ func BuildReport(opts Options) (*Report, error) {
 		return nil, err
 	}
 	if limit > 0 {
-		var size int64
+		// A page's Markdown is parsed whole, and its tree can take tens of times its size (a
+		// list item is a few hundred bytes of nodes for two bytes of "- "): below that, the
+		// collector would run without pause on a large page of dense Markdown.
+		var size, largest int64
 		for _, p := range s.Pages {
 			size += int64(len(p.Body))
+			largest = max(largest, int64(len(p.Body)))
 		}
-		debug.SetMemoryLimit(max(minMemoryLimit, 4*size))
+		debug.SetMemoryLimit(max(minMemoryLimit, 4*size, 32*largest))
 	}
 	b, err := newBuilder(opts, s)
 	if err != nil {
