@@ -39,7 +39,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errdocs build: unexpected argument %q\n%s\n", fl.Arg(0), buildUsage)
 		return 2
 	}
-	fsys, err := contentFS("build", *contentDir, stderr)
+	fsys, note, err := contentFS("build", *contentDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "errdocs build: %v\n", err)
 		return 2
@@ -51,6 +51,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	io.WriteString(stderr, note)
 	rep, err := site.BuildReport(site.Options{Content: fsys, Module: module, NoPlayground: *noPlayground,
 		OutDir: *out, BaseURL: *baseURL, RepoURL: *repo})
 	return reportBuild(rep, err, *out, *quiet, stdout, stderr)

@@ -70,10 +70,11 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // loadCatalog reads the catalog from dir, else ./content, else the built-in demo catalog
 // (see contentFS).
 func loadCatalog(dir string, stderr io.Writer) (*catalog.Catalog, error) {
-	fsys, err := contentFS("explain", dir, stderr)
+	fsys, note, err := contentFS("explain", dir)
 	if err != nil {
 		return nil, err
 	}
+	io.WriteString(stderr, note)
 	s, err := load.Content(fsys)
 	if err != nil {
 		var es load.Errors

@@ -15,19 +15,19 @@ import (
 )
 
 // contentFS is the content a command reads: the folder dir (--content), else ./content when it
-// exists, else the demo catalog built into errdocs, which it says on stderr in one line.
-func contentFS(cmd, dir string, stderr io.Writer) (fs.FS, error) {
+// exists, else the demo catalog built into errdocs. For the demo catalog, note is the line the
+// command prints on stderr to say so.
+func contentFS(cmd, dir string) (fsys fs.FS, note string, err error) {
 	if dir == "" && isDir("content") {
 		dir = "content"
 	}
 	if dir == "" {
-		fmt.Fprintf(stderr, "errdocs %s: no ./content folder here, so using the built-in demo catalog (Plunk and Puck); --content DIR reads another\n", cmd)
-		return content.FS, nil
+		return content.FS, "errdocs " + cmd + ": no ./content folder here, so using the built-in demo catalog (Plunk and Puck); --content DIR reads another\n", nil
 	}
 	if !isDir(dir) {
-		return nil, fmt.Errorf("--content %s: not a folder", dir)
+		return nil, "", fmt.Errorf("--content %s: not a folder", dir)
 	}
-	return os.DirFS(dir), nil
+	return os.DirFS(dir), "", nil
 }
 
 // playgroundModule returns the playground module's files for a site whose static files are

@@ -54,8 +54,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if *staticDir == "" && isFile(filepath.Join("static", "site.css")) {
 		*staticDir = "static"
 	}
+	var note string
 	var err error
-	if s.contentFS, err = contentFS("serve", *contentDir, stderr); err != nil {
+	if s.contentFS, note, err = contentFS("serve", *contentDir); err != nil {
 		fmt.Fprintf(stderr, "errdocs serve: %v\n", err)
 		return 2
 	}
@@ -69,6 +70,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	io.WriteString(stderr, note)
 
 	ln, err := listen(*addr)
 	if err != nil {
