@@ -174,18 +174,10 @@ func TestGoInstall(t *testing.T) {
 // untracked but not ignored: what a commit of this working tree would hold.
 func publish(t *testing.T, root, proxy string) string {
 	t.Helper()
-	ls, err := exec.Command("git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").Output()
-	if err != nil {
-		t.Fatalf("git ls-files: %v", err)
-	}
 	var files []modzip.File
 	h := sha256.New()
-	for _, name := range strings.Split(strings.TrimRight(string(ls), "\x00"), "\x00") {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if _, err := os.Lstat(p); err != nil {
-			continue // deleted in the working tree
-		}
-		data, err := os.ReadFile(p)
+	for _, name := range checkoutFiles(t, root) {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -231,6 +223,24 @@ func publish(t *testing.T, root, proxy string) string {
 		}
 	}
 	return version
+}
+
+// checkoutFiles lists the files of the checkout at root that git tracks or would track
+// (untracked but not ignored), as slash-separated paths: what a commit of the working tree
+// would hold. Nothing built (the module, public/) is among them.
+func checkoutFiles(t *testing.T, root string) []string {
+	t.Helper()
+	ls, err := exec.Command("git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").Output()
+	if err != nil {
+		t.Fatalf("git ls-files: %v", err)
+	}
+	var names []string
+	for _, name := range strings.Split(strings.TrimRight(string(ls), "\x00"), "\x00") {
+		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(name))); err == nil { // not deleted
+			names = append(names, name)
+		}
+	}
+	return names
 }
 
 // repoFile is a file of the checkout, for modzip.Create.
