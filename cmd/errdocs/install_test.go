@@ -39,7 +39,7 @@ func TestMain(m *testing.M) {
 //
 //  1. the checkout's files (those git tracks or would track: nothing gitignored, so no built
 //     module) are zipped as the module at a new pseudo-version, into a GOPROXY=file://
-//     folder (.info, .mod, .zip, list), ahead of the usual proxy;
+//     folder (.info, .mod, .zip, list, @latest), ahead of the usual proxy;
 //  2. go install github.com/errdocs/errdocs/cmd/errdocs@that-version into a temporary GOBIN;
 //  3. errdocs build in an empty folder builds the module from the module cache (and says so),
 //     and a second build uses the cached one;
@@ -167,6 +167,16 @@ func TestGoInstall(t *testing.T) {
 	if !strings.Contains(verdict, "Rate limit exceeded") {
 		t.Errorf("verdict drawn: %q", verdict)
 	}
+
+	// The README's commands and the action, in a project whose content/ is a small catalog,
+	// with errdocs on PATH as go install leaves it.
+	project := filepath.Join(tmp, "project")
+	if err := os.CopyFS(filepath.Join(project, "content"), os.DirFS(filepath.Join(root, "engine", "testdata", "thirdapi"))); err != nil {
+		t.Fatal(err)
+	}
+	env = append(env, "PATH="+gobin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	t.Run("README", func(t *testing.T) { runReadme(t, root, project, gobin, env) })
+	t.Run("action", func(t *testing.T) { runAction(t, root, project, tmp, version, env) })
 }
 
 // publish zips the checkout at root as errdocs's module at a new pseudo-version into the module
@@ -210,6 +220,10 @@ func publish(t *testing.T, root, proxy string) string {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// @latest: go asks for it when the list holds no release version, only this pseudo-version.
+	if err := os.WriteFile(filepath.Join(filepath.Dir(dir), "@latest"), info, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	// The zip must hold no module: a stale static/errdocs.wasm would make the test pass for the
 	// wrong reason.
