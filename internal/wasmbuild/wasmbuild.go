@@ -95,8 +95,9 @@ func (tc Toolchain) goEnv(ctx context.Context, dir, key string) (string, error) 
 }
 
 // Build builds the playground module of the errdocs source in src into the folder dir:
-// errdocs.wasm, wasm_exec.js from the same toolchain, and errdocs.wasm.br and .gz. An error
-// names the step that failed and the go command's first line of complaint.
+// errdocs.wasm, wasm_exec.js from the same toolchain, and errdocs.wasm.br and .gz (made again
+// only when the module changed). An error names the step that failed and the go command's
+// first line of complaint.
 func Build(ctx context.Context, tc Toolchain, src, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -105,6 +106,7 @@ func Build(ctx context.Context, tc Toolchain, src, dir string) error {
 	if err != nil {
 		return err
 	}
+	old, _ := os.ReadFile(out) // brotli at its best takes seconds: skipped for the same module
 	cmd, err := tc.command(ctx, src, append(append([]string{}, buildArgs...), "-o", out, "./wasm")...)
 	if err != nil {
 		return err
@@ -123,6 +125,9 @@ func Build(ctx context.Context, tc Toolchain, src, dir string) error {
 	}
 	if err := writeIfChanged(filepath.Join(dir, "wasm_exec.js"), js); err != nil {
 		return err
+	}
+	if mod, err := os.ReadFile(out); err == nil && bytes.Equal(mod, old) && Complete(dir) {
+		return nil
 	}
 	_, _, err = Compress(out)
 	return err
