@@ -43,12 +43,7 @@ func TestModuleOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wasm string
-	for _, n := range mem.Names() {
-		if strings.HasPrefix(n, "assets/errdocs.") && strings.HasSuffix(n, ".wasm") {
-			wasm = n
-		}
-	}
+	wasm := moduleAsset(mem)
 	if wasm == "" {
 		t.Fatalf("no module written: %v", mem.Names())
 	}

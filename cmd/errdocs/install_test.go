@@ -50,18 +50,8 @@ func TestMain(m *testing.M) {
 // It shares the Go build and module caches, and removes the module version it added to the
 // module cache.
 func TestGoInstall(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds errdocs and its module from a module proxy")
-	}
 	testkit.NeedChromium(t)
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
+	goCmd, root := buildsWithGo(t, "builds errdocs and its module from a module proxy")
 	goenv := func(key string) string {
 		out, err := exec.Command(goCmd, "env", key).Output()
 		if err != nil {
@@ -237,6 +227,24 @@ func publish(t *testing.T, root, proxy string) string {
 		}
 	}
 	return version
+}
+
+// buildsWithGo skips a test that builds errdocs (why says what) under -short or without a go
+// command; else it returns the go command and the checkout's root.
+func buildsWithGo(t *testing.T, why string) (goCmd, root string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip(why)
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	root, err = filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return goCmd, root
 }
 
 // checkoutFiles lists the files of the checkout at root that git tracks or would track

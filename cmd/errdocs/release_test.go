@@ -71,17 +71,7 @@ func dockerfile(t *testing.T, data []byte) []instruction {
 // targets, the Dockerfile's Go version (go.mod's), and its final stage (the binary it copies is
 // the one it runs, in /site).
 func TestReleaseKit(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the module and two binaries")
-	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
+	goCmd, root := buildsWithGo(t, "builds the module and two binaries")
 	tmp := t.TempDir()
 	src := filepath.Join(tmp, "src")
 	for _, name := range checkoutFiles(t, root) {
