@@ -13,7 +13,7 @@
 #   typecheck   type-check the playground's scripts with the TypeScript compiler pinned in
 #               package-lock.json (npm ci, then tsc over tsconfig.json and tsconfig.worker.json)
 #   wasm        build the playground module into static/ (wasm_exec.js from GOROOT, .br and .gz)
-#   site        build the site into public/
+#   site        build the module, then the site into public/
 #   lighthouse  score the home page, a code page and the playground with Lighthouse (pinned in
 #               package-lock.json) in headless Chromium; fail below 100 in any category
 #   bench       engine benchmarks (explain a 2 KB and a 1 MB paste)
@@ -120,18 +120,13 @@ step_wasm() {
     return 0
   fi
   say "build the playground module"
-  # -gcflags=all=-l: no inlining. It makes the module about 120 KB of brotli smaller; see the
-  # README's Performance section for what it costs in speed.
-  GOOS=js GOARCH=wasm go build -trimpath -gcflags=all=-l -ldflags="-s -w" -o static/errdocs.wasm ./wasm
-  # Join the data segments Go's linker splits at every run of zeros: the same memory, and
-  # about 68 KB less brotli (see wasm/internal/packdata).
-  go run ./wasm/internal/packdata static/errdocs.wasm
-  cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" static/wasm_exec.js
-  rm -f static/errdocs.wasm.br static/errdocs.wasm.gz
-  go run ./site/internal/compress static/errdocs.wasm
+  # The module, wasm_exec.js and the .br and .gz copies, with the flags the errdocs command
+  # uses when it builds the module itself (internal/wasmbuild: one recipe for both).
+  go run ./internal/wasmbuild/cmd/wasmbuild static
 }
 
 step_site() {
+  step_wasm
   say "build the site into public/"
   go run ./cmd/errdocs build -o public "$@"
 }
@@ -213,7 +208,6 @@ step_bench_wasm() {
 
 step_all() {
   step_test
-  step_wasm
   step_site
 }
 

@@ -36,6 +36,9 @@ func (v *view) href(sitePath string) templ.SafeURL { return templ.SafeURL(v.b.hr
 
 func (v *view) asset(name string) string { return v.b.assets[name] }
 
+// playground reports whether the site ships the playground (see Options.NoPlayground).
+func (v *view) playground() bool { return !v.b.opts.NoPlayground }
+
 // modules lists the URLs of the static modules the script name imports, directly or not.
 func (v *view) modules(name string) []string {
 	var out []string

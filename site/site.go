@@ -106,6 +106,14 @@ type Options struct {
 	Content fs.FS
 	// Static holds the stylesheet, scripts and favicon; nil means the embedded static.FS.
 	Static fs.FS
+	// Module, when set, holds the playground module's files (static.ModuleFiles) at its root;
+	// they take the place of any in Static. errdocs passes the module it built when its binary
+	// has none embedded.
+	Module fs.FS
+	// NoPlayground leaves the playground out: none of its files (static.Playground) is written,
+	// no page loads it or links to it, and the /playground/ page (kept, since content may link
+	// to it) says the site was built without it.
+	NoPlayground bool
 	// OutDir is the folder to write the site to, used when Output is nil.
 	OutDir string
 	// Output receives the files; nil means a folder output at OutDir.

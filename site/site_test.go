@@ -400,12 +400,7 @@ func TestPrecompressedAssets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wasm string
-	for _, n := range mem.Names() {
-		if strings.HasPrefix(n, "assets/errdocs.") && strings.HasSuffix(n, ".wasm") {
-			wasm = n
-		}
-	}
+	wasm := moduleAsset(mem)
 	if wasm == "" {
 		t.Fatalf("no fingerprinted wasm in %v", mem.Names())
 	}
@@ -417,6 +412,16 @@ func TestPrecompressedAssets(t *testing.T) {
 	if page := file(t, mem, "playground/index.html"); !strings.Contains(page, `data-wasm="/`+wasm+`"`) {
 		t.Errorf("the playground page does not name %s", wasm)
 	}
+}
+
+// moduleAsset is the fingerprinted playground module a build wrote, or "".
+func moduleAsset(mem *MemOutput) string {
+	for _, n := range mem.Names() {
+		if strings.HasPrefix(n, "assets/errdocs.") && strings.HasSuffix(n, ".wasm") {
+			return n
+		}
+	}
+	return ""
 }
 
 // TestBuildID checks the build id changes with any asset's URL, and only with them.

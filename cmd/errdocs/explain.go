@@ -5,14 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
-	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/internal/mcpserver"
 )
@@ -21,18 +19,13 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("explain", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	asJSON := fl.Bool("json", false, "print the verdict as one JSON object")
-	contentDir := fl.String("content", "", "read the catalog from this content folder instead of the shipped one")
+	contentDir := fl.String("content", "", "content folder (default: ./content when it exists, else the built-in demo catalog)")
 	if err := fl.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "errdocs explain: %v\nusage: errdocs explain [--json] [--content DIR] [FILE|-]\n", err)
 		return 2
 	}
 	if fl.NArg() > 1 {
 		fmt.Fprintln(stderr, "errdocs explain: give at most one FILE (or - for standard input)")
-		return 2
-	}
-	cat, err := loadCatalog(*contentDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
 		return 2
 	}
 	name := "-"
@@ -54,6 +47,11 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errdocs explain: read %s: %v\n", name, err)
 		return 2
 	}
+	cat, err := loadCatalog(*contentDir, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
+		return 2
+	}
 	v := engine.Explain(cat, string(data), engine.Options{Now: time.Now})
 	if *asJSON {
 		// The same bytes as errdocs mcp's explain tool gives as text.
@@ -71,27 +69,14 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// contentFS is the content tree of dir, or the shipped content when dir is "" (explain and mcp).
-func contentFS(dir string) (fs.FS, error) {
-	if dir == "" {
-		return content.FS, nil
-	}
-	st, err := os.Stat(dir)
+// loadCatalog reads the catalog from dir, else ./content, else the built-in demo catalog
+// (see contentFS).
+func loadCatalog(dir string, stderr io.Writer) (*catalog.Catalog, error) {
+	fsys, note, err := contentFS("explain", dir)
 	if err != nil {
 		return nil, err
 	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("--content %s: not a folder", dir)
-	}
-	return os.DirFS(dir), nil
-}
-
-// loadCatalog reads the catalog from dir, or from the shipped content when dir is "".
-func loadCatalog(dir string) (*catalog.Catalog, error) {
-	fsys, err := contentFS(dir)
-	if err != nil {
-		return nil, err
-	}
+	io.WriteString(stderr, note)
 	s, err := load.Content(fsys)
 	if err != nil {
 		var es load.Errors

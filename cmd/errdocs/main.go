@@ -1,12 +1,15 @@
 // Command errdocs builds an API's error reference site and explains pasted HTTP errors.
 //
 //	errdocs explain [--json] [--content DIR] [FILE|-]   explain a paste
-//	errdocs build [--content DIR] [-o public] [--base-url URL]
-//	errdocs serve [--addr 127.0.0.1:8080] [--content DIR]
-//	errdocs init [--from-openapi FILE] [--name ID] DIR
+//	errdocs build [--content DIR] [-o public] [--base-url URL] [--no-playground]
+//	errdocs serve [--addr 127.0.0.1:8080] [--content DIR] [--no-playground]
+//	errdocs init [--from-openapi FILE] [--name ID] DIR   start a content tree
 //	errdocs mcp [--content DIR] [--base-url URL]         an MCP server on stdin and stdout
 //
-// The shipped content is embedded, so explain works from any folder.
+// Each reads ./content when it exists; the demo catalog (Plunk and Puck) is embedded, so explain
+// works from any folder, and each says when it falls back to it. build and serve ship the
+// playground: when this binary has no module embedded (a go install), they build it once per
+// version with the local Go (package internal/wasmbuild), or stop with a one-line reason.
 package main
 
 import (
@@ -21,8 +24,8 @@ func main() {
 
 const usage = `usage:
   errdocs explain [--json] [--content DIR] [FILE|-]   explain a pasted response or request
-  errdocs build [--content DIR] [-o DIR] [--base-url URL] [--repo URL]
-  errdocs serve [--addr 127.0.0.1:8080] [--content DIR]
+  errdocs build [--content DIR] [-o DIR] [--base-url URL] [--repo URL] [--no-playground]
+  errdocs serve [--addr 127.0.0.1:8080] [--content DIR] [--no-playground]
   errdocs init [--from-openapi FILE] [--name ID] [--schema-base URL] DIR   start a content tree
   errdocs mcp [--content DIR] [--base-url URL]          serve agents over MCP on stdin and stdout
 `

@@ -39,11 +39,12 @@ func runMCP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errdocs mcp: unexpected argument %q\n%s\n", fl.Arg(0), mcpUsage)
 		return 2
 	}
-	fsys, err := contentFS(*contentDir)
+	fsys, note, err := contentFS("mcp", *contentDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "errdocs mcp: %v\n", err)
 		return 2
 	}
+	io.WriteString(stderr, note) // stderr: stdout carries the protocol
 	cat, pages, err := site.CodePages(site.Options{Content: fsys, BaseURL: *baseURL})
 	if err != nil {
 		var les load.Errors
