@@ -14,10 +14,10 @@ import (
 	"testing"
 	"time"
 
-	"go.yaml.in/yaml/v3"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
 )
 
 // adoptSection is the README section whose commands runReadme runs.
