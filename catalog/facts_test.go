@@ -47,7 +47,8 @@ func TestRetryPlan(t *testing.T) {
 		{"retry-after", true, 1, []float64{1, 2}, "Back off: 1 s, 2 s, then stop"},
 		{"backoff", true, 1, []float64{1, 2, 4}, "Back off: 1 s, 2 s, 4 s, then stop"},
 		{"backoff", true, 10, []float64{1, 2}, "Wait 10 s, then back off: 1 s, 2 s, then stop"},
-		{"conditional", true, 0, nil, "Only in some cases"},
+		{"conditional", false, 0, nil, "Only after a change"},
+		{"conditional", false, 30, nil, "Only after a change"},
 	} {
 		if got := RetryPlan(tc.strategy, tc.retryable, tc.after, tc.schedule); got != tc.want {
 			t.Errorf("RetryPlan(%s, %v, %v, %v) = %q, want %q", tc.strategy, tc.retryable, tc.after, tc.schedule, got, tc.want)

@@ -52,7 +52,7 @@ func retrySummary(r catalog.Retry, a *catalog.API) string {
 	case "backoff":
 		return "Retry with exponential backoff: wait " + scheduleText(r) + "."
 	case "conditional":
-		return "Retry only in the case described below."
+		return "Not as it is: the same request fails until something changes; the condition is below."
 	}
 	return ""
 }
@@ -71,7 +71,7 @@ func retryShort(r catalog.Retry, a *catalog.API) string {
 	case "backoff":
 		return "Retry with backoff"
 	case "conditional":
-		return "Retry sometimes"
+		return "Only after a change"
 	}
 	return r.Strategy
 }

@@ -397,6 +397,8 @@ func (l *loader) api(file, id string, fm frontMatter) *catalog.API {
 		}
 		a.Retry[k] = p
 	}
+	m.Shapes = l.presets(file, m.Shapes)
+	a.Shapes = m.Shapes
 	names := map[string]bool{}
 	for i, s := range m.Shapes {
 		if s.Name == "" {

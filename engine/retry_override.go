@@ -1,0 +1,76 @@
+package engine
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/printf"
+)
+
+// What the response itself says about retrying overrides the catalog's policy: a header that
+// answers yes or no (the shape's should_retry, such as Stripe-Should-Retry, then
+// X-Should-Retry), the wait a body asks for (AIP-193's RetryInfo), and, when no catalog page
+// speaks for the error, a Retry-After header. Each names itself in the advice.
+
+// override returns the policy the response asks for in place of p, and whether it asked.
+func (e *explainer) override(p catalog.Retry) (catalog.Retry, bool) {
+	var names [2]string
+	if e.shape != nil {
+		names[0] = e.shape.ShouldRetry
+	}
+	names[1] = "X-Should-Retry"
+	for _, name := range names {
+		if name == "" {
+			continue
+		}
+		h, ok := e.p.resp.header(name)
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(h)) {
+		case "false":
+			return catalog.Retry{Strategy: "never", Detail: printf.Sprintf("The response says not to retry (%s: %s): the same request would fail again.", name, strings.TrimSpace(h))}, true
+		case "true":
+			said := printf.Sprintf("The response says the same request may succeed if sent again (%s: %s).", name, strings.TrimSpace(h))
+			if p.Retryable() {
+				p.Detail = strings.TrimSpace(said + " " + p.Detail)
+				return p, true
+			}
+			// Retry-After, when there is one, gives the wait; else back off.
+			return catalog.Retry{Strategy: "retry-after", Detail: said}, true
+		}
+	}
+	if _, ok := e.retryDelay(); ok && !p.Retryable() {
+		return catalog.Retry{Strategy: "retry-after"}, true
+	}
+	if e.entry == nil && p.Strategy == "never" {
+		name := "Retry-After"
+		if e.api != nil && e.api.Headers.RetryAfter != "" {
+			name = e.api.Headers.RetryAfter
+		}
+		if h, ok := e.p.resp.header(name); ok {
+			if _, ok := parseRetryAfter(h, e.p.resp, e.now); ok {
+				return catalog.Retry{Strategy: "retry-after"}, true
+			}
+		}
+	}
+	return p, false
+}
+
+// retryDelay reads the wait the body asks for at the shape's retry_delay: seconds, or a
+// duration such as "3.5s" (AIP-193's RetryInfo, a protobuf Duration in JSON).
+func (e *explainer) retryDelay() (float64, bool) {
+	s := strings.TrimSpace(e.f.retryDelay)
+	if s == "" {
+		return 0, false
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 {
+		return f, true
+	}
+	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
+		return d.Seconds(), true
+	}
+	return 0, false
+}
