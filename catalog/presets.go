@@ -25,7 +25,7 @@ var presets = [...]Shape{
 		Category: "error.type", SubCode: "error.decline_code",
 		Message: "error.message", DocURL: "error.doc_url",
 		RequestID: "error.request_log_url | header:Request-Id", RequestIDPattern: `\breq_[A-Za-z0-9]+`,
-		Fields: "error", FieldPath: "param", FieldMessage: "message",
+		Fields: "error", FieldPath: "param", FieldMessage: "message", FieldCode: "code",
 		ShouldRetry: "Stripe-Should-Retry",
 	},
 	{ // Google AIP-193: {error: {code, status, message, details: [ErrorInfo, BadRequest, …]}}.

@@ -33,8 +33,11 @@ func (e *explainer) advise() {
 	default:
 		policy = genericRetry(v.Status)
 	}
-	policy, _ = e.override(policy)
+	policy, said := e.override(policy)
 	v.Retry = e.retry(policy)
+	if said != "" {
+		v.Retry.Detail = strings.TrimSpace(said + " " + v.Retry.Detail)
+	}
 }
 
 // genericRetry is the policy for a status when no catalog speaks for it.

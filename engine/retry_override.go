@@ -14,8 +14,9 @@ import (
 // X-Should-Retry), the wait a body asks for (AIP-193's RetryInfo), and, when no catalog page
 // speaks for the error, a Retry-After header. Each names itself in the advice.
 
-// override returns the policy the response asks for in place of p, and whether it asked.
-func (e *explainer) override(p catalog.Retry) (catalog.Retry, bool) {
+// override returns the policy the response asks for in place of p, and a sentence that says
+// which header asked, to lead the advice ("" when the policy's detail says it).
+func (e *explainer) override(p catalog.Retry) (catalog.Retry, string) {
 	var names [2]string
 	if e.shape != nil {
 		names[0] = e.shape.ShouldRetry
@@ -31,19 +32,18 @@ func (e *explainer) override(p catalog.Retry) (catalog.Retry, bool) {
 		}
 		switch strings.ToLower(strings.TrimSpace(h)) {
 		case "false":
-			return catalog.Retry{Strategy: "never", Detail: printf.Sprintf("The response says not to retry (%s: %s): the same request would fail again.", name, strings.TrimSpace(h))}, true
+			return catalog.Retry{Strategy: "never", Detail: printf.Sprintf("The response says not to retry (%s: %s): the same request would fail again.", name, strings.TrimSpace(h))}, ""
 		case "true":
 			said := printf.Sprintf("The response says the same request may succeed if sent again (%s: %s).", name, strings.TrimSpace(h))
 			if p.Retryable() {
-				p.Detail = strings.TrimSpace(said + " " + p.Detail)
-				return p, true
+				return p, said
 			}
 			// Retry-After, when there is one, gives the wait; else back off.
-			return catalog.Retry{Strategy: "retry-after", Detail: said}, true
+			return catalog.Retry{Strategy: "retry-after"}, said
 		}
 	}
 	if _, ok := e.retryDelay(); ok && !p.Retryable() {
-		return catalog.Retry{Strategy: "retry-after"}, true
+		return catalog.Retry{Strategy: "retry-after"}, ""
 	}
 	if e.entry == nil && p.Strategy == "never" {
 		name := "Retry-After"
@@ -52,11 +52,11 @@ func (e *explainer) override(p catalog.Retry) (catalog.Retry, bool) {
 		}
 		if h, ok := e.p.resp.header(name); ok {
 			if _, ok := parseRetryAfter(h, e.p.resp, e.now); ok {
-				return catalog.Retry{Strategy: "retry-after"}, true
+				return catalog.Retry{Strategy: "retry-after"}, ""
 			}
 		}
 	}
-	return p, false
+	return p, ""
 }
 
 // retryDelay reads the wait the body asks for at the shape's retry_delay: seconds, or a

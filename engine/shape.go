@@ -174,6 +174,7 @@ func (b *body) readProblem() fields {
 			break
 		}
 	}
+	f.docURL = webURL(r.Get("type").Text())
 	if t := r.Get("type").Text(); f.code == "" && t != "" && t != "about:blank" {
 		t = strings.TrimRight(t, "/")
 		f.code = t[strings.LastIndexAny(t, "/#:")+1:]
