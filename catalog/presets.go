@@ -20,7 +20,6 @@ const (
 var presets = [...]Shape{
 	{ // Stripe and the APIs that copy it (OpenAI, Anthropic): {error: {type, code, decline_code, param, message, doc_url}}.
 		Name: "stripe", Strength: "medium",
-		Match:    map[string]string{"error.type": "string", "error.message | error.code": "string"},
 		Code:     "error.code | error.type",
 		Category: "error.type", SubCode: "error.decline_code",
 		Message: "error.message", DocURL: "error.doc_url",
@@ -30,7 +29,6 @@ var presets = [...]Shape{
 	},
 	{ // Google AIP-193: {error: {code, status, message, details: [ErrorInfo, BadRequest, …]}}.
 		Name: "aip-193", Strength: "medium",
-		Match:    map[string]string{"error.code": "number", "error.status": "string"},
 		Code:     aipErrorInfo + ".reason | error.status",
 		Category: "error.status",
 		Message:  "error.message", Status: "error.code",
@@ -40,8 +38,6 @@ var presets = [...]Shape{
 	},
 	{ // JSON:API: {errors: [{status, code, title, detail, source: {pointer, parameter}}]}.
 		Name: "json-api", Strength: "medium",
-		Match: map[string]string{"errors.0": "object", "errors.0.message": "absent", "data": "absent",
-			"errors.0.status | errors.0.code | errors.0.title | errors.0.detail": "string"},
 		Code: "errors.0.code", Message: "errors.0.detail | errors.0.title", Status: "errors.0.status",
 		RequestID: "errors.0.id", DocURL: "errors.0.links.about",
 		Fields: "errors[source]", FieldPath: "source.pointer | source.parameter | source.header",
@@ -50,8 +46,6 @@ var presets = [...]Shape{
 	},
 	{ // GraphQL: {errors: [{message, locations, path, extensions: {code}}], data}, often on a 200.
 		Name: "graphql", Strength: "medium",
-		Match: map[string]string{"errors.0.message": "string",
-			"errors.0.extensions | errors.0.locations | errors.0.path | data": "present"},
 		Code: "errors.0.extensions.code", Category: "errors.0.extensions.classification",
 		Message: "errors.0.message",
 		Fields:  "errors[path]", FieldPath: "path", FieldMessage: "message", FieldCode: "extensions.code",
@@ -60,7 +54,6 @@ var presets = [...]Shape{
 	{ // OAuth 2.0: RFC 6749 §5.2 {error, error_description, error_uri}, or RFC 6750's
 		// WWW-Authenticate: Bearer error="invalid_token", error_description="…".
 		Name: "oauth2", Strength: "medium",
-		Match:       map[string]string{"error | header:WWW-Authenticate.error": "string"},
 		CodePattern: `^(invalid_(request|client|grant|scope|token|dpop_proof)|unauthorized_client|unsupported_(grant|response)_type|insufficient_scope|access_denied|server_error|temporarily_unavailable|authorization_pending|slow_down|expired_token|use_dpop_nonce)$`,
 		Code:        "error | header:WWW-Authenticate.error",
 		Message:     "error_description | header:WWW-Authenticate.error_description",
@@ -68,11 +61,22 @@ var presets = [...]Shape{
 	},
 	{ // RFC 9457 problem details, for an API that selects it: the code is "code", else the type URI.
 		Name: "problem+json", Strength: "medium",
-		Match: map[string]string{"title | type": "string", "status | detail": "present"},
-		Code:  "code | type", Message: "detail | title", Status: "status", DocURL: "type",
+		Code: "code | type", Message: "detail | title", Status: "status", DocURL: "type",
 		Fields: "errors | invalid-params", FieldPath: "pointer | name | field", FieldMessage: "detail | reason | message",
 		ContentType: "application/problem+json",
 	},
+}
+
+// presetMatch is each preset's Match, in the order of presets. (A map literal per preset would
+// be built by code at start-up, which costs the playground's module 5 KB of brotli; these rows
+// are static data, turned into maps once, by prepare.)
+var presetMatch = [len(presets)][]struct{ path, want string }{
+	{{"error.type", "string"}, {"error.message | error.code", "string"}}, // stripe
+	{{"error.code", "number"}, {"error.status", "string"}},               // aip-193
+	{{"errors.0", "object"}, {"errors.0.message", "absent"}, {"data", "absent"}, {"errors.0.status | errors.0.code | errors.0.title | errors.0.detail", "string"}}, // json-api
+	{{"errors.0.message", "string"}, {"errors.0.extensions | errors.0.locations | errors.0.path | data", "present"}},                                               // graphql
+	{{"error | header:WWW-Authenticate.error", "string"}},        // oauth2
+	{{"title | type", "string"}, {"status | detail", "present"}}, // problem+json
 }
 
 var (
@@ -84,17 +88,25 @@ var (
 // tries them (problem+json, which the engine reads its own way, is not among them). They are
 // shared: a caller must not change them.
 func Presets() []*Shape {
-	presetsOnce.Do(func() {
-		for i := range presets {
-			if err := presets[i].compile(); err != nil {
-				panic("catalog: preset " + presets[i].Name + ": " + err.Error())
-			}
-			if presets[i].Name != "problem+json" {
-				presetList = append(presetList, &presets[i])
-			}
-		}
-	})
+	presetsOnce.Do(preparePresets)
 	return presetList
+}
+
+// preparePresets gives each preset its Match and compiles its patterns.
+func preparePresets() {
+	for i := range presets {
+		p := &presets[i]
+		p.Match = make(map[string]string, len(presetMatch[i]))
+		for _, m := range presetMatch[i] {
+			p.Match[m.path] = m.want
+		}
+		if err := p.compile(); err != nil {
+			panic("catalog: preset " + p.Name + ": " + err.Error())
+		}
+		if p.Name != "problem+json" {
+			presetList = append(presetList, p)
+		}
+	}
 }
 
 // PresetNames lists every preset's name, for messages.
@@ -113,6 +125,7 @@ func (s *Shape) WithPreset() *Shape {
 	if s.Preset == "" {
 		return s
 	}
+	presetsOnce.Do(preparePresets)
 	var base *Shape
 	for i := range presets {
 		if presets[i].Name == s.Preset {

@@ -3,7 +3,6 @@ package engine
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/internal/printf"
@@ -60,7 +59,7 @@ func (e *explainer) override(p catalog.Retry) (catalog.Retry, string) {
 }
 
 // retryDelay reads the wait the body asks for at the shape's retry_delay: seconds, or a
-// duration such as "3.5s" (AIP-193's RetryInfo, a protobuf Duration in JSON).
+// protobuf Duration in JSON such as "3.5s" (AIP-193's RetryInfo).
 func (e *explainer) retryDelay() (float64, bool) {
 	s := strings.TrimSpace(e.f.retryDelay)
 	if s == "" {
@@ -69,8 +68,9 @@ func (e *explainer) retryDelay() (float64, bool) {
 	if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 {
 		return f, true
 	}
-	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
-		return d.Seconds(), true
+	// A Duration in JSON is seconds with the suffix "s" ("3.5s", "30s"), and nothing else.
+	if f, err := strconv.ParseFloat(strings.TrimSuffix(s, "s"), 64); err == nil && f >= 0 && strings.HasSuffix(s, "s") {
+		return f, true
 	}
 	return 0, false
 }
