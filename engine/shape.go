@@ -113,7 +113,8 @@ func readBody(cat *catalog.Catalog, text string, contentType string, header func
 }
 
 // fit finds the catalog shapes the response fits, best first (ties keep catalog order), and
-// the first preset it fits, unless it is problem details, which have their own reader.
+// when there is none the first preset it fits, unless it is problem details, which have their
+// own reader.
 func (b *body) fit(cat *catalog.Catalog) {
 	for _, a := range cat.APIs {
 		for _, s := range a.Shapes {
@@ -127,7 +128,9 @@ func (b *body) fit(cat *catalog.Catalog) {
 			b.candidates[j], b.candidates[j-1] = b.candidates[j-1], b.candidates[j]
 		}
 	}
-	if b.dialect == "problem+json" {
+	// A catalog shape that fits always names its API (its strength scores at least 1), so the
+	// presets are tried only when none does.
+	if b.dialect == "problem+json" || len(b.candidates) > 0 {
 		return
 	}
 	for _, s := range catalog.Presets() {
