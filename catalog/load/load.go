@@ -411,6 +411,7 @@ func (l *loader) api(file, id string, fm frontMatter) *catalog.API {
 		if len(s.Match) == 0 {
 			l.fail(file, 2, "api.shapes[%s]: match is empty", s.Name)
 		}
+		l.checkShape(file, s)
 		switch s.Strength {
 		case "high", "medium", "low":
 		case "":

@@ -105,6 +105,8 @@ func TestErrorsNameFileAndLine(t *testing.T) {
 		{"bad status", apiIndex + "-- acme/errors/a.md --\n" + strings.Replace(goodPage, "status: 400", "status: 99", 1), "acme/errors/a.md:2: front matter: status 99 is not an HTTP status"},
 		{"unknown shape", apiIndex + "-- acme/errors/a.md --\n" + strings.Replace(goodPage, "status: 400", "status: 400\nshape: nope", 1), `acme/errors/a.md:2: front matter: shape "nope" is not one of acme's shapes`},
 		{"unknown preset", strings.Replace(apiIndex, "    - name: acme\n", "    - preset: strype\n    - name: acme\n", 1), `acme/index.md:7: api.shapes[0]: unknown preset "strype" (want one of stripe, aip-193, json-api, graphql, oauth2, problem+json)`},
+		{"bad match type", strings.Replace(apiIndex, "{error: string}", "{error: strng}", 1), `acme/index.md:8: api.shapes[acme]: match "error": "strng" is not a JSON type`},
+		{"open selector", strings.Replace(apiIndex, "      code: error\n", "      code: \"errors[code=x.code\"\n", 1), `acme/index.md:9: api.shapes[acme]: path "errors[code=x.code" is malformed`},
 		{"bad request id pattern", strings.Replace(apiIndex, "      code: error\n", "      code: error\n      request_id_pattern: \"(\"\n", 1), "acme/index.md: shape acme: request_id_pattern:"},
 		{"code outside an API", "-- misc/a.md --\n" + goodPage, `misc/a.md:2: front matter: code "broken" is outside an API folder`},
 		{"unclosed fence", apiIndex + "-- acme/errors/a.md --\n" + goodPage + "```json\n{", "acme/errors/a.md:21: code fence ``` is never closed"},

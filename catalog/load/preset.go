@@ -29,6 +29,30 @@ func (l *loader) presets(file string, shapes []*catalog.Shape) []*catalog.Shape 
 	return out
 }
 
+// checkShape reports what is wrong with a shape's match values and paths, which would
+// otherwise never match or never be found.
+func (l *loader) checkShape(file string, s *catalog.Shape) {
+	for path, want := range s.Match {
+		switch want {
+		case "string", "number", "boolean", "object", "array", "null", "present", "absent":
+		default:
+			if !strings.HasPrefix(want, "=") {
+				l.fail(file, l.lineOf(file, regexp.QuoteMeta(want)), "api.shapes[%s]: match %q: %q is not a JSON type (string, number, boolean, object, array, null), present, absent or =literal", s.Name, path, want)
+			}
+		}
+	}
+	paths := []string{s.Code, s.Message, s.Status, s.RequestID, s.Category, s.SubCode, s.DocURL, s.RetryDelay,
+		s.Fields, s.FieldPath, s.FieldMessage, s.FieldCode}
+	for p := range s.Match {
+		paths = append(paths, p)
+	}
+	for _, p := range paths {
+		if strings.Count(p, "[") != strings.Count(p, "]") || strings.Contains(p, "||") {
+			l.fail(file, l.lineOf(file, regexp.QuoteMeta(p)), "api.shapes[%s]: path %q is malformed (a [selector] left open, or an empty alternative)", s.Name, p)
+		}
+	}
+}
+
 // lineOf returns the first line of file that matches pattern, or 2 (the front matter's first
 // line) when none does.
 func (l *loader) lineOf(file, pattern string) int {
