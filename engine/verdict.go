@@ -10,8 +10,9 @@ type Verdict struct {
 	Input string `json:"input"`
 	// API is the catalog id of the API the paste came from; "" when none matched.
 	API string `json:"api"`
-	// Dialect is the body's shape: a catalog shape name, "problem+json", "html", "text",
-	// "empty" or "".
+	// Dialect is the body's shape: a catalog shape name, a preset's name when no catalog API
+	// claims the body ("stripe", "aip-193", "json-api", "graphql", "oauth2"), "problem+json",
+	// "html", "text", "empty", "json" or "".
 	Dialect string `json:"dialect"`
 	// Confidence is how sure the API and dialect are: "high", "medium" or "low".
 	Confidence string `json:"confidence"`

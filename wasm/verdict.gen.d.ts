@@ -17,8 +17,9 @@ export interface Verdict {
   /** API is the catalog id of the API the paste came from; "" when none matched. */
   api: string;
   /**
-   * Dialect is the body's shape: a catalog shape name, "problem+json", "html", "text",
-   * "empty" or "".
+   * Dialect is the body's shape: a catalog shape name, a preset's name when no catalog API
+   * claims the body ("stripe", "aip-193", "json-api", "graphql", "oauth2"), "problem+json",
+   * "html", "text", "empty", "json" or "".
    */
   dialect: string;
   /** Confidence is how sure the API and dialect are: "high", "medium" or "low". */
