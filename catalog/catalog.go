@@ -139,10 +139,11 @@ type Shape struct {
 	// whole match.
 	RequestIDPattern string `json:"request_id_pattern,omitempty"`
 	// Category is the path of the error's broad class (Stripe's error.type, AIP-193's
-	// error.status); SubCode the path of a finer code under Code (Stripe's
-	// error.decline_code). Both are shown in verdicts and can select a hint.
+	// error.status), shown in verdicts; a hint can require it.
 	Category string `json:"category,omitempty"`
-	SubCode  string `json:"sub_code,omitempty"`
+	// SubCode is the path of a finer code under Code (Stripe's error.decline_code), shown in
+	// verdicts; a hint can require it.
+	SubCode string `json:"sub_code,omitempty"`
 	// DocURL is the path of the API's own documentation link for the error (Stripe's doc_url,
 	// OAuth's error_uri, AIP-193's Help link). Only an http or https URL is shown.
 	DocURL string `json:"doc_url,omitempty"`
@@ -238,10 +239,11 @@ type Hint struct {
 	Header string `json:"header,omitempty"`
 	// Field is a regular expression on a field issue's message.
 	Field string `json:"field,omitempty"`
-	// Category and SubCode must equal the error's category and sub-code, as the shape reads
-	// them (Stripe's error.type and error.decline_code).
+	// Category must equal the error's category, as the shape reads it (Stripe's error.type).
 	Category string `json:"category,omitempty"`
-	SubCode  string `json:"sub_code,omitempty"`
+	// SubCode must equal the error's sub-code, as the shape reads it (Stripe's
+	// error.decline_code).
+	SubCode string `json:"sub_code,omitempty"`
 	// Cause is the text the verdict gives as the cause.
 	Cause string `json:"cause"`
 
