@@ -80,6 +80,10 @@ func ScheduleText(waits []float64) string {
 // 1 s, 2 s, 4 s, then stop", "Do not retry". after is the first wait (0 when unknown) and
 // schedule every wait, as a verdict holds them.
 func RetryPlan(strategy string, retryable bool, after float64, schedule []float64) string {
+	if strategy == "conditional" {
+		// Not retryable as it is: the same request fails until something changes.
+		return "Only after a change"
+	}
 	if !retryable || strategy == "never" || strategy == "" {
 		return "Do not retry"
 	}
@@ -100,11 +104,6 @@ func RetryPlan(strategy string, retryable bool, after float64, schedule []float6
 			return "Wait " + Wait(after) + ", then back off: " + ScheduleText(schedule)
 		}
 		return "Back off: " + ScheduleText(schedule)
-	case "conditional":
-		if after > 0 {
-			return "Only in some cases; then retry in " + Wait(after)
-		}
-		return "Only in some cases"
 	}
 	return "Retry: " + strategy
 }
@@ -141,7 +140,7 @@ func (r Retry) Short(a *API) string {
 	case "backoff":
 		return "Retry with backoff"
 	case "conditional":
-		return "Retry sometimes"
+		return "Only after a change"
 	}
 	return r.Strategy
 }
@@ -157,7 +156,7 @@ func (r Retry) Summary(a *API) string {
 	case "backoff":
 		return "Retry with exponential backoff: wait " + ScheduleText(r.Schedule()) + "."
 	case "conditional":
-		return "Retry only in the case described below."
+		return "Not as it is: the same request fails until something changes; the condition is below."
 	}
 	return ""
 }

@@ -47,7 +47,8 @@ func TestRetryPlan(t *testing.T) {
 		{"retry-after", true, 1, []float64{1, 2}, "Back off: 1 s, 2 s, then stop"},
 		{"backoff", true, 1, []float64{1, 2, 4}, "Back off: 1 s, 2 s, 4 s, then stop"},
 		{"backoff", true, 10, []float64{1, 2}, "Wait 10 s, then back off: 1 s, 2 s, then stop"},
-		{"conditional", true, 0, nil, "Only in some cases"},
+		{"conditional", false, 0, nil, "Only after a change"},
+		{"conditional", false, 30, nil, "Only after a change"},
 	} {
 		if got := RetryPlan(tc.strategy, tc.retryable, tc.after, tc.schedule); got != tc.want {
 			t.Errorf("RetryPlan(%s, %v, %v, %v) = %q, want %q", tc.strategy, tc.retryable, tc.after, tc.schedule, got, tc.want)
@@ -99,7 +100,7 @@ func TestRetryWords(t *testing.T) {
 		{"retry-after", Retry{Strategy: "retry-after"}, nil, "Yes", "Retry after Retry-After", "Retry once the Retry-After header's wait has passed, with the identical request."},
 		{"own header", Retry{Strategy: "retry-after"}, own, "Yes", "Retry after X-Wait", "Retry once the X-Wait header's wait has passed, with the identical request."},
 		{"backoff", Retry{Strategy: "backoff", BaseSeconds: 2, Attempts: 3}, nil, "Yes", "Retry with backoff", "Retry with exponential backoff: wait 2 s, 4 s, 8 s, then stop."},
-		{"conditional", Retry{Strategy: "conditional"}, nil, "Depends", "Retry sometimes", "Retry only in the case described below."},
+		{"conditional", Retry{Strategy: "conditional"}, nil, "Depends", "Only after a change", "Not as it is: the same request fails until something changes; the condition is below."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tc.r.Answer(); got != tc.answer {

@@ -133,6 +133,16 @@ func report(w io.Writer, v *engine.Verdict, color bool) {
 		facts = append(facts, "code not in the catalog")
 	}
 	fmt.Fprintln(w, st.dim(strings.Join(facts, " · ")))
+	var codes []string
+	if v.Category != "" {
+		codes = append(codes, "category "+v.Category)
+	}
+	if v.SubCode != "" {
+		codes = append(codes, "sub-code "+v.SubCode)
+	}
+	if len(codes) > 0 {
+		fmt.Fprintln(w, st.dim(strings.Join(codes, " · ")))
+	}
 	section := func(name string) { fmt.Fprintf(w, "\n%s\n", st.bold(name)) }
 	para := func(text string) {
 		for _, p := range strings.Split(text, "\n\n") {
@@ -163,6 +173,9 @@ func report(w io.Writer, v *engine.Verdict, color bool) {
 	if v.Input == "response" || v.Retry.Detail != "" {
 		section("Retry")
 		verdict := st.red("do not retry")
+		if v.Retry.Strategy == "conditional" {
+			verdict = st.yellow("not as it is: only after a change")
+		}
 		if v.Retry.Retryable {
 			verdict = st.green("retry: " + v.Retry.Strategy)
 		}
@@ -219,9 +232,14 @@ func report(w io.Writer, v *engine.Verdict, color bool) {
 			fmt.Fprintln(w, "  "+r)
 		}
 	}
-	if v.Docs != "" {
+	if v.Docs != "" || v.DocURL != "" {
 		section("Docs")
-		fmt.Fprintln(w, "  "+v.Docs)
+		if v.Docs != "" {
+			fmt.Fprintln(w, "  "+v.Docs)
+		}
+		if v.DocURL != "" {
+			fmt.Fprintln(w, "  "+v.DocURL+st.dim(" (the API's own)"))
+		}
 	}
 }
 

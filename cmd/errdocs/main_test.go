@@ -56,7 +56,7 @@ func TestJSONKeys(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"input", "api", "dialect", "confidence", "status", "code", "known", "title", "meaning", "cause", "fix", "retry", "request_id", "fields", "problems", "redacted", "docs", "message"} {
+	for _, k := range []string{"input", "api", "dialect", "confidence", "status", "code", "category", "sub_code", "known", "title", "meaning", "cause", "fix", "retry", "request_id", "fields", "problems", "redacted", "docs", "doc_url", "message"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("key %q missing", k)
 		}
@@ -91,6 +91,22 @@ func TestExplainReport(t *testing.T) {
 	}
 	if strings.Contains(out, "\x1b[") {
 		t.Error("colour written to a non-terminal")
+	}
+}
+
+// TestExplainReportCodes checks that the report shows a category, a sub-code, the API's own
+// doc link and a retry header's say, here from a Stripe-style body read without a catalog.
+func TestExplainReportCodes(t *testing.T) {
+	paste := "HTTP/1.1 402 Payment Required\nStripe-Should-Retry: false\n\n" +
+		`{"error":{"type":"card_error","code":"card_declined","decline_code":"insufficient_funds","message":"Your card has insufficient funds.","doc_url":"https://docs.pebblepay.test/codes/card_declined"}}`
+	code, out, errs := run(t, paste, "explain", "--content", "../../engine/testdata/thirdapi", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"category card_error · sub-code insufficient_funds", "https://docs.pebblepay.test/codes/card_declined (the API's own)", "Stripe-Should-Retry: false", "do not retry"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
 	}
 }
 
