@@ -38,8 +38,8 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/jsonlite"
 	"github.com/errdocs/errdocs/internal/printf"
-	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 	"github.com/errdocs/errdocs/wasm/internal/wire"
 )
 

@@ -5,7 +5,7 @@ package wire
 import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
-	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
+	"github.com/errdocs/errdocs/internal/jsonlite"
 )
 
 var fieldsCatalogAPI = []string{"id", "name", "hosts", "path_prefixes", "secret_paths", "keys", "headers", "shapes", "retry", "docs", "errors", "operations", "schemas", "predict", "source"}

@@ -40,6 +40,13 @@ func NewDecoder(data []byte) *Decoder {
 	return dec
 }
 
+// Offset is the byte offset in the input of the next value to read (after any space), for a
+// caller that places what it reads in the text.
+func (dec *Decoder) Offset() int {
+	dec.d.space()
+	return dec.d.i
+}
+
 // Finish checks that nothing but space follows the value and returns the first syntax error,
 // else the first type mismatch, else nil.
 func (dec *Decoder) Finish() error {
