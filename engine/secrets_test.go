@@ -187,8 +187,13 @@ func TestSecretsTable(t *testing.T) {
 func TestRedactCoversVerdict(t *testing.T) {
 	cat := shippedCatalog(t)
 	const key = "sk_live_51HxQz2Kx9yVbN3mP0qRsTuVwXyZa"
-	v := &Verdict{Fix: []string{""}, Fields: []Field{{}}, Problems: []Problem{{}}, Predicted: &Predicted{
-		Body: map[string]any{key: []any{key, map[string]any{"k": key}}}}}
+	nested := func() *Verdict {
+		return &Verdict{Fix: []string{""}, Fields: []Field{{}}, Problems: []Problem{{}}, Redacted: []string{""}, Predicted: &Predicted{
+			Body: map[string]any{key: []any{key, map[string]any{"k": key}}}}}
+	}
+	v := nested()
+	// A triage verdict: every group, line and nested verdict is covered too.
+	v.Exchanges = &Exchanges{Groups: []Group{{Lines: []int{1}, Verdict: nested()}}, Timeline: []Point{{}}}
 	n := 0
 	var fill func(x reflect.Value)
 	fill = func(x reflect.Value) {

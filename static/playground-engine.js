@@ -329,7 +329,7 @@ function failure(q, why) {
     title: "", meaning: "", cause: "", fix: [],
     retry: { retryable: false, strategy: "never", after_seconds: 0, schedule: [], detail: "", plan: "Do not retry" },
     request_id: "", fields: [], problems: [{ severity: "error", message: msg, line: 0, column: 0, pointer: "" }],
-    redacted: [], docs: "", message: "", operation: "", predicted: null, fixed_request: "",
+    redacted: [], docs: "", message: "", operation: "", predicted: null, fixed_request: "", exchanges: null,
   };
   return { json: JSON.stringify(v, null, 2) + "\n", masked: null, found: [], error: "" };
 }

@@ -14,7 +14,7 @@
 // The playground's scripts (static/playground*.js, worker.js, boot.js, sw.js) import these
 // types in JSDoc; tsc checks them (./build.sh typecheck). Nothing here ships with the site.
 
-export type { Verdict, Retry, Field, Problem, Predicted, Share, ShareState } from "./verdict.gen.js";
+export type { Verdict, Retry, Field, Problem, Predicted, Exchanges, Group, Point, Share, ShareState } from "./verdict.gen.js";
 import type { Verdict } from "./verdict.gen.js";
 
 /** A text with its secrets masked, and what was masked. */

@@ -1756,6 +1756,19 @@ func decSliceString(dec *jsonlite.Decoder, p *[]string) {
 	*p = s
 }
 
+func encEngineExchanges(e *jsonlite.Encoder, v *engine.Exchanges) {
+	e.ObjectStart()
+	e.Key("\"total\"")
+	e.Int(v.Total)
+	e.Key("\"failed\"")
+	e.Int(v.Failed)
+	e.Key("\"groups\"")
+	encSliceEngineGroup(e, v.Groups)
+	e.Key("\"timeline\"")
+	encSliceEnginePoint(e, v.Timeline)
+	e.ObjectEnd()
+}
+
 func encEngineField(e *jsonlite.Encoder, v *engine.Field) {
 	e.ObjectStart()
 	e.Key("\"path\"")
@@ -1768,6 +1781,46 @@ func encEngineField(e *jsonlite.Encoder, v *engine.Field) {
 	e.String(v.Hint)
 	e.Key("\"line\"")
 	e.Int(v.Line)
+	e.ObjectEnd()
+}
+
+func encEngineGroup(e *jsonlite.Encoder, v *engine.Group) {
+	e.ObjectStart()
+	e.Key("\"api\"")
+	e.String(v.API)
+	e.Key("\"operation\"")
+	e.String(v.Operation)
+	e.Key("\"status\"")
+	e.Int(v.Status)
+	e.Key("\"code\"")
+	e.String(v.Code)
+	e.Key("\"count\"")
+	e.Int(v.Count)
+	e.Key("\"first\"")
+	e.String(v.First)
+	e.Key("\"last\"")
+	e.String(v.Last)
+	e.Key("\"lines\"")
+	encSliceInt(e, v.Lines)
+	e.Key("\"verdict\"")
+	if v.Verdict == nil {
+		e.Null()
+	} else {
+		encEngineVerdict(e, v.Verdict)
+	}
+	e.ObjectEnd()
+}
+
+func encEnginePoint(e *jsonlite.Encoder, v *engine.Point) {
+	e.ObjectStart()
+	e.Key("\"line\"")
+	e.Int(v.Line)
+	e.Key("\"at\"")
+	e.String(v.At)
+	e.Key("\"status\"")
+	e.Int(v.Status)
+	e.Key("\"group\"")
+	e.Int(v.Group)
 	e.ObjectEnd()
 }
 
@@ -1885,6 +1938,12 @@ func encEngineVerdict(e *jsonlite.Encoder, v *engine.Verdict) {
 	}
 	e.Key("\"fixed_request\"")
 	e.String(v.FixedRequest)
+	e.Key("\"exchanges\"")
+	if v.Exchanges == nil {
+		e.Null()
+	} else {
+		encEngineExchanges(e, v.Exchanges)
+	}
 	e.ObjectEnd()
 }
 
@@ -1897,6 +1956,32 @@ func encSliceEngineField(e *jsonlite.Encoder, s []engine.Field) {
 	for i := range s {
 		e.Elem()
 		encEngineField(e, &s[i])
+	}
+	e.ArrayEnd()
+}
+
+func encSliceEngineGroup(e *jsonlite.Encoder, s []engine.Group) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	e.ArrayStart()
+	for i := range s {
+		e.Elem()
+		encEngineGroup(e, &s[i])
+	}
+	e.ArrayEnd()
+}
+
+func encSliceEnginePoint(e *jsonlite.Encoder, s []engine.Point) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	e.ArrayStart()
+	for i := range s {
+		e.Elem()
+		encEnginePoint(e, &s[i])
 	}
 	e.ArrayEnd()
 }
@@ -1923,6 +2008,19 @@ func encSliceFloat64(e *jsonlite.Encoder, s []float64) {
 	for i := range s {
 		e.Elem()
 		e.Float(s[i])
+	}
+	e.ArrayEnd()
+}
+
+func encSliceInt(e *jsonlite.Encoder, s []int) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	e.ArrayStart()
+	for i := range s {
+		e.Elem()
+		e.Int(s[i])
 	}
 	e.ArrayEnd()
 }
