@@ -47,6 +47,10 @@ func (dec *Decoder) Offset() int {
 	return dec.d.i
 }
 
+// Failed reports whether reading has stopped at a syntax error (Finish returns it), so that a
+// caller can drop the value the error cut short.
+func (dec *Decoder) Failed() bool { return dec.err != nil }
+
 // Finish checks that nothing but space follows the value and returns the first syntax error,
 // else the first type mismatch, else nil.
 func (dec *Decoder) Finish() error {
