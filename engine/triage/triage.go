@@ -30,6 +30,10 @@ import (
 	"github.com/errdocs/errdocs/engine"
 )
 
+// MaxInput is the most of a paste Explain reads: a HAR file may be far larger than the
+// engine's MaxPaste, which bounds each exchange and any text paste.
+const MaxInput = 256 << 20
+
 // exchange is one exchange cut out of a paste.
 type exchange struct {
 	// text is what the engine reads: a part of the paste, or the exchange a HAR entry records,
@@ -89,6 +93,9 @@ func splitPaste(paste string) (s *split) {
 			s = nil // a paste the splitter fails on is read whole, as before triage
 		}
 	}()
+	if len(paste) > MaxInput {
+		paste = paste[:MaxInput]
+	}
 	if s, ok := readHAR(paste); ok {
 		return s
 	}
