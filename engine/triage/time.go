@@ -10,65 +10,169 @@ import (
 // Times are given as RFC 3339 in UTC with milliseconds ("2026-12-04T10:00:00.123Z"), so that
 // they sort as strings and JavaScript's Date reads them. A time without a zone (most log
 // prefixes) is taken as UTC: the paste does not say which zone its clock was in.
-
-const outLayout = "2006-01-02T15:04:05.000Z"
+//
+// The few layouts logs and HTTP use are read by hand, not with time.Parse and time.Format:
+// those two would add about 30 KB of code to the WebAssembly module.
 
 // harTime normalises a HAR startedDateTime (ISO 8601 with a zone).
 func harTime(s string) string { return normTime(s) }
 
-var timeLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05.999999999",
-	"2006-01-02 15:04:05.999999999Z07:00",
-	"2006-01-02 15:04:05.999999999",
-	"2006-01-02T15:04:05.999999999Z0700",
-	"2006-01-02 15:04:05.999999999 -0700",
-	"02/Jan/2006:15:04:05 -0700", // Apache and nginx access logs
-	time.RFC1123,                 // the Date header
-	time.RFC1123Z,
-}
+var months = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
-// normTime parses a time in one of the layouts logs and HTTP use and returns it as RFC 3339;
-// "" when it is none of them.
+// normTime reads a time as ISO 8601 ("2026-12-04T10:00:00.123+01:00", "2026-12-04
+// 10:00:00,123"), an access log's "04/Dec/2026:10:00:00 +0000", an HTTP date ("Fri, 04 Dec 2026
+// 10:00:05 GMT") or Unix seconds or milliseconds, and returns it as RFC 3339 in UTC; "" when it
+// is none of them.
 func normTime(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	r := &timeReader{s: s}
+	var y, mo, d int
+	switch {
+	case len(s) >= 10 && s[4] == '-':
+		y, mo, d = r.num(4), r.sep("-").num(2), r.sep("-").num(2)
+		r.sep("T", " ")
+	case len(s) >= 11 && s[2] == '/':
+		d = r.num(2)
+		mo = r.sep("/").month()
+		y = r.sep("/").num(4)
+		r.sep(":")
+	case len(s) >= 25 && s[3] == ',':
+		r.i = 5
+		d = r.num(2)
+		mo = r.sep(" ").month()
+		y = r.sep(" ").num(4)
+		r.sep(" ")
+	default:
+		return epochTime(s)
+	}
+	h, mi, sec := r.num(2), r.sep(":").num(2), r.sep(":").num(2)
+	ms := 0
+	if r.i < len(s) && (s[r.i] == '.' || s[r.i] == ',') {
+		r.i++
+		start := r.i
+		for r.i < len(s) && s[r.i] >= '0' && s[r.i] <= '9' {
+			r.i++
+		}
+		frac := s[start:r.i] + "000"
+		ms, _ = strconv.Atoi(frac[:3])
+	}
+	off := 0
+	if r.i < len(s) && s[r.i] == ' ' {
+		r.i++
+	}
+	switch rest := s[min(r.i, len(s)):]; {
+	case rest == "" || rest == "Z" || rest == "GMT" || rest == "UTC":
+	case len(rest) >= 5 && (rest[0] == '+' || rest[0] == '-'):
+		r.i++
+		oh := r.num(2)
+		if r.i < len(s) && s[r.i] == ':' {
+			r.i++
+		}
+		om := r.num(2)
+		off = (oh*60 + om) * 60
+		if rest[0] == '-' {
+			off = -off
+		}
+		if r.i != len(s) {
+			r.bad = true
+		}
+	default:
+		r.bad = true
+	}
+	if r.bad || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
 		return ""
 	}
-	s = strings.Replace(s, ",", ".", 1) // Python logging's "10:00:00,123"
-	if strings.HasSuffix(s, " GMT") || strings.HasSuffix(s, " UTC") {
-		if t, err := time.Parse(time.RFC1123, s); err == nil {
-			return t.UTC().Format(outLayout)
-		}
-		s = strings.Replace(s, ".", ",", 1)
+	return format(time.Date(y, time.Month(mo), d, h, mi, sec, ms*1e6, time.UTC).Add(-time.Duration(off) * time.Second))
+}
+
+// timeReader reads the parts of a time; any misfit sets bad.
+type timeReader struct {
+	s   string
+	i   int
+	bad bool
+}
+
+func (r *timeReader) num(n int) int {
+	if r.i+n > len(r.s) {
+		r.bad = true
+		return 0
 	}
-	for _, l := range timeLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t.UTC().Format(outLayout)
+	v, err := strconv.Atoi(r.s[r.i : r.i+n])
+	if err != nil || r.s[r.i] == '-' || r.s[r.i] == '+' {
+		r.bad = true
+	}
+	r.i += n
+	return v
+}
+
+func (r *timeReader) sep(any ...string) *timeReader {
+	for _, a := range any {
+		if strings.HasPrefix(r.s[min(r.i, len(r.s)):], a) {
+			r.i += len(a)
+			return r
 		}
 	}
-	return epochTime(s)
+	r.bad = true
+	return r
+}
+
+func (r *timeReader) month() int {
+	if r.i+3 <= len(r.s) {
+		for i, m := range months {
+			if r.s[r.i:r.i+3] == m {
+				r.i += 3
+				return i + 1
+			}
+		}
+	}
+	r.bad = true
+	return 0
+}
+
+// format writes t (in UTC) as "2026-12-04T10:00:00.123Z".
+func format(t time.Time) string {
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	b := make([]byte, 0, 24)
+	b = appendPad(b, y, 4, '-')
+	b = appendPad(b, int(mo), 2, '-')
+	b = appendPad(b, d, 2, 'T')
+	b = appendPad(b, h, 2, ':')
+	b = appendPad(b, mi, 2, ':')
+	b = appendPad(b, s, 2, '.')
+	b = appendPad(b, t.Nanosecond()/1e6, 3, 'Z')
+	return string(b)
+}
+
+// appendPad appends v with at least n digits, then sep.
+func appendPad(b []byte, v, n int, sep byte) []byte {
+	x := strconv.Itoa(v)
+	for range n - len(x) {
+		b = append(b, '0')
+	}
+	return append(append(b, x...), sep)
 }
 
 // epochTime reads Unix time in seconds (10 digits, maybe with a fraction) or milliseconds (13
 // digits), as structured loggers write it.
 func epochTime(s string) string {
-	digits := s
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		digits = s[:i]
-	}
+	digits, frac, _ := strings.Cut(s, ".")
 	if _, err := strconv.ParseUint(digits, 10, 64); err != nil {
 		return ""
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return ""
-	}
-	switch len(digits) {
-	case 10:
-		return time.UnixMilli(int64(f * 1000)).UTC().Format(outLayout)
-	case 13:
-		return time.UnixMilli(int64(f)).UTC().Format(outLayout)
+	n, _ := strconv.ParseInt(digits, 10, 64)
+	switch {
+	case len(digits) == 10:
+		ms := 0
+		if frac != "" {
+			if _, err := strconv.ParseUint(frac, 10, 64); err != nil {
+				return ""
+			}
+			ms, _ = strconv.Atoi((frac + "000")[:3])
+		}
+		return format(time.UnixMilli(n*1000 + int64(ms)).UTC())
+	case len(digits) == 13 && frac == "":
+		return format(time.UnixMilli(n).UTC())
 	}
 	return ""
 }

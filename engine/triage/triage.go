@@ -21,7 +21,6 @@
 package triage
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,6 +84,19 @@ func Explain(cat *catalog.Catalog, paste string, opts ...engine.Options) (v *eng
 	return assemble(cat, s, opt)
 }
 
+// ExplainMasked is Explain, and also masks the paste as engine.Redact does (the playground shows
+// the masked paste beside the verdict). A paste of one exchange gets engine.ExplainMasked's
+// single search for secrets.
+func ExplainMasked(cat *catalog.Catalog, paste string, opts ...engine.Options) (*engine.Verdict, engine.Masked) {
+	s := splitPaste(paste)
+	if s == nil {
+		return engine.ExplainMasked(cat, paste, opts...)
+	}
+	var m engine.Masked
+	m.Text, m.Found = engine.Redact(cat, paste)
+	return Explain(cat, paste, opts...), m
+}
+
 // splitPaste cuts paste into exchanges, or returns nil for a paste of one exchange (or none)
 // that engine.Explain reads whole.
 func splitPaste(paste string) (s *split) {
@@ -118,12 +130,12 @@ func Failed(v *engine.Verdict) bool {
 // Worst is the most severe problem's severity in v and in every verdict its exchanges hold:
 // "error", "warning", "info" or "".
 func Worst(v *engine.Verdict) string {
-	rank := map[string]int{"info": 1, "warning": 2, "error": 3}
+	rank := func(sev string) int { return strings.Index("info warning error", sev) }
 	worst := ""
 	var walk func(v *engine.Verdict)
 	walk = func(v *engine.Verdict) {
 		for _, p := range v.Problems {
-			if rank[p.Severity] > rank[worst] {
+			if p.Severity != "" && (worst == "" || rank(p.Severity) > rank(worst)) {
 				worst = p.Severity
 			}
 		}
@@ -213,7 +225,7 @@ func assemble(cat *catalog.Catalog, s *split, opt engine.Options) *engine.Verdic
 		}
 	}
 	out := clone(top)
-	out.Problems = append(slices.Clone(s.problems), out.Problems...)
+	out.Problems = append(append([]engine.Problem{}, s.problems...), out.Problems...)
 	if x.Total > 1 {
 		out.Exchanges = x
 	}
@@ -273,9 +285,9 @@ func place(v *engine.Verdict, ex *exchange) {
 // clone copies v deeply enough that redacting the copy leaves v's slices alone.
 func clone(v *engine.Verdict) *engine.Verdict {
 	c := *v
-	c.Fix = slices.Clone(v.Fix)
-	c.Fields = slices.Clone(v.Fields)
-	c.Problems = slices.Clone(v.Problems)
-	c.Redacted = slices.Clone(v.Redacted)
+	c.Fix = append([]string{}, v.Fix...)
+	c.Fields = append([]engine.Field{}, v.Fields...)
+	c.Problems = append([]engine.Problem{}, v.Problems...)
+	c.Redacted = append([]string{}, v.Redacted...)
 	return &c
 }

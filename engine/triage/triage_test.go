@@ -157,6 +157,11 @@ func TestTimes(t *testing.T) {
 		"Fri, 04 Dec 2026 10:00:05 GMT":     "2026-12-04T10:00:05.000Z",
 		"1764842400000":                     "2025-12-04T10:00:00.000Z",
 		"1764842400.5":                      "2025-12-04T10:00:00.500Z",
+		"2026-12-04T10:00:00Z":              "2026-12-04T10:00:00.000Z",
+		"2026-12-04T10:00:00-0130":          "2026-12-04T11:30:00.000Z",
+		"2026-12-04 10:00:00.5 +01:00":      "2026-12-04T09:00:00.500Z",
+		"2026-13-04T10:00:00Z":              "",
+		"2026-12-04T10:00Z":                 "",
 		"yesterday":                         "",
 		"2026-12-04T10:00:00Z and the rest": "",
 	} {
@@ -221,4 +226,22 @@ func FuzzTriage(f *testing.F) {
 			checkExchanges(t, v)
 		}
 	})
+}
+
+// TestShareOfTriage checks that a triage verdict's verdict-only share link carries no secret
+// of the paste (the paste link is engine.Redact's output, tested in package engine).
+func TestShareOfTriage(t *testing.T) {
+	cat := testkit.ShippedCatalog(t)
+	for _, file := range []string{"testdata/har-devtools.txtar", "testdata/log-lines.txtar"} {
+		a := testkit.ReadTxtar(t, file)
+		paste, _ := a.Section("paste")
+		js, _ := json.Marshal(engine.ShareOf(Explain(cat, paste, testOpts)))
+		if strings.Contains(string(js), "4f1a9c0b2e7d4a6f8b1c3d5e7f9a0b2c") {
+			t.Errorf("%s: the share link holds the secret: %s", file, js)
+		}
+		masked, _ := engine.Redact(cat, paste)
+		if strings.Contains(masked, "4f1a9c0b2e7d4a6f8b1c3d5e7f9a0b2c") {
+			t.Errorf("%s: the paste link would hold the secret", file)
+		}
+	}
 }
