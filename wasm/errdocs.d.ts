@@ -130,6 +130,15 @@ export type ToWorker =
       text: string;
       /** explain: also return the paste masked, for display. */
       mask: boolean;
+    }
+  | {
+      /**
+       * file: the worker reads the file in slices, posting progress, then explains its text with
+       * mask; the result's text is the file's text (masked when it held secrets).
+       */
+      type: "file";
+      id: number;
+      file: Blob;
     };
 
 /** When the worker's steps ended, in the worker's performance.now(); origin is its timeOrigin. */
@@ -147,7 +156,9 @@ export type FromWorker =
   | { type: "ready"; ms: WorkerTiming; module?: WebAssembly.Module; catalogBytes?: ArrayBuffer }
   | ({ type: "result"; id: number } & Answer)
   | ({ type: "redacted"; id: number } & Answer)
-  | { type: "fatal"; error: string };
+  | { type: "fatal"; error: string }
+  /** A file request's progress: bytes read so far, then phase "explain" once it is all read. */
+  | { type: "progress"; id: number; loaded: number; total: number; phase: "read" | "explain" };
 
 /**
  * The answer to one request, as the page's engine client resolves it: a worker's result or
@@ -166,4 +177,6 @@ export interface Answer {
   error?: string;
   /** explain: the engine's time in the worker, in ms. */
   ms?: number;
+  /** file: the file's text, masked when it held secrets. */
+  text?: string;
 }
