@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/internal/jsonlite"
@@ -39,7 +40,9 @@ func readHAR(paste string) (s *split, ok bool) {
 		return nil, false
 	}
 	base := len(paste) - len(t)
-	data := []byte(t)
+	// The decoder only reads its input: a view of the paste's bytes spares a copy of a file
+	// that may be tens of MB.
+	data := unsafe.Slice(unsafe.StringData(t), len(t))
 	dec := jsonlite.NewDecoder(data)
 	var all strings.Builder
 	s = &split{}

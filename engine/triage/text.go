@@ -33,9 +33,6 @@ var (
 	// log's "POST /v1/send HTTP/1.1" 422, "POST /v1/send 422", "failed with status code 422",
 	// "HTTP 422".
 	logStatusRE = regexp.MustCompile(`(?i)(?:\b(?:status|statusCode|status_code|http_status|http\.status_code|res\.statusCode)["']?\s*[:=]\s*["']?|"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) [^"]*" |\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S* (?:HTTP/\S+ )?(?:-> |=> |→ )?|\bstatus(?: code)? |\bHTTP )([1-5][0-9][0-9])\b`)
-	// structuredRE says a JSON line is a logger's record, not a body: it names a level or a
-	// message (error bodies carry times and statuses too).
-	structuredRE = regexp.MustCompile(`"(?:level|lvl|severity|msg|logger)"\s*:`)
 )
 
 // Kinds of the parts a text paste is cut into.
@@ -72,13 +69,14 @@ func splitText(paste string) *split {
 			next = off + end + 1
 		}
 		l := strings.TrimRight(paste[off:next], "\r\n")
+		hasCurl, hasHTTP := strings.Contains(l, "curl"), strings.Contains(l, "HTTP/")
 		switch {
-		case cmdRE.MatchString(l):
+		case hasCurl && cmdRE.MatchString(l):
 			if cur.kind == kindLog || cur.hasCmd || cur.hasReq || cur.hasResp {
 				begin(off, line, kindTranscript)
 			}
 			cur.kind, cur.hasCmd = kindTranscript, true
-		case reqLineRE.MatchString(l):
+		case hasHTTP && reqLineRE.MatchString(l):
 			if cur.kind == kindLog || cur.hasReq || cur.hasResp {
 				// curl -v's "* Trying …" lines just before the request belong to it.
 				s, sl := off, line
@@ -92,7 +90,7 @@ func splitText(paste string) *split {
 				begin(s, sl, kindTranscript)
 			}
 			cur.kind, cur.hasReq = kindTranscript, true
-		case statusRE.MatchString(l):
+		case hasHTTP && statusRE.MatchString(l):
 			st, _ := strconv.Atoi(statusRE.FindStringSubmatch(l)[1])
 			final := cur.lastStatus >= 200 && (cur.lastStatus < 300 || cur.lastStatus >= 400)
 			if cur.kind == kindLog || cur.hasResp && final {
@@ -127,14 +125,17 @@ func splitText(paste string) *split {
 				ex.status, _ = strconv.Atoi(m[1])
 			}
 		}
-		first, _, _ := strings.Cut(text, "\n")
-		if ex.at = lineTime(first); ex.at == "" && p.kind == kindTranscript {
-			ex.at = dateHeader(text)
-		}
 		s.exchanges = append(s.exchanges, ex)
 	}
 	if len(s.exchanges) < 2 {
 		return nil
+	}
+	for i := range s.exchanges {
+		ex := &s.exchanges[i]
+		first, _, _ := strings.Cut(ex.text, "\n")
+		if ex.at = lineTime(first); ex.at == "" && parts[0].kind != kindLog {
+			ex.at = dateHeader(ex.text)
+		}
 	}
 	return s
 }
@@ -143,8 +144,41 @@ func splitText(paste string) *split {
 // structured logger's JSON record on one line.
 func isLogLine(l string) bool {
 	t := strings.TrimSpace(l)
-	if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
-		return structuredRE.MatchString(t)
+	if t == "" {
+		return false
 	}
-	return linePrefixTimeRE.MatchString(t) || accessTimeRE.MatchString(t) || levelRE.MatchString(t)
+	// Cheap tests first: the patterns run on a line only where they can match (this runs on
+	// every line of every paste).
+	switch c := t[0]; {
+	case c == '{':
+		return strings.HasSuffix(t, "}") && structured(t)
+	case c >= '0' && c <= '9', c == '[':
+		return linePrefixTimeRE.MatchString(t) || levelRE.MatchString(t) || strings.Contains(t, "/20") && accessTimeRE.MatchString(t)
+	case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z':
+		return levelWord(t) && levelRE.MatchString(t)
+	}
+	return false
+}
+
+// structured says a JSON line is a logger's record, not a body: it names a level or a message
+// (error bodies carry times and statuses too).
+func structured(t string) bool {
+	for _, k := range [...]string{`"level"`, `"lvl"`, `"severity"`, `"msg"`, `"logger"`} {
+		if strings.Contains(t, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// levelWord reports whether t starts with a log level's first letters.
+func levelWord(t string) bool {
+	if len(t) < 3 {
+		return false
+	}
+	switch strings.ToUpper(t[:3]) {
+	case "ERR", "WAR", "INF", "DEB", "TRA", "FAT", "CRI", "NOT":
+		return true
+	}
+	return false
 }
