@@ -182,6 +182,38 @@ func TestSecretsTable(t *testing.T) {
 	}
 }
 
+// TestSecretsTableParts runs every case through RedactParts, as engine/triage does over a paste
+// of many exchanges: an exchange's verdict that echoes a secret found in another part of the
+// paste must be masked in the group, its times and its nested verdict.
+func TestSecretsTableParts(t *testing.T) {
+	cat := shippedCatalog(t)
+	for _, tc := range allSecretCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			// The other exchange copies the secret as the paste holds it (a secret known by its
+			// place, such as a cookie's value, is masked as the whole value found there); a
+			// self-identifying one (each kind's placements) is echoed bare too.
+			echo := tc.paste
+			if strings.Contains(tc.name, " in ") {
+				echo += " " + strings.Join(tc.secrets, " ")
+			}
+			nested := Explain(cat, "HTTP/1.1 500 Internal Server Error\n\n{}", testOpts)
+			nested.Message, nested.Cause, nested.Fix = "echo "+echo, echo, []string{echo}
+			v := Explain(cat, tc.paste, testOpts)
+			v.Exchanges = &Exchanges{Total: 2, Failed: 1,
+				Groups:   []Group{{Code: echo, Operation: echo, First: echo, Lines: []int{1}, Count: 1, Verdict: nested}},
+				Timeline: []Point{{Line: 1, At: echo}, {Line: 2}}}
+			RedactParts(cat, tc.paste, nil, v)
+			js, _ := json.Marshal(v)
+			if bad := leaked(string(js), tc.secrets); len(bad) > 0 {
+				t.Errorf("the triage verdict holds %q:\n%s", bad, printf.Clip(string(js), 3000))
+			}
+			if len(v.Redacted) == 0 {
+				t.Error("nothing was reported masked")
+			}
+		})
+	}
+}
+
 // TestRedactCoversVerdict puts a secret in every string of a verdict, through reflection, and
 // checks that redaction leaves none: a string field that Verdict.strings does not list fails.
 func TestRedactCoversVerdict(t *testing.T) {
