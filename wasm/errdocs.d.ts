@@ -8,6 +8,12 @@
 // when they are stale. This file keeps what has no Go declaration: window.errdocs, the module's
 // functions and the messages between the page and its worker.
 //
+// A paste of many exchanges (a HAR file, a log, several transcripts) gets one Verdict too: it
+// describes the first failed exchange, and its exchanges member holds the failures grouped (each
+// group with its own nested Verdict) and a timeline of every exchange; exchanges is null for a
+// paste of one exchange (engine/triage; the README's JSON contract). A dropped file is read by
+// the worker itself (ToWorker "file", with "progress" messages back).
+//
 // Inside the playground's Web Worker, the WebAssembly module (wasm/main.go) installs
 // errdocsEngine on the worker's global scope; static/worker.js is its only caller.
 //
