@@ -31,8 +31,13 @@ var (
 	levelRE = regexp.MustCompile(`^[ \t]*(?:\[?\d{4}-\d\d-\d\d[T ][0-9:.,]+(?:Z|[+-][0-9:]+)?\]?[ \t]+)?\[?(?i:ERROR|ERR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|NOTICE)\]?[ \t:]`)
 	// logStatusRE finds the status a log line names: status=422, "statusCode":422, an access
 	// log's "POST /v1/send HTTP/1.1" 422, "POST /v1/send 422", "failed with status code 422",
-	// "HTTP 422".
-	logStatusRE = regexp.MustCompile(`(?i)(?:\b(?:status|statusCode|status_code|http_status|http\.status_code|res\.statusCode)["']?\s*[:=]\s*["']?|"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) [^"]*" |\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S* (?:HTTP/\S+ )?(?:-> |=> |→ )?|\bstatus(?: code)? |\bHTTP )([1-5][0-9][0-9])\b`)
+	// "HTTP 422", OkHttp's "<-- 422".
+	logStatusRE = regexp.MustCompile(`(?i)(?:\b(?:status|statusCode|status_code|http_status|http\.status_code|res\.statusCode)["']?\s*[:=]\s*["']?|"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) [^"]*" |\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S* (?:HTTP/\S+ )?(?:-> |=> |→ )?|\bstatus(?: code)? |\bHTTP |<-- )([1-5][0-9][0-9])\b`)
+	// logcatRE finds Android logcat's "12-04 10:00:00.123  1234  5678 E Tag: " prefix, and
+	// syslogRE syslog's "Dec  4 10:00:00 host app[42]: ": neither gives the year, so their
+	// exchanges have no time.
+	logcatRE = regexp.MustCompile(`^\d\d-\d\d \d\d:\d\d:\d\d\.\d+\s+\d+\s+\d+ [VDIWEF] `)
+	syslogRE = regexp.MustCompile(`^[A-Z][a-z]{2} [ 0-9]\d \d\d:\d\d:\d\d \S+ [^:\s]+:`)
 )
 
 // Kinds of the parts a text paste is cut into.
@@ -100,7 +105,9 @@ func splitText(paste string) *split {
 		case isLogLine(l):
 			if logStatusRE.MatchString(l) {
 				begin(off, line, kindLog)
-			} else if cur.kind == kindLog {
+			} else if cur.kind == kindLog && !strings.Contains(l, "{") {
+				// A log line without a status ends the one before, unless it prints a body
+				// (OkHttp logs the body on a line of its own).
 				begin(off, line, kindNone)
 			}
 		}
@@ -140,8 +147,9 @@ func splitText(paste string) *split {
 	return s
 }
 
-// isLogLine reports whether l is a log record: it starts with a time or a level, or it is a
-// structured logger's JSON record on one line.
+// isLogLine reports whether l is a log record: it starts with a time or a level (Android
+// logcat's and syslog's prefixes included), or it is a structured logger's JSON record on one
+// line.
 func isLogLine(l string) bool {
 	t := strings.TrimSpace(l)
 	if t == "" {
@@ -153,9 +161,10 @@ func isLogLine(l string) bool {
 	case c == '{':
 		return strings.HasSuffix(t, "}") && structured(t)
 	case c >= '0' && c <= '9', c == '[':
-		return linePrefixTimeRE.MatchString(t) || levelRE.MatchString(t) || strings.Contains(t, "/20") && accessTimeRE.MatchString(t)
+		return linePrefixTimeRE.MatchString(t) || levelRE.MatchString(t) || strings.Contains(t, "/20") && accessTimeRE.MatchString(t) ||
+			logcatRE.MatchString(t)
 	case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z':
-		return levelWord(t) && levelRE.MatchString(t)
+		return levelWord(t) && levelRE.MatchString(t) || syslogRE.MatchString(t)
 	}
 	return false
 }

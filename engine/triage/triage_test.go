@@ -106,18 +106,21 @@ func TestSplitText(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		paste string
-		lines []int // where each exchange starts; nil: not cut
+		lines []int  // where each exchange starts; nil: not cut
+		first string // text the first exchange must hold, if any
 	}{
-		{"one curl -v transcript", "$ curl -v https://x.test/v1\n* Trying 1.2.3.4\n> GET /v1 HTTP/1.1\n> Host: x.test\n>\n< HTTP/1.1 404 Not Found\n<\n{}\n* Connection #0 to host x.test left intact\n", nil},
-		{"100 Continue, then the answer", "HTTP/1.1 100 Continue\n\nHTTP/1.1 422 Unprocessable Entity\n\n{}\n", nil},
-		{"a redirect, then the answer", "HTTP/1.1 301 Moved\nLocation: /b\n\nHTTP/1.1 404 Not Found\n\n{}\n", nil},
-		{"a problem+json body on one line", "HTTP/1.1 422 Unprocessable Entity\n\n{\"type\":\"about:blank\",\"status\":422}\n", nil},
-		{"two responses", "HTTP/1.1 422 Unprocessable Entity\n\n{}\nHTTP/1.1 500 Internal Server Error\n\n{}\n", []int{1, 4}},
-		{"two curl -v, the second's * lines go with it", "> GET /a HTTP/1.1\n>\n< HTTP/1.1 404 Not Found\n<\n{}\n* Connection #0 to host x left intact\n*   Trying 1.2.3.4\n> GET /b HTTP/1.1\n>\n< HTTP/1.1 500 Oops\n", []int{1, 7}},
-		{"a command, then its raw request and response; then another", "export T=1\ncurl -s https://x.test/a\nHTTP/1.1 400 Bad Request\n\n{}\ncurl -s https://x.test/b\nHTTP/1.1 401 Unauthorized\n", []int{1, 6}},
-		{"log lines, noise between", "10:00 starting\n2026-12-04 10:00:00,123 ERROR POST /v1/a 500\nTraceback (most recent call last):\n  boom\n2026-12-04 10:00:01,000 INFO heartbeat\n2026-12-04 10:00:02,000 WARNING GET /v1/b 429\n", []int{2, 6}},
-		{"structured logger records", `{"level":"error","time":1764842400000,"msg":"request failed","status":502}` + "\n" + `{"level":"info","time":1764842401000,"msg":"ok","statusCode":200}` + "\n", []int{1, 2}},
-		{"access log", `1.2.3.4 - - [04/Dec/2026:10:00:00 +0000] "POST /v1/send HTTP/1.1" 401 52` + "\n" + `1.2.3.4 - - [04/Dec/2026:10:00:01 +0000] "POST /v1/send HTTP/1.1" 200 12` + "\n", []int{1, 2}},
+		{"one curl -v transcript", "$ curl -v https://x.test/v1\n* Trying 1.2.3.4\n> GET /v1 HTTP/1.1\n> Host: x.test\n>\n< HTTP/1.1 404 Not Found\n<\n{}\n* Connection #0 to host x.test left intact\n", nil, ""},
+		{"100 Continue, then the answer", "HTTP/1.1 100 Continue\n\nHTTP/1.1 422 Unprocessable Entity\n\n{}\n", nil, ""},
+		{"a redirect, then the answer", "HTTP/1.1 301 Moved\nLocation: /b\n\nHTTP/1.1 404 Not Found\n\n{}\n", nil, ""},
+		{"a problem+json body on one line", "HTTP/1.1 422 Unprocessable Entity\n\n{\"type\":\"about:blank\",\"status\":422}\n", nil, ""},
+		{"two responses", "HTTP/1.1 422 Unprocessable Entity\n\n{}\nHTTP/1.1 500 Internal Server Error\n\n{}\n", []int{1, 4}, ""},
+		{"two curl -v, the second's * lines go with it", "> GET /a HTTP/1.1\n>\n< HTTP/1.1 404 Not Found\n<\n{}\n* Connection #0 to host x left intact\n*   Trying 1.2.3.4\n> GET /b HTTP/1.1\n>\n< HTTP/1.1 500 Oops\n", []int{1, 7}, ""},
+		{"a command, then its raw request and response; then another", "export T=1\ncurl -s https://x.test/a\nHTTP/1.1 400 Bad Request\n\n{}\ncurl -s https://x.test/b\nHTTP/1.1 401 Unauthorized\n", []int{1, 6}, ""},
+		{"log lines, noise between", "10:00 starting\n2026-12-04 10:00:00,123 ERROR POST /v1/a 500\nTraceback (most recent call last):\n  boom\n2026-12-04 10:00:01,000 INFO heartbeat\n2026-12-04 10:00:02,000 WARNING GET /v1/b 429\n", []int{2, 6}, ""},
+		{"structured logger records", `{"level":"error","time":1764842400000,"msg":"request failed","status":502}` + "\n" + `{"level":"info","time":1764842401000,"msg":"ok","statusCode":200}` + "\n", []int{1, 2}, ""},
+		{"android logcat, OkHttp", "12-04 10:00:00.123  1234  5678 D OkHttp: --> POST https://x.test/v1/a\n12-04 10:00:00.456  1234  5678 D OkHttp: <-- 422 https://x.test/v1/a (333ms)\n12-04 10:00:00.457  1234  5678 D OkHttp: {\"error\":\"bad\"}\n12-04 10:00:01.000  1234  5678 D OkHttp: <-- 500 https://x.test/v1/b (12ms)\n", []int{2, 4}, `{"error":"bad"}`},
+		{"syslog", "Dec  4 10:00:00 web1 app[42]: POST /v1/a 502\nDec  4 10:00:01 web1 app[42]: POST /v1/a 200\n", []int{1, 2}, ""},
+		{"access log", `1.2.3.4 - - [04/Dec/2026:10:00:00 +0000] "POST /v1/send HTTP/1.1" 401 52` + "\n" + `1.2.3.4 - - [04/Dec/2026:10:00:01 +0000] "POST /v1/send HTTP/1.1" 200 12` + "\n", []int{1, 2}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := splitText(tc.paste)
@@ -132,6 +135,9 @@ func TestSplitText(t *testing.T) {
 			}
 			if !equal(got, tc.lines) {
 				t.Errorf("exchanges start at lines %v, want %v", got, tc.lines)
+			}
+			if tc.first != "" && (s == nil || !strings.Contains(s.exchanges[0].text, tc.first)) {
+				t.Errorf("the first exchange does not hold %q", tc.first)
 			}
 		})
 	}
