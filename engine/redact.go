@@ -457,6 +457,38 @@ func Redact(cat *catalog.Catalog, text string) (string, []string) {
 	return apply(text, found), describe(found, text)
 }
 
+// RedactAlso is Redact, and also masks in text each secret found in other: the same content
+// written another way, where the patterns see secrets they cannot see in text. engine/triage
+// masks a HAR file with the exchanges it holds written out as HTTP: a header's value is a
+// secret by its name, which the file keeps apart from it ({"name": "X-Api-Key", "value": …}).
+// Each secret is described once, on the first line of text that holds it.
+func RedactAlso(cat *catalog.Catalog, text, other string) (string, []string) {
+	r := redactorFor(cat)
+	found := r.find(text)
+	seen := map[string]bool{}
+	for _, s := range found {
+		seen[s.value] = true
+	}
+	// The other text's secrets where text holds them, as secrets of text: echoes finds each
+	// occurrence outside the spans found already.
+	var more []secret
+	for _, s := range r.find(other) {
+		if !seen[s.value] && len(s.value) >= minEcho {
+			seen[s.value] = true
+			more = append(more, s)
+		}
+	}
+	if len(more) > 0 {
+		taken := spans{}
+		for _, s := range found {
+			taken.add(s.start, s.end)
+		}
+		found = append(found, echoes(text, more, &taken)...)
+		sort.Slice(found, func(i, j int) bool { return found[i].start < found[j].start })
+	}
+	return apply(text, found), describe(found, text)
+}
+
 // describe says what each distinct secret was and on which line it stood first.
 func describe(found []secret, text string) []string { return describeAt(found, text, nil) }
 

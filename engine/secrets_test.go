@@ -323,3 +323,21 @@ func FuzzNoSecretSurvives(f *testing.F) {
 		}
 	})
 }
+
+// TestRedactAlso checks that a secret found only in the other text (a header's value written
+// out as HTTP) is masked in the text, and described, and that masking stays idempotent.
+func TestRedactAlso(t *testing.T) {
+	cat := shippedCatalog(t)
+	const key = "9b1c2d3e4f5a6b7c8d9e"
+	har := `{"headers": [{"name": "X-Api-Key", "value": "` + key + `"}]}`
+	if plain, _ := Redact(cat, har); !strings.Contains(plain, key) {
+		t.Skip("Redact masks the HAR's header on its own now; RedactAlso has nothing to add here")
+	}
+	masked, found := RedactAlso(cat, har, "GET / HTTP/1.1\nX-Api-Key: "+key+"\n")
+	if strings.Contains(masked, key) || len(found) != 1 || !strings.Contains(found[0], "(line 1)") {
+		t.Errorf("masked %q, found %q", masked, found)
+	}
+	if again, more := Redact(cat, masked); again != masked || len(more) > 0 {
+		t.Errorf("masking again gives %q (%q)", again, more)
+	}
+}

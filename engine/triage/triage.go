@@ -73,28 +73,35 @@ func Explain(cat *catalog.Catalog, paste string, opts ...engine.Options) (v *eng
 			engine.RedactParts(cat, paste, nil, v)
 		}
 	}()
-	var opt engine.Options
-	if len(opts) > 0 {
-		opt = opts[0]
-	}
 	s := splitPaste(paste)
 	if s == nil {
-		return engine.Explain(cat, paste, opt)
+		return engine.Explain(cat, paste, opts...)
 	}
-	return assemble(cat, s, opt)
+	return assemble(cat, s, opts...)
 }
 
 // ExplainMasked is Explain, and also masks the paste as engine.Redact does (the playground shows
 // the masked paste beside the verdict). A paste of one exchange gets engine.ExplainMasked's
-// single search for secrets.
-func ExplainMasked(cat *catalog.Catalog, paste string, opts ...engine.Options) (*engine.Verdict, engine.Masked) {
+// single search for secrets. A HAR file is masked with the exchanges it holds written out as HTTP (engine.RedactAlso), so
+// that a header's value is masked in the file as it is in the verdict.
+func ExplainMasked(cat *catalog.Catalog, paste string, opts ...engine.Options) (v *engine.Verdict, m engine.Masked) {
+	defer func() {
+		if r := recover(); r != nil {
+			v = engine.FailedVerdict(r)
+			engine.RedactParts(cat, paste, nil, v)
+			m.Text, m.Found = engine.Redact(cat, paste)
+		}
+	}()
 	s := splitPaste(paste)
 	if s == nil {
 		return engine.ExplainMasked(cat, paste, opts...)
 	}
-	var m engine.Masked
-	m.Text, m.Found = engine.Redact(cat, paste)
-	return Explain(cat, paste, opts...), m
+	if s.text != paste {
+		m.Text, m.Found = engine.RedactAlso(cat, paste, s.text)
+	} else {
+		m.Text, m.Found = engine.Redact(cat, paste)
+	}
+	return assemble(cat, s, opts...), m
 }
 
 // splitPaste cuts paste into exchanges, or returns nil for a paste of one exchange (or none)
@@ -152,14 +159,14 @@ func Worst(v *engine.Verdict) string {
 }
 
 // assemble explains each exchange of s and builds the report.
-func assemble(cat *catalog.Catalog, s *split, opt engine.Options) *engine.Verdict {
+func assemble(cat *catalog.Catalog, s *split, opts ...engine.Options) *engine.Verdict {
 	x := &engine.Exchanges{Total: len(s.exchanges), Groups: []engine.Group{}, Timeline: make([]engine.Point, 0, len(s.exchanges))}
 	index := map[string]int{} // group key → index in x.Groups
 	var top *engine.Verdict
 	topFailed := false
 	for i := range s.exchanges {
 		ex := &s.exchanges[i]
-		v := engine.Explain(cat, ex.text, opt)
+		v := engine.Explain(cat, ex.text, opts...)
 		place(v, ex)
 		status := v.Status
 		if status == 0 {

@@ -251,3 +251,32 @@ func TestShareOfTriage(t *testing.T) {
 		}
 	}
 }
+
+// TestHARMaskedPaste checks the masked paste the playground shows for a HAR file: a token that
+// only the exchange written out as HTTP reveals as a secret (an Authorization header's value,
+// which a HAR keeps as {"name", "value"}) is masked in the file's text too.
+func TestHARMaskedPaste(t *testing.T) {
+	cat := testkit.ShippedCatalog(t)
+	const token, apiKey = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA", "9b1c2d3e4f5a6b7c8d9e"
+	har := strings.ReplaceAll(genHAR(3, 0), "Bearer pk_4f1a9c0b2e7d4a6f8b1c3d5e7f9a0b2c", "Bearer "+token)
+	har = strings.ReplaceAll(har, `{"name": "content-type", "value": "application/json"}], "queryString"`,
+		`{"name": "content-type", "value": "application/json"}, {"name": "x-api-key", "value": "`+apiKey+`"}], "queryString"`)
+	if !strings.Contains(har, apiKey) {
+		t.Fatal("the generated HAR changed: no x-api-key header")
+	}
+	v, m := ExplainMasked(cat, har, testOpts)
+	if v.Exchanges == nil {
+		t.Fatal("the HAR was read as one exchange")
+	}
+	for _, s := range []string{token, apiKey} {
+		if strings.Contains(m.Text, s) {
+			t.Errorf("the masked HAR still holds %s", s)
+		}
+		if js, _ := json.Marshal(v); strings.Contains(string(js), s) {
+			t.Errorf("the verdict holds %s", s)
+		}
+	}
+	if len(m.Found) < 2 {
+		t.Errorf("masked: %q", m.Found)
+	}
+}
