@@ -182,7 +182,7 @@ func jsRedact(_ js.Value, args []js.Value) (ret any) {
 			ret = map[string]any{"masked": "", "found": []any{}, "error": printf.Sprintf("redact failed: %v", r)}
 		}
 	}()
-	masked, found := engine.Redact(cat, text)
+	masked, found := triage.Redact(cat, text)
 	return map[string]any{"masked": masked, "found": anys(found), "error": ""}
 }
 

@@ -104,6 +104,25 @@ func ExplainMasked(cat *catalog.Catalog, paste string, opts ...engine.Options) (
 	return assemble(cat, s, opts...), m
 }
 
+// Redact is engine.Redact, except that a HAR file is masked as ExplainMasked masks it: with the
+// secrets its entries reveal once written out as HTTP.
+func Redact(cat *catalog.Catalog, paste string) (string, []string) {
+	if s, ok := readHARSafe(paste); ok {
+		return engine.RedactAlso(cat, paste, s.text)
+	}
+	return engine.Redact(cat, paste)
+}
+
+// readHARSafe is readHAR, with a panic read as "not a HAR file".
+func readHARSafe(paste string) (s *split, ok bool) {
+	defer func() {
+		if recover() != nil {
+			s, ok = nil, false
+		}
+	}()
+	return readHAR(paste[:min(len(paste), MaxInput)])
+}
+
 // splitPaste cuts paste into exchanges, or returns nil for a paste of one exchange (or none)
 // that engine.Explain reads whole.
 func splitPaste(paste string) (s *split) {

@@ -279,4 +279,7 @@ func TestHARMaskedPaste(t *testing.T) {
 	if len(m.Found) < 2 {
 		t.Errorf("masked: %q", m.Found)
 	}
+	if red, found := Redact(cat, har); red != m.Text || len(found) != len(m.Found) {
+		t.Error("Redact and ExplainMasked mask the HAR differently")
+	}
 }
