@@ -16,6 +16,7 @@ import (
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/engine/triage"
 	"github.com/errdocs/errdocs/internal/testkit"
+	"github.com/errdocs/errdocs/wasm/internal/playsite"
 )
 
 // TestTriageHAR drops a HAR file on the playground and checks what the page shows against what
@@ -125,4 +126,28 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// TestTriagePastedLog pastes a log of many exchanges into the paste area: the report shows the
+// CLI's groups, and a field issue's line button marks the line in the whole paste.
+func TestTriagePastedLog(t *testing.T) {
+	a := testkit.ReadTxtar(t, "../../../engine/triage/testdata/log-lines.txtar")
+	log, _ := a.Section("paste")
+	want := triage.Explain(cat, log, engine.Options{Now: time.Now})
+	ctx := tab(t)
+	openPlayground(t, ctx, "")
+	eval[string](t, ctx, playsite.PasteJS+"("+jsString(log)+")")
+	rows := eval[[]string](t, ctx, `[...document.querySelectorAll("#pg-verdict .pg-groups tbody tr")].map(tr => tr.cells[0].textContent + " " + tr.cells[1].textContent + " " + tr.cells[2].textContent)`)
+	var wantRows []string
+	for _, g := range want.Exchanges.Groups {
+		wantRows = append(wantRows, strconv.Itoa(g.Count)+" "+strconv.Itoa(g.Status)+" "+orDash(g.Code))
+	}
+	if strings.Join(rows, "|") != strings.Join(wantRows, "|") {
+		t.Errorf("the page's groups %q, the CLI's %q", rows, wantRows)
+	}
+	// The first group's field issue sits on line 2 of the paste (its first exchange's line).
+	line := eval[string](t, ctx, `(() => { const b = document.querySelector('#pg-verdict .pg-group-verdict [data-line]'); return b ? b.getAttribute("data-line") : ""; })()`)
+	if want.Exchanges.Groups[0].Verdict.Fields[0].Line != 2 || line != "2" {
+		t.Errorf("the field issue's line is %q in the page, %d in the CLI's verdict", line, want.Exchanges.Groups[0].Verdict.Fields[0].Line)
+	}
 }
