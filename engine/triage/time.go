@@ -11,13 +11,19 @@ import (
 // they sort as strings and JavaScript's Date reads them. A time without a zone (most log
 // prefixes) is taken as UTC: the paste does not say which zone its clock was in.
 //
-// The few layouts logs and HTTP use are read by hand, not with time.Parse and time.Format:
-// those two would add about 30 KB of code to the WebAssembly module.
+// The few layouts logs and HTTP use are read with patterns, not with time.Parse and
+// time.Format: those two would add about 30 KB of code to the WebAssembly module.
 
 // harTime normalises a HAR startedDateTime (ISO 8601 with a zone).
 func harTime(s string) string { return normTime(s) }
 
-var months = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+var months = "JanFebMarAprMayJunJulAugSepOctNovDec"
+
+var (
+	isoRE    = regexp.MustCompile(`^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d+))? ?(Z|GMT|UTC|[+-]\d\d:?\d\d)?$`)
+	accessRE = regexp.MustCompile(`^(\d\d)/([A-Z][a-z]{2})/(\d{4}):(\d\d):(\d\d):(\d\d)() ([+-]\d{4})$`)
+	httpRE   = regexp.MustCompile(`^[A-Z][a-z]{2}, (\d\d) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d)() (GMT|UTC)$`)
+)
 
 // normTime reads a time as ISO 8601 ("2026-12-04T10:00:00.123+01:00", "2026-12-04
 // 10:00:00,123"), an access log's "04/Dec/2026:10:00:00 +0000", an HTTP date ("Fri, 04 Dec 2026
@@ -25,108 +31,40 @@ var months = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
 // is none of them.
 func normTime(s string) string {
 	s = strings.TrimSpace(s)
-	r := &timeReader{s: s}
 	var y, mo, d int
-	switch {
-	case len(s) >= 10 && s[4] == '-':
-		y, mo, d = r.num(4), r.sep("-").num(2), r.sep("-").num(2)
-		r.sep("T", " ")
-	case len(s) >= 11 && s[2] == '/':
-		d = r.num(2)
-		mo = r.sep("/").month()
-		y = r.sep("/").num(4)
-		r.sep(":")
-	case len(s) >= 25 && s[3] == ',':
-		r.i = 5
-		d = r.num(2)
-		mo = r.sep(" ").month()
-		y = r.sep(" ").num(4)
-		r.sep(" ")
-	default:
-		return epochTime(s)
-	}
-	h, mi, sec := r.num(2), r.sep(":").num(2), r.sep(":").num(2)
-	ms := 0
-	if r.i < len(s) && (s[r.i] == '.' || s[r.i] == ',') {
-		r.i++
-		start := r.i
-		for r.i < len(s) && s[r.i] >= '0' && s[r.i] <= '9' {
-			r.i++
+	m := isoRE.FindStringSubmatch(s)
+	if m != nil {
+		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
+	} else if m = accessRE.FindStringSubmatch(s); m == nil {
+		if m = httpRE.FindStringSubmatch(s); m == nil {
+			return epochTime(s)
 		}
-		frac := s[start:r.i] + "000"
-		ms, _ = strconv.Atoi(frac[:3])
 	}
+	if y == 0 {
+		// Day, month name, year. A name not in months has index -1: -1%3 is not 0.
+		d, mo, y = atoi(m[1]), strings.Index(months, m[2])/3+1, atoi(m[3])
+		if mo == 0 || len(m[2]) != 3 || strings.Index(months, m[2])%3 != 0 {
+			return ""
+		}
+	}
+	h, mi, sec := atoi(m[4]), atoi(m[5]), atoi(m[6])
+	ms := atoi((m[7] + "000")[:3])
 	off := 0
-	if r.i < len(s) && s[r.i] == ' ' {
-		r.i++
-	}
-	switch rest := s[min(r.i, len(s)):]; {
-	case rest == "" || rest == "Z" || rest == "GMT" || rest == "UTC":
-	case len(rest) >= 5 && (rest[0] == '+' || rest[0] == '-'):
-		r.i++
-		oh := r.num(2)
-		if r.i < len(s) && s[r.i] == ':' {
-			r.i++
-		}
-		om := r.num(2)
-		off = (oh*60 + om) * 60
-		if rest[0] == '-' {
+	if z := strings.ReplaceAll(m[8], ":", ""); len(z) == 5 {
+		off = (atoi(z[1:3])*60 + atoi(z[3:5])) * 60
+		if z[0] == '-' {
 			off = -off
 		}
-		if r.i != len(s) {
-			r.bad = true
-		}
-	default:
-		r.bad = true
 	}
-	if r.bad || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
 		return ""
 	}
 	return format(time.Date(y, time.Month(mo), d, h, mi, sec, ms*1e6, time.UTC).Add(-time.Duration(off) * time.Second))
 }
 
-// timeReader reads the parts of a time; any misfit sets bad.
-type timeReader struct {
-	s   string
-	i   int
-	bad bool
-}
-
-func (r *timeReader) num(n int) int {
-	if r.i+n > len(r.s) {
-		r.bad = true
-		return 0
-	}
-	v, err := strconv.Atoi(r.s[r.i : r.i+n])
-	if err != nil || r.s[r.i] == '-' || r.s[r.i] == '+' {
-		r.bad = true
-	}
-	r.i += n
-	return v
-}
-
-func (r *timeReader) sep(any ...string) *timeReader {
-	for _, a := range any {
-		if strings.HasPrefix(r.s[min(r.i, len(r.s)):], a) {
-			r.i += len(a)
-			return r
-		}
-	}
-	r.bad = true
-	return r
-}
-
-func (r *timeReader) month() int {
-	if r.i+3 <= len(r.s) {
-		for i, m := range months {
-			if r.s[r.i:r.i+3] == m {
-				r.i += 3
-				return i + 1
-			}
-		}
-	}
-	r.bad = true
-	return 0
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 // format writes t (in UTC) as "2026-12-04T10:00:00.123Z".
