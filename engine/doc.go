@@ -19,6 +19,10 @@
 //  5. Check the paste against what the API documents, as problems.
 //  6. Redact secrets in the whole verdict, always last.
 //
+// Explain reads one exchange. A paste of many (a HAR file, a log, several transcripts) is split
+// by package engine/triage, which explains each part with Explain and redacts the assembled
+// verdict once more with RedactParts.
+//
 // A paste that holds a request is also checked against the operation it calls, by package
 // engine/reqcheck; the engine converts what it finds (problems, fields, the predicted answer)
 // into the verdict (request.go).

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -456,14 +457,54 @@ func Redact(cat *catalog.Catalog, text string) (string, []string) {
 	return apply(text, found), describe(found, text)
 }
 
+// RedactAlso is Redact, and also masks in text each secret found in other: the same content
+// written another way, where the patterns see secrets they cannot see in text. engine/triage
+// masks a HAR file with the exchanges it holds written out as HTTP: a header's value is a
+// secret by its name, which the file keeps apart from it ({"name": "X-Api-Key", "value": …}).
+// Each secret is described once, on the first line of text that holds it.
+func RedactAlso(cat *catalog.Catalog, text, other string) (string, []string) {
+	r := redactorFor(cat)
+	found := r.find(text)
+	seen := map[string]bool{}
+	for _, s := range found {
+		seen[s.value] = true
+	}
+	// The other text's secrets where text holds them, as secrets of text: echoes finds each
+	// occurrence outside the spans found already.
+	var more []secret
+	for _, s := range r.find(other) {
+		if !seen[s.value] && len(s.value) >= minEcho {
+			seen[s.value] = true
+			more = append(more, s)
+		}
+	}
+	if len(more) > 0 {
+		taken := spans{}
+		for _, s := range found {
+			taken.add(s.start, s.end)
+		}
+		found = append(found, echoes(text, more, &taken)...)
+		sort.Slice(found, func(i, j int) bool { return found[i].start < found[j].start })
+	}
+	return apply(text, found), describe(found, text)
+}
+
 // describe says what each distinct secret was and on which line it stood first.
-func describe(found []secret, text string) []string {
+func describe(found []secret, text string) []string { return describeAt(found, text, nil) }
+
+// describeAt is describe with the line of each offset given by lineAt (nil: count lines in
+// text).
+func describeAt(found []secret, text string, lineAt func(int) int) []string {
 	out := []string{}
 	seen := map[string]bool{}
 	line, at := 1, 0 // found is in order, so lines are counted once over the text
 	for _, s := range found {
-		line += strings.Count(text[at:s.start], "\n")
-		at = s.start
+		if lineAt != nil {
+			line = lineAt(s.start)
+		} else {
+			line += strings.Count(text[at:s.start], "\n")
+			at = s.start
+		}
 		key := s.pattern.label + s.masked
 		if !seen[key] {
 			seen[key] = true
@@ -505,6 +546,35 @@ func (v *Verdict) strings(f func(s *string, prose bool)) {
 		f(&p.Text, false)
 		f(&p.Check, false)
 	}
+	if x := v.Exchanges; x != nil {
+		for i := range x.Groups {
+			g := &x.Groups[i]
+			for _, s := range []*string{&g.API, &g.Operation, &g.Code, &g.First, &g.Last} {
+				f(s, false)
+			}
+			if g.Verdict != nil {
+				g.Verdict.strings(f)
+				for j := range g.Verdict.Redacted {
+					f(&g.Verdict.Redacted[j], false)
+				}
+			}
+		}
+		for i := range x.Timeline {
+			f(&x.Timeline[i].At, false)
+		}
+	}
+}
+
+// verdicts calls f with v and each verdict nested in v.Exchanges.
+func (v *Verdict) verdicts(f func(*Verdict)) {
+	f(v)
+	if v.Exchanges != nil {
+		for _, g := range v.Exchanges.Groups {
+			if g.Verdict != nil {
+				g.Verdict.verdicts(f)
+			}
+		}
+	}
 }
 
 // redactVerdict masks secrets everywhere in v: those found in the paste, wherever they were
@@ -512,10 +582,33 @@ func (v *Verdict) strings(f func(s *string, prose bool)) {
 // It lists them in v.Redacted and advises rotating live ones. It returns the secrets found in
 // the paste (in its first MaxPaste bytes).
 func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) []secret {
-	r := redactorFor(cat)
 	if len(text) > MaxPaste {
 		text = text[:MaxPaste]
 	}
+	return redactWith(cat, text, nil, v)
+}
+
+// rotateWarning starts the warning redactVerdict adds for live secrets.
+const rotateWarning = "The paste held "
+
+// RedactParts runs the redaction pass again over v, a verdict assembled from the verdicts of a
+// paste's parts (package engine/triage builds one for a paste of many exchanges, each explained
+// on its own). text is what the parts were read from, whole: a secret found anywhere in it is
+// masked in every string of v and of every verdict nested in v.Exchanges (a token found in one
+// exchange and echoed in another), and v.Redacted lists the secrets of the whole text, with
+// one warning to rotate the live ones in place of the parts' own. line gives the line of the
+// paste that holds a byte offset of text; nil counts lines in text. There is no MaxPaste cut:
+// the search is linear in text.
+func RedactParts(cat *catalog.Catalog, text string, line func(offset int) int, v *Verdict) {
+	v.Redacted = v.Redacted[:0]
+	v.Problems = slices.DeleteFunc(v.Problems, func(p Problem) bool {
+		return p.Severity == "warning" && strings.HasPrefix(p.Message, rotateWarning)
+	})
+	redactWith(cat, text, line, v)
+}
+
+func redactWith(cat *catalog.Catalog, text string, line func(int) int, v *Verdict) []secret {
+	r := redactorFor(cat)
 	found := r.find(text)
 	var rotate []string
 	seen := map[string]bool{}
@@ -564,14 +657,16 @@ func redactVerdict(cat *catalog.Catalog, text string, v *Verdict) []secret {
 	if len(r.find(joined.String())) > 0 {
 		v.strings(func(s *string, _ bool) { *s = more(*s) })
 	}
-	if v.Predicted != nil {
-		v.Predicted.Body = replaceIn(v.Predicted.Body, func(s string) string { return more(replace(s, false)) })
-	}
-	v.Redacted = append(v.Redacted, describe(found, text)...)
+	v.verdicts(func(x *Verdict) {
+		if x.Predicted != nil {
+			x.Predicted.Body = replaceIn(x.Predicted.Body, func(s string) string { return more(replace(s, false)) })
+		}
+	})
+	v.Redacted = append(v.Redacted, describeAt(found, text, line)...)
 	v.Redacted = append(v.Redacted, extra...)
 	if len(rotate) > 0 {
 		v.Problems = append(v.Problems, Problem{Severity: "warning", Message: printf.Sprintf(
-			"The paste held %s. errdocs masked it everywhere, but a secret that has been pasted should be treated as exposed: rotate %s.",
+			rotateWarning+"%s. errdocs masked it everywhere, but a secret that has been pasted should be treated as exposed: rotate %s.",
 			joinAnd(rotate), plural(len(rotate), "it", "them"))})
 	}
 	sortProblems(v.Problems)

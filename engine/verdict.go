@@ -65,6 +65,59 @@ type Verdict struct {
 	// FixedRequest is the pasted request with every mechanical fix made, in the form it was
 	// pasted in; "" when there is nothing to fix or a fix needs a decision.
 	FixedRequest string `json:"fixed_request"`
+	// Exchanges sums up a paste that holds more than one exchange (a HAR file, a log, several
+	// transcripts; package engine/triage splits it): the verdict itself then describes the
+	// first failed exchange in the paste's order, or the first exchange when none failed.
+	// null for a paste of one exchange.
+	Exchanges *Exchanges `json:"exchanges"`
+}
+
+// Exchanges is what a paste of many exchanges holds: how many, how many failed, and the failures
+// grouped.
+type Exchanges struct {
+	// Total is the number of exchanges in the paste.
+	Total int `json:"total"`
+	// Failed is the number of those that failed: an error status, or a problem of severity
+	// "error".
+	Failed int `json:"failed"`
+	// Groups are the failed exchanges grouped by API, operation, status and code, the most
+	// frequent first (then in the order of their first exchange).
+	Groups []Group `json:"groups"`
+	// Timeline lists every exchange, failed or not, in the paste's order: the data of the
+	// playground's chart.
+	Timeline []Point `json:"timeline"`
+}
+
+// Group is the failed exchanges that share an API, an operation, a status and a code.
+type Group struct {
+	API       string `json:"api"`
+	Operation string `json:"operation"`
+	Status    int    `json:"status"`
+	Code      string `json:"code"`
+	// Count is the number of exchanges in the group.
+	Count int `json:"count"`
+	// First and Last are the times of the group's earliest and latest exchanges, as RFC 3339
+	// ("2026-12-04T10:00:00.123Z"); "" when the paste gives no time.
+	First string `json:"first"`
+	Last  string `json:"last"`
+	// Lines are the 1-based lines of the paste where each of the group's exchanges starts.
+	Lines []int `json:"lines"`
+	// Verdict is the verdict of the group's first exchange, with its places (fields, problems)
+	// counted in the whole paste. It has no exchanges of its own.
+	Verdict *Verdict `json:"verdict"`
+}
+
+// Point is one exchange on the timeline.
+type Point struct {
+	// Line is the 1-based line of the paste where the exchange starts.
+	Line int `json:"line"`
+	// At is the exchange's time as RFC 3339; "" when the paste gives none.
+	At string `json:"at"`
+	// Status is the exchange's HTTP status; 0 if unknown.
+	Status int `json:"status"`
+	// Group is the index of the exchange's group in Groups; -1 for an exchange that did not
+	// fail.
+	Group int `json:"group"`
 }
 
 // Predicted is the answer the API is expected to send to a pasted request. It has the fields of

@@ -23,7 +23,7 @@
 /**
  * RequestType is what a request asks the worker: explain a paste, mask its secrets, or rebuild
  * the verdict of a verdict-only share link.
- * @typedef {"explain" | "redact" | "shared"} RequestType
+ * @typedef {"explain" | "redact" | "shared" | "file"} RequestType
  */
 
 /**
@@ -36,6 +36,8 @@
  * @property {(a: Answer) => void} resolve
  * @property {boolean} sent
  * @property {number} at when it was sent (performance.now())
+ * @property {Blob} [file] a file request's file: the worker reads it
+ * @property {(loaded: number, total: number, phase: string) => void} [progress] a file request's progress
  */
 
 const START_RETRIES = [500, 1000, 2000, 4000]; // ms
@@ -193,6 +195,12 @@ export class Engine {
       this.onFatal(m.error);
       return;
     }
+    if (m.type === "progress") {
+      const q = this.pending.find((o) => o.id === m.id);
+      if (q && q.progress) q.progress(m.loaded, m.total, m.phase);
+      this.arm();
+      return;
+    }
     for (let i = 0; i < this.pending.length; i++) {
       const q = this.pending[i];
       if (q.id === m.id) {
@@ -251,7 +259,9 @@ export class Engine {
         q.sent = true;
         q.at = performance.now();
         /** @type {ToWorker} */
-        const msg = { type: q.type, id: q.id, text: q.text, mask: q.ui };
+        const msg = q.file || q.type === "file"
+          ? { type: "file", id: q.id, file: /** @type {Blob} */ (q.file) }
+          : { type: q.type, id: q.id, text: q.text, mask: q.ui };
         this.w.postMessage(msg);
       }
     }
@@ -266,7 +276,8 @@ export class Engine {
     clearTimeout(this.timer);
     const head = this.running();
     if (!head) return;
-    const limit = 20000 + head.text.length / 200; // 20 s plus 5 ms a KB
+    const size = head.file ? head.file.size : head.text.length;
+    const limit = 20000 + size / 200; // 20 s plus 5 ms a KB, from the last sign of life
     this.timer = setTimeout(() => {
       if (this.running() !== head) return;
       this.pending.splice(this.pending.indexOf(head), 1);
@@ -285,20 +296,44 @@ export class Engine {
    * @returns {Promise<Answer>}
    */
   request(type, text, ui) {
+    return this.enqueue(type, text, ui);
+  }
+
+  /**
+   * requestFile has the worker read a file and explain it, as a request of the page's UI:
+   * progress hears how much was read, then the "explain" phase; the answer's text is the file's
+   * text, masked.
+   * @param {Blob} file
+   * @param {(loaded: number, total: number, phase: string) => void} progress
+   * @returns {Promise<Answer>}
+   */
+  requestFile(file, progress) {
+    return this.enqueue("file", "", true, file, progress);
+  }
+
+  /**
+   * @param {RequestType} type
+   * @param {string} text
+   * @param {boolean} ui
+   * @param {Blob} [file]
+   * @param {(loaded: number, total: number, phase: string) => void} [progress]
+   * @returns {Promise<Answer>}
+   */
+  enqueue(type, text, ui, file, progress) {
     return new Promise((resolve) => {
       if (this.state === "failed") {
         resolve({ error: this.error });
         return;
       }
       /** @type {Pending} */
-      const q = { id: ++this.seq, type, text, ui: !!ui, resolve, sent: false, at: 0 };
+      const q = { id: ++this.seq, type, text, ui: !!ui, resolve, sent: false, at: 0, file, progress };
       if (ui) {
         const head = this.running();
         let stop = false;
         this.pending = this.pending.filter((o) => {
           if (!o.ui) return true;
           o.resolve({ cancelled: true });
-          if (o === head && (o.text.length > 65536 || performance.now() - o.at > 50)) stop = true;
+          if (o === head && (o.file || o.text.length > 65536 || performance.now() - o.at > 50)) stop = true;
           return false;
         });
         if (stop) {
@@ -329,7 +364,7 @@ function failure(q, why) {
     title: "", meaning: "", cause: "", fix: [],
     retry: { retryable: false, strategy: "never", after_seconds: 0, schedule: [], detail: "", plan: "Do not retry" },
     request_id: "", fields: [], problems: [{ severity: "error", message: msg, line: 0, column: 0, pointer: "" }],
-    redacted: [], docs: "", doc_url: "", message: "", operation: "", predicted: null, fixed_request: "",
+    redacted: [], docs: "", doc_url: "", message: "", operation: "", predicted: null, fixed_request: "", exchanges: null,
   };
   return { json: JSON.stringify(v, null, 2) + "\n", masked: null, found: [], error: "" };
 }

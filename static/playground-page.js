@@ -7,6 +7,7 @@ import { MAX_PASTE, config, formatBytes, formatMs, loadCatalog } from "./playgro
 import { engineFor } from "./playground-engine.js";
 import { decodeShare, encodeShare } from "./playground-share.js";
 import { registerServiceWorker } from "./playground-sw.js";
+import { readInWorker, renderTriage } from "./playground-triage.js";
 import { copyText, el, reloadButton, renderVerdict } from "./playground-verdict.js";
 
 /**
@@ -15,6 +16,7 @@ import { copyText, el, reloadButton, renderVerdict } from "./playground-verdict.
  * @typedef {import("./playground-common.js").Example} Example
  * @typedef {import("./playground-engine.js").Engine} Engine
  * @typedef {import("./playground-engine.js").RequestType} RequestType
+ * @typedef {import("../wasm/errdocs.js").Answer} Answer
  */
 
 const SHARE_MAX = 200000; // longest share fragment we make, in characters
@@ -288,14 +290,24 @@ export class Page {
     if (!this.ta.value) this.clearMasked();
   }
 
-  /** @param {File} f */
+  /**
+   * openFile has the worker read and explain a dropped or picked file (a HAR or a log may be
+   * tens of MB): the page shows the worker's progress, then the file's start, masked.
+   * @param {File} f
+   */
   openFile(f) {
-    if (f.size > MAX_PASTE) {
-      this.setStatus("That file is " + formatBytes(f.size) + "; errdocs reads at most " + formatBytes(MAX_PASTE) + ".", "err");
-      return;
-    }
-    f.text().then((t) => { this.setInput(t, "file"); }, (e) => {
-      this.setStatus("Could not read " + f.name + ": " + e.message, "err");
+    if (!this.engine) return;
+    const id = ++this.runId, t0 = performance.now();
+    this.root.setAttribute("data-run", "running");
+    this.out.setAttribute("aria-busy", "true");
+    this.root.classList.add("busy");
+    this.setStatus("Reading " + f.name + "…", "busy");
+    readInWorker(this.engine, f, (msg) => {
+      if (this.runId === id) this.setStatus(msg, "busy");
+    }).then((r) => {
+      if (r.cancelled || this.runId !== id) return;
+      if (r.text != null) this.showInput(r.text);
+      this.finish({ ...r, masked: null }, r.text || "", id, t0);
     });
   }
 
@@ -307,6 +319,15 @@ export class Page {
    * @param {string} why
    */
   setInput(text, why) {
+    this.showInput(text);
+    this.run(why);
+  }
+
+  /**
+   * showInput puts text in the paste area (or its preview, when large), without explaining it.
+   * @param {string} text
+   */
+  showInput(text) {
     this.clearMasked();
     this.large = text.length > LARGE ? { text } : null;
     if (this.large) {
@@ -318,7 +339,6 @@ export class Page {
     }
     this.ta.scrollTop = 0;
     this.edited();
-    this.run(why);
   }
 
   /** text is the paste: the paste area's text, or the whole of a large paste. */
@@ -409,6 +429,21 @@ export class Page {
     this.root.setAttribute("data-run", "running");
     const p = this.engine.request("explain", text, true).then((r) => {
       clearTimeout(busy);
+      this.finish(r, text, id, t0);
+    });
+    this.current = p;
+    return p;
+  }
+
+  /**
+   * finish shows the answer of run id, for text, begun at t0.
+   * @param {Answer} r
+   * @param {string} text
+   * @param {number} id
+   * @param {number} t0
+   */
+  finish(r, text, id, t0) {
+    {
       if (r.cancelled || this.runId !== id) return;
       this.out.setAttribute("aria-busy", "false");
       this.root.classList.remove("busy");
@@ -439,14 +474,12 @@ export class Page {
       this.root.setAttribute("data-run-ms", total.toFixed(2));
       this.root.setAttribute("data-run-engine-ms", (r.ms || 0).toFixed(2));
       this.setStatus(text ? "Explained " + formatBytes(text.length) + " in " + formatMs(total) + "." : "Ready.");
-    });
-    this.current = p;
-    return p;
+    }
   }
 
   /** @param {Verdict} v */
   draw(v) {
-    renderVerdict(this.out, v, {
+    (v.exchanges ? renderTriage : renderVerdict)(this.out, v, {
       base: this.cfg.base, apis: this.apis,
       onLine: this.text() ? (n) => { this.showLine(n); } : null,
       say: (m) => { this.say(m); },

@@ -16,6 +16,7 @@
 //   playground-share.js     share links: encoding and decoding engine.ShareState
 //   playground-sw.js        the service worker's registration, for offline use
 //   playground-page.js      the playground page's controller, and window.errdocs
+//   playground-triage.js    the report of many exchanges: groups, timeline; files read in the worker
 //   playground-pastebox.js  the "paste yours here" box
 //
 // Every text that comes from a paste, a verdict or a share link is put in the page with

@@ -10,11 +10,15 @@
 //   {type: "explain", id, text, mask}      mask: also return the paste masked, for display
 //   {type: "redact", id, text}
 //   {type: "shared", id, text}             text: a verdict-only share link's engine.Share, as JSON
+//   {type: "file", id, file}               a dropped or picked file (a HAR, a log): read it here,
+//                                           in slices, posting progress, then explain it masked
 // Worker → page:
 //   {type: "ready", module?, catalogBytes?, ms}   module and catalogBytes only on a cold start
 //   {type: "result", id, json, share, masked, found, error, ms}
 //     share: what a verdict-only share link of this verdict holds (engine.Share), as JSON
 //   {type: "redacted", id, masked, found, error}
+//   {type: "progress", id, loaded, total, phase}  a file request: bytes read; phase "explain" at the end
+//   a file request's result also has text: the file's text, masked when it held secrets
 //   {type: "fatal", error}                        the module could not start, or it exited
 //
 // The messages are typed in wasm/errdocs.d.ts (ToWorker, FromWorker). It stays a classic worker
@@ -47,6 +51,27 @@ function fatal(msg) {
  */
 function errorText(e) {
   return e && e.message ? e.message : e;
+}
+
+var SLICE = 4 << 20; // a file is read this many bytes at a time, with progress after each
+
+/**
+ * readFile reads a file's text in slices with FileReaderSync (this is a worker: blocking here
+ * never blocks the page), decoding UTF-8 across the slices' edges.
+ * @param {Blob} file
+ * @param {(loaded: number) => void} progress
+ */
+function readFile(file, progress) {
+  var reader = new FileReaderSync();
+  var dec = new TextDecoder();
+  var parts = [];
+  for (var at = 0; at < file.size; at += SLICE) {
+    var buf = reader.readAsArrayBuffer(file.slice(at, Math.min(file.size, at + SLICE)));
+    parts.push(dec.decode(new Uint8Array(buf), { stream: true }));
+    progress(Math.min(file.size, at + SLICE));
+  }
+  parts.push(dec.decode());
+  return parts.join("");
 }
 
 /** @param {Extract<ToWorker, {type: "init"}>} m */
@@ -136,6 +161,18 @@ self.onmessage = function (ev) {
       post({
         type: "result", id: m.id, json: r.json, share: r.share, masked: r.masked, found: r.found,
         error: r.error, ms: performance.now() - t0,
+      });
+    } else if (m.type === "file") {
+      var id = m.id, total = m.file.size;
+      var text = readFile(m.file, function (loaded) {
+        post({ type: "progress", id: id, loaded: loaded, total: total, phase: "read" });
+      });
+      post({ type: "progress", id: id, loaded: total, total: total, phase: "explain" });
+      t0 = performance.now();
+      var f = engine.explain(text, true);
+      post({
+        type: "result", id: id, json: f.json, share: f.share, masked: f.masked, found: f.found,
+        error: f.error, ms: performance.now() - t0, text: f.masked == null ? text : f.masked,
       });
     } else if (m.type === "shared") {
       var s = engine.shared(m.text);

@@ -14,6 +14,11 @@
 // condition is in retry.detail); and category, sub_code and doc_url are the error's class
 // (Stripe's type, AIP-193's status), its finer code (Stripe's decline_code) and the API's own
 // documentation link (always http or https), each "" when the body has none.
+// A paste of many exchanges (a HAR file, a log, several transcripts) gets one Verdict too: it
+// describes the first failed exchange, and its exchanges member holds the failures grouped (each
+// group with its own nested Verdict) and a timeline of every exchange; exchanges is null for a
+// paste of one exchange (engine/triage; the README's JSON contract). A dropped file is read by
+// the worker itself (ToWorker "file", with "progress" messages back).
 //
 // Inside the playground's Web Worker, the WebAssembly module (wasm/main.go) installs
 // errdocsEngine on the worker's global scope; static/worker.js is its only caller.
@@ -21,7 +26,7 @@
 // The playground's scripts (static/playground*.js, worker.js, boot.js, sw.js) import these
 // types in JSDoc; tsc checks them (./build.sh typecheck). Nothing here ships with the site.
 
-export type { Verdict, Retry, Field, Problem, Predicted, Share, ShareState } from "./verdict.gen.js";
+export type { Verdict, Retry, Field, Problem, Predicted, Exchanges, Group, Point, Share, ShareState } from "./verdict.gen.js";
 import type { Verdict } from "./verdict.gen.js";
 
 /** A text with its secrets masked, and what was masked. */
@@ -137,6 +142,15 @@ export type ToWorker =
       text: string;
       /** explain: also return the paste masked, for display. */
       mask: boolean;
+    }
+  | {
+      /**
+       * file: the worker reads the file in slices, posting progress, then explains its text with
+       * mask; the result's text is the file's text (masked when it held secrets).
+       */
+      type: "file";
+      id: number;
+      file: Blob;
     };
 
 /** When the worker's steps ended, in the worker's performance.now(); origin is its timeOrigin. */
@@ -154,7 +168,9 @@ export type FromWorker =
   | { type: "ready"; ms: WorkerTiming; module?: WebAssembly.Module; catalogBytes?: ArrayBuffer }
   | ({ type: "result"; id: number } & Answer)
   | ({ type: "redacted"; id: number } & Answer)
-  | { type: "fatal"; error: string };
+  | { type: "fatal"; error: string }
+  /** A file request's progress: bytes read so far, then phase "explain" once it is all read. */
+  | { type: "progress"; id: number; loaded: number; total: number; phase: "read" | "explain" };
 
 /**
  * The answer to one request, as the page's engine client resolves it: a worker's result or
@@ -173,4 +189,6 @@ export interface Answer {
   error?: string;
   /** explain: the engine's time in the worker, in ms. */
   ms?: number;
+  /** file: the file's text, masked when it held secrets. */
+  text?: string;
 }

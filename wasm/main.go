@@ -38,8 +38,9 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/engine/triage"
+	"github.com/errdocs/errdocs/internal/jsonlite"
 	"github.com/errdocs/errdocs/internal/printf"
-	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 	"github.com/errdocs/errdocs/wasm/internal/wire"
 )
 
@@ -181,7 +182,7 @@ func jsRedact(_ js.Value, args []js.Value) (ret any) {
 			ret = map[string]any{"masked": "", "found": []any{}, "error": printf.Sprintf("redact failed: %v", r)}
 		}
 	}()
-	masked, found := engine.Redact(cat, text)
+	masked, found := triage.Redact(cat, text)
 	return map[string]any{"masked": masked, "found": anys(found), "error": ""}
 }
 
@@ -207,12 +208,12 @@ func explain(c *catalog.Catalog, text string, mask bool) (r result) {
 		testHook(text)
 	}
 	if !mask {
-		v := engine.Explain(c, text, engine.Options{Now: time.Now})
+		v := triage.Explain(c, text, engine.Options{Now: time.Now})
 		r.json, r.share = mustEncode(v), mustEncodeShare(v)
 		return r
 	}
 	// One search for secrets serves the verdict and the paste shown beside it.
-	v, m := engine.ExplainMasked(c, text, engine.Options{Now: time.Now})
+	v, m := triage.ExplainMasked(c, text, engine.Options{Now: time.Now})
 	r.json, r.share = mustEncode(v), mustEncodeShare(v)
 	if m.Text != text {
 		r.masked, r.found = &m.Text, m.Found

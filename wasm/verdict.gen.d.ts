@@ -91,6 +91,13 @@ export interface Verdict {
    * pasted in; "" when there is nothing to fix or a fix needs a decision.
    */
   fixed_request: string;
+  /**
+   * Exchanges sums up a paste that holds more than one exchange (a HAR file, a log, several
+   * transcripts; package engine/triage splits it): the verdict itself then describes the
+   * first failed exchange in the paste's order, or the first exchange when none failed.
+   * null for a paste of one exchange.
+   */
+  exchanges: Exchanges | null;
 }
 
 /** Retry is the retry advice for this response. */
@@ -184,6 +191,68 @@ export interface Predicted {
    * "ok" when every check passes.
    */
   check: string;
+}
+
+/**
+ * Exchanges is what a paste of many exchanges holds: how many, how many failed, and the failures
+ * grouped.
+ */
+export interface Exchanges {
+  /** Total is the number of exchanges in the paste. */
+  total: number;
+  /**
+   * Failed is the number of those that failed: an error status, or a problem of severity
+   * "error".
+   */
+  failed: number;
+  /**
+   * Groups are the failed exchanges grouped by API, operation, status and code, the most
+   * frequent first (then in the order of their first exchange).
+   */
+  groups: Group[];
+  /**
+   * Timeline lists every exchange, failed or not, in the paste's order: the data of the
+   * playground's chart.
+   */
+  timeline: Point[];
+}
+
+/** Group is the failed exchanges that share an API, an operation, a status and a code. */
+export interface Group {
+  api: string;
+  operation: string;
+  status: number;
+  code: string;
+  /** Count is the number of exchanges in the group. */
+  count: number;
+  /**
+   * First and Last are the times of the group's earliest and latest exchanges, as RFC 3339
+   * ("2026-12-04T10:00:00.123Z"); "" when the paste gives no time.
+   */
+  first: string;
+  last: string;
+  /** Lines are the 1-based lines of the paste where each of the group's exchanges starts. */
+  lines: number[];
+  /**
+   * Verdict is the verdict of the group's first exchange, with its places (fields, problems)
+   * counted in the whole paste. It has no exchanges of its own.
+   */
+  verdict: Verdict | null;
+}
+
+/** Point is one exchange on the timeline. */
+export interface Point {
+  /** Line is the 1-based line of the paste where the exchange starts. */
+  line: number;
+  /** At is the exchange's time as RFC 3339; "" when the paste gives none. */
+  at: string;
+  /** Status is the exchange's HTTP status; 0 if unknown. */
+  status: number;
+  /**
+   * Group is the index of the exchange's group in Groups; -1 for an exchange that did not
+   * fail.
+   */
+  group: number;
 }
 
 /**

@@ -12,19 +12,34 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/engine/triage"
 	"github.com/errdocs/errdocs/internal/mcpserver"
 )
+
+const explainUsage = "usage: errdocs explain [--json | --format text|json|github] [--fail-on error|warning] [--content DIR] [FILE|-]"
 
 func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("explain", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
-	asJSON := fl.Bool("json", false, "print the verdict as one JSON object")
+	asJSON := fl.Bool("json", false, "print the verdict as one JSON object (--format json)")
+	format := fl.String("format", "text", "text, json, or github (GitHub Actions annotations)")
+	failOn := fl.String("fail-on", "", "exit 1 when a failure is found (error), or also a warning (warning)")
 	contentDir := fl.String("content", "", "content folder (default: ./content when it exists, else the built-in demo catalog)")
 	if err := fl.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "errdocs explain: %v\nusage: errdocs explain [--json] [--content DIR] [FILE|-]\n", err)
+		fmt.Fprintf(stderr, "errdocs explain: %v\n%s\n", err, explainUsage)
 		return 2
 	}
-	if fl.NArg() > 1 {
+	if *asJSON {
+		*format = "json"
+	}
+	switch {
+	case *format != "text" && *format != "json" && *format != "github":
+		fmt.Fprintf(stderr, "errdocs explain: --format %q: want text, json or github\n%s\n", *format, explainUsage)
+		return 2
+	case *failOn != "" && *failOn != "error" && *failOn != "warning":
+		fmt.Fprintf(stderr, "errdocs explain: --fail-on %q: want error or warning\n%s\n", *failOn, explainUsage)
+		return 2
+	case fl.NArg() > 1:
 		fmt.Fprintln(stderr, "errdocs explain: give at most one FILE (or - for standard input)")
 		return 2
 	}
@@ -42,7 +57,7 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		in = f
 	}
-	data, err := io.ReadAll(io.LimitReader(in, engine.MaxPaste+1))
+	data, err := io.ReadAll(io.LimitReader(in, triage.MaxInput+1))
 	if err != nil {
 		fmt.Fprintf(stderr, "errdocs explain: read %s: %v\n", name, err)
 		return 2
@@ -52,8 +67,9 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
 		return 2
 	}
-	v := engine.Explain(cat, string(data), engine.Options{Now: time.Now})
-	if *asJSON {
+	v := triage.Explain(cat, string(data), engine.Options{Now: time.Now})
+	switch *format {
+	case "json":
 		// The same bytes as errdocs mcp's explain tool gives as text.
 		out, err := mcpserver.VerdictJSON(v)
 		if err == nil {
@@ -63,9 +79,18 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
 			return 2
 		}
-		return 0
+	case "github":
+		annotate(stdout, v, name)
+	default:
+		if v.Exchanges != nil {
+			reportGroups(stdout, v, useColor(stdout))
+		} else {
+			report(stdout, v, useColor(stdout))
+		}
 	}
-	report(stdout, v, useColor(stdout))
+	if failing(v, *failOn) {
+		return 1
+	}
 	return 0
 }
 

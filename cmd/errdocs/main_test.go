@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/testkit"
 )
 
 const plunk429 = "HTTP/1.1 429 Too Many Requests\nRetry-After: 7\nX-Request-ID: r-1\n\n" +
@@ -175,5 +177,34 @@ func TestContentFolder(t *testing.T) {
 	code, out, errs = run(t, paste, "explain", "--json")
 	if code != 0 || errs != "" || !strings.Contains(out, `"api": "acme"`) {
 		t.Fatalf("with ./content: exit %d, stderr %q, out %s", code, errs, out)
+	}
+}
+
+// TestExplainCases runs each case in testdata/explain: the arguments, standard input, and what
+// errdocs explain must print and exit with. A FILE argument named paste.log is the stdin
+// section written to a file (for annotations that name it). Run with -update to rewrite the
+// expected output; review the diff.
+func TestExplainCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/explain/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no cases in testdata/explain")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a := testkit.ReadTxtar(t, file)
+			argText, _ := a.Section("args")
+			stdin, _ := a.Section("stdin")
+			args := strings.Fields(argText)
+			t.Chdir(t.TempDir())
+			if err := os.WriteFile("paste.log", []byte(stdin), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errs := run(t, stdin, args...)
+			if errs != demoNote("explain") {
+				t.Errorf("stderr: %s", errs)
+			}
+			a.Compare(t, "stdout", out)
+			a.Compare(t, "exit", fmt.Sprintf("%d\n", code))
+		})
 	}
 }

@@ -4,7 +4,7 @@
 //
 // The engine reads bodies with it, engine/reqcheck reads and writes request and answer bodies,
 // engine/reqparse writes the JSON a fetch() call would send, the playground's codecs
-// (wasm/internal/jsonlite) quote and read strings and numbers with it, and the site's JSON
+// (internal/jsonlite) quote and read strings and numbers with it, and the site's JSON
 // highlighter scans numbers with it: each rule of the grammar is written once.
 //
 // It is linked into the WebAssembly module, so it imports only strconv, strings, unicode/...

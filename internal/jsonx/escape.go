@@ -6,7 +6,7 @@ import (
 )
 
 // Reading strings: one escape sequence at a time, for the forgiving reader (tree.go) and the
-// playground's strict one (wasm/internal/jsonlite), which differ in what they do around it.
+// playground's strict one (internal/jsonlite), which differ in what they do around it.
 
 // An EscapeFault says why Unescape could not read an escape sequence.
 type EscapeFault uint8

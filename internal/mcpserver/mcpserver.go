@@ -13,7 +13,7 @@
 // # Secrets
 //
 // Everything the server returns passes through the engine's redaction: the verdict is
-// engine.Explain's, which redacts it last (as errdocs explain does), and every other text it
+// triage.Explain's (engine.Explain per exchange), which redacts it last (as errdocs explain does), and every other text it
 // returns (a page's Markdown, a message that quotes the query) goes through engine.Redact. No
 // call site masks by hand.
 //
@@ -28,12 +28,15 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"reflect"
 	"strings"
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/engine/triage"
 	"github.com/errdocs/errdocs/site"
+	"github.com/google/jsonschema-go/jsonschema"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
 
@@ -80,7 +83,8 @@ func New(cfg Config) *mcp.Server {
 			"`errdocs explain --json` prints it: the API and code, what it means, the likely cause, how to fix it, " +
 			"whether and when to retry, field issues, problems, and a request's predicted answer and corrected form. " +
 			"Secrets in the paste are masked in the verdict.",
-		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: ptr(false)},
+		OutputSchema: verdictSchema(),
+		Annotations:  &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: ptr(false)},
 	}, s.explain)
 	mcp.AddTool(srv, &mcp.Tool{
 		Name:  "lookup",
@@ -106,6 +110,20 @@ func New(cfg Config) *mcp.Server {
 
 func ptr[T any](v T) *T { return &v }
 
+// verdictSchema is the JSON Schema of a verdict, the explain tool's output. A verdict nests
+// verdicts (exchanges.groups[].verdict), which the SDK's inference refuses as a cycle, so the
+// schema is inferred for a copy of the type and each nested verdict refers back to the root.
+func verdictSchema() *jsonschema.Schema {
+	type root engine.Verdict
+	s, err := jsonschema.For[root](&jsonschema.ForOptions{TypeSchemas: map[reflect.Type]*jsonschema.Schema{
+		reflect.TypeFor[engine.Verdict](): {Type: "object", Ref: "#"}, // a group always has its verdict
+	}})
+	if err != nil {
+		panic("mcpserver: the verdict's schema: " + err.Error()) // a Go type that cannot change at run time
+	}
+	return s
+}
+
 // apiNames lists the catalog's APIs for the server's instructions: "Plunk (plunk), Puck (puck)".
 func (s *server) apiNames() string {
 	var names []string
@@ -129,10 +147,10 @@ type ExplainArgs struct {
 	Paste string `json:"paste" jsonschema:"the HTTP response, curl transcript, log line or request to explain, as pasted"`
 }
 
-// explain runs the engine over a paste. The verdict is engine.Explain's, as errdocs explain
-// --json prints it (engine.Explain redacts it last); its text is the same bytes.
+// explain runs the engine over a paste. The verdict is triage.Explain's, as errdocs explain
+// --json prints it (it redacts last); its text is the same bytes.
 func (s *server) explain(_ context.Context, _ *mcp.CallToolRequest, in ExplainArgs) (*mcp.CallToolResult, *engine.Verdict, error) {
-	v := engine.Explain(s.cat, in.Paste, engine.Options{Now: s.now})
+	v := triage.Explain(s.cat, in.Paste, engine.Options{Now: s.now})
 	text, err := VerdictJSON(v)
 	if err != nil {
 		return nil, nil, err

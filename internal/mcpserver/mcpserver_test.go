@@ -11,6 +11,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/engine/triage"
 	"github.com/errdocs/errdocs/site"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
@@ -111,7 +112,7 @@ func TestServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := text(t, res)
-	want, err := VerdictJSON(engine.Explain(cat, paste, engine.Options{Now: clock}))
+	want, err := VerdictJSON(triage.Explain(cat, paste, engine.Options{Now: clock}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,6 +136,27 @@ func TestServer(t *testing.T) {
 		if strings.Contains(s, secretKey) || strings.Contains(s, secretKey[3:20]) {
 			t.Errorf("explain's %s holds the secret key", what)
 		}
+	}
+
+	// A paste of two exchanges: the verdict nests one per group, and the SDK checks the
+	// structured output against the tool's schema, whose nested verdicts refer to its root.
+	res, err = cs.CallTool(ctx, &mcp.CallToolParams{Name: "explain", Arguments: map[string]any{"paste": paste + "\n\n" + paste}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.IsError {
+		t.Fatalf("explain of two exchanges: %s", text(t, res))
+	}
+	structured, _ = json.Marshal(res.StructuredContent)
+	v = engine.Verdict{}
+	if err := json.Unmarshal(structured, &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Exchanges == nil || v.Exchanges.Total != 2 || len(v.Exchanges.Groups) != 1 || v.Exchanges.Groups[0].Verdict == nil {
+		t.Errorf("two exchanges: %+v", v.Exchanges)
+	}
+	if strings.Contains(string(structured), secretKey[3:20]) {
+		t.Error("explain of two exchanges holds the secret key")
 	}
 
 	// lookup by code, by status, by words, in one API, and a query that matches nothing.

@@ -12,7 +12,10 @@
 //   - navigation to ready: from navigation start until the worker has the module and the
 //     catalog loaded, in a fresh browser context each time (no HTTP or code cache);
 //   - the median time of one 2 KB paste and one 1 MB paste (the engine benchmarks' pastes):
-//     through window.errdocs.explain, and through the page (paste, then the verdict drawn).
+//     through window.errdocs.explain, and through the page (paste, then the verdict drawn);
+//   - a 10 MB HAR file of 1,000 entries through window.errdocs.explain (engine/triage), and a
+//     50 MB one dropped on the page: the time to the report drawn, the worker's progress
+//     messages seen, and the longest the page's main thread was busy meanwhile.
 //
 // With -strict it exits 1 when a figure is over its budget.
 package main
@@ -34,6 +37,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/errdocs/errdocs/wasm/internal/playsite"
 )
 
@@ -43,6 +47,8 @@ const (
 	budgetReady  = 500 * time.Millisecond
 	budget2KB    = 2 * time.Millisecond
 	budget1MB    = 150 * time.Millisecond
+	// Issue 13.
+	budgetHAR10MB = 5 * time.Second
 )
 
 func main() {
@@ -129,7 +135,14 @@ func run(runs int) (over bool, err error) {
 	}
 	var wasmSent sent
 	h := playsite.Handler(out)
+	har50 := testkit.HAR(5000, 8300)
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/bench/50mb.har" {
+			// The page fetches it into a File to drop, as a visitor's file would be.
+			w.Header().Set("Content-Type", "application/json")
+			w.Write([]byte(har50))
+			return
+		}
 		if !strings.HasSuffix(r.URL.Path, ".wasm") {
 			h.ServeHTTP(w, r)
 			return
@@ -205,7 +218,10 @@ func run(runs int) (over bool, err error) {
 	api1 := timeAPI(ctx, p1, 9)
 	ui2 := timeUI(ctx, p2, 50)
 	ui1 := timeUI(ctx, p1, 7)
-	for _, e := range []error{api2.err, api1.err, ui2.err, ui1.err} {
+	har10 := testkit.HAR(1000, 8300)
+	apiHAR := timeAPI(ctx, har10, 3)
+	drop := timeDrop(ctx)
+	for _, e := range []error{api2.err, api1.err, ui2.err, ui1.err, apiHAR.err, drop.err} {
 		if e != nil {
 			return false, e
 		}
@@ -240,6 +256,11 @@ func run(runs int) (over bool, err error) {
 	fmt.Printf("1 MB paste     median %.1f ms through errdocs.explain (%d runs; budget %d ms)%s\n",
 		api1.median, api1.n, budget1MB.Milliseconds(), mark(api1.median > float64(budget1MB.Milliseconds())))
 	fmt.Printf("               median %.1f ms through the page (paste to verdict drawn, %d runs; the engine's part %.1f ms)\n", ui1.median, ui1.n, ui1.engine)
+	fmt.Printf("10 MB HAR      median %.0f ms through errdocs.explain (%.1f MB, 1,000 entries; %d runs; budget %d ms)%s\n",
+		apiHAR.median, float64(len(har10))/(1<<20), apiHAR.n, budgetHAR10MB.Milliseconds(), mark(apiHAR.median > float64(budgetHAR10MB.Milliseconds())))
+	fmt.Printf("50 MB HAR      dropped: report drawn after %.0f ms (%.1f MB, 5,000 entries); %d progress messages; the page's\n",
+		drop.total, float64(len(har50))/(1<<20), drop.progress)
+	fmt.Printf("               main thread busy at most %.0f ms at a time meanwhile (a 10 ms timer's longest gap, less 10 ms)\n", drop.lag)
 	return over, nil
 }
 
@@ -326,4 +347,39 @@ func rounded(xs []float64) []int {
 		out[i] = int(x + 0.5)
 	}
 	return out
+}
+
+type dropTiming struct {
+	total, lag float64
+	progress   int
+	err        error
+}
+
+// timeDrop drops the 50 MB HAR file the server holds on the page's editor and times it to the
+// report drawn, counting the worker's progress messages shown and the longest gap of a 10 ms
+// timer on the page's main thread (how long the page could not answer).
+func timeDrop(ctx context.Context) dropTiming {
+	r, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(async () => {
+  const blob = await (await fetch("/bench/50mb.har")).blob();
+  const file = new File([blob], "50mb.har", {type: "application/json"});
+  const root = document.getElementById("playground"), status = document.getElementById("pg-status");
+  let progress = 0, last = performance.now(), lag = 0;
+  const obs = new MutationObserver(() => { if (/^Reading /.test(status.textContent)) progress++; });
+  obs.observe(status, {childList: true, characterData: true, subtree: true});
+  const tick = setInterval(() => { const now = performance.now(); lag = Math.max(lag, now - last - 10); last = now; }, 10);
+  const before = +(root.dataset.runId || 0);
+  const t0 = performance.now();
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  document.getElementById("pg-editor").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+  while (!(+(root.dataset.runId || 0) > before && root.dataset.run === "done")) await new Promise(r => setTimeout(r, 20));
+  const total = performance.now() - t0;
+  clearInterval(tick); obs.disconnect();
+  if (!document.querySelector("#pg-verdict .pg-groups")) throw new Error("no groups drawn for the 50 MB HAR");
+  return [total, progress, lag];
+})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return dropTiming{err: fmt.Errorf("50 MB HAR: %w", err)}
+	}
+	return dropTiming{total: r[0], progress: int(r[1]), lag: r[2]}
 }

@@ -5,7 +5,7 @@ package wire
 import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
-	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
+	"github.com/errdocs/errdocs/internal/jsonlite"
 )
 
 var fieldsCatalogAPI = []string{"id", "name", "hosts", "path_prefixes", "secret_paths", "keys", "headers", "shapes", "retry", "docs", "errors", "operations", "schemas", "predict", "source"}
@@ -1796,6 +1796,19 @@ func decSliceString(dec *jsonlite.Decoder, p *[]string) {
 	*p = s
 }
 
+func encEngineExchanges(e *jsonlite.Encoder, v *engine.Exchanges) {
+	e.ObjectStart()
+	e.Key("\"total\"")
+	e.Int(v.Total)
+	e.Key("\"failed\"")
+	e.Int(v.Failed)
+	e.Key("\"groups\"")
+	encSliceEngineGroup(e, v.Groups)
+	e.Key("\"timeline\"")
+	encSliceEnginePoint(e, v.Timeline)
+	e.ObjectEnd()
+}
+
 func encEngineField(e *jsonlite.Encoder, v *engine.Field) {
 	e.ObjectStart()
 	e.Key("\"path\"")
@@ -1808,6 +1821,46 @@ func encEngineField(e *jsonlite.Encoder, v *engine.Field) {
 	e.String(v.Hint)
 	e.Key("\"line\"")
 	e.Int(v.Line)
+	e.ObjectEnd()
+}
+
+func encEngineGroup(e *jsonlite.Encoder, v *engine.Group) {
+	e.ObjectStart()
+	e.Key("\"api\"")
+	e.String(v.API)
+	e.Key("\"operation\"")
+	e.String(v.Operation)
+	e.Key("\"status\"")
+	e.Int(v.Status)
+	e.Key("\"code\"")
+	e.String(v.Code)
+	e.Key("\"count\"")
+	e.Int(v.Count)
+	e.Key("\"first\"")
+	e.String(v.First)
+	e.Key("\"last\"")
+	e.String(v.Last)
+	e.Key("\"lines\"")
+	encSliceInt(e, v.Lines)
+	e.Key("\"verdict\"")
+	if v.Verdict == nil {
+		e.Null()
+	} else {
+		encEngineVerdict(e, v.Verdict)
+	}
+	e.ObjectEnd()
+}
+
+func encEnginePoint(e *jsonlite.Encoder, v *engine.Point) {
+	e.ObjectStart()
+	e.Key("\"line\"")
+	e.Int(v.Line)
+	e.Key("\"at\"")
+	e.String(v.At)
+	e.Key("\"status\"")
+	e.Int(v.Status)
+	e.Key("\"group\"")
+	e.Int(v.Group)
 	e.ObjectEnd()
 }
 
@@ -1931,6 +1984,12 @@ func encEngineVerdict(e *jsonlite.Encoder, v *engine.Verdict) {
 	}
 	e.Key("\"fixed_request\"")
 	e.String(v.FixedRequest)
+	e.Key("\"exchanges\"")
+	if v.Exchanges == nil {
+		e.Null()
+	} else {
+		encEngineExchanges(e, v.Exchanges)
+	}
 	e.ObjectEnd()
 }
 
@@ -1943,6 +2002,32 @@ func encSliceEngineField(e *jsonlite.Encoder, s []engine.Field) {
 	for i := range s {
 		e.Elem()
 		encEngineField(e, &s[i])
+	}
+	e.ArrayEnd()
+}
+
+func encSliceEngineGroup(e *jsonlite.Encoder, s []engine.Group) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	e.ArrayStart()
+	for i := range s {
+		e.Elem()
+		encEngineGroup(e, &s[i])
+	}
+	e.ArrayEnd()
+}
+
+func encSliceEnginePoint(e *jsonlite.Encoder, s []engine.Point) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	e.ArrayStart()
+	for i := range s {
+		e.Elem()
+		encEnginePoint(e, &s[i])
 	}
 	e.ArrayEnd()
 }
@@ -1969,6 +2054,19 @@ func encSliceFloat64(e *jsonlite.Encoder, s []float64) {
 	for i := range s {
 		e.Elem()
 		e.Float(s[i])
+	}
+	e.ArrayEnd()
+}
+
+func encSliceInt(e *jsonlite.Encoder, s []int) {
+	if s == nil {
+		e.Null()
+		return
+	}
+	e.ArrayStart()
+	for i := range s {
+		e.Elem()
+		e.Int(s[i])
 	}
 	e.ArrayEnd()
 }

@@ -17,7 +17,7 @@ package wire
 import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
-	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
+	"github.com/errdocs/errdocs/internal/jsonlite"
 )
 
 // DecodeCatalog reads catalog.json as json.Unmarshal would into a catalog.Catalog, and makes it

@@ -11,8 +11,8 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/jsonlite"
 	"github.com/errdocs/errdocs/internal/testkit"
-	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )

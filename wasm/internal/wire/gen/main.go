@@ -30,7 +30,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
+	"github.com/errdocs/errdocs/internal/jsonlite"
 )
 
 // pkg is a package whose struct types the codecs cover.
@@ -115,7 +115,7 @@ func Generate(root string) ([]byte, error) {
 			break
 		}
 	}
-	b.WriteString("\t\"github.com/errdocs/errdocs/catalog\"\n\t\"github.com/errdocs/errdocs/engine\"\n\t\"github.com/errdocs/errdocs/wasm/internal/jsonlite\"\n)\n\n")
+	b.WriteString("\t\"github.com/errdocs/errdocs/catalog\"\n\t\"github.com/errdocs/errdocs/engine\"\n\t\"github.com/errdocs/errdocs/internal/jsonlite\"\n)\n\n")
 	names := make([]string, 0, len(g.funcs))
 	for n := range g.funcs {
 		names = append(names, n)

@@ -7,6 +7,9 @@
 // caller can decode part of it now and the rest later. Decoder and Encoder read and write one
 // value at a time, for code that knows its types: package wire's generated code, which the tests
 // check against encoding/json on the shipped catalog, every golden verdict and under fuzzing.
+//
+// It lives under internal/ rather than wasm/ because engine/triage reads HAR files with its
+// Decoder too: the engine's packages are linked into the module, which avoids encoding/json.
 package jsonlite
 
 import (

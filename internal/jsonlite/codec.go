@@ -40,6 +40,17 @@ func NewDecoder(data []byte) *Decoder {
 	return dec
 }
 
+// Offset is the byte offset in the input of the next value to read (after any space), for a
+// caller that places what it reads in the text.
+func (dec *Decoder) Offset() int {
+	dec.d.space()
+	return dec.d.i
+}
+
+// Failed reports whether reading has stopped at a syntax error (Finish returns it), so that a
+// caller can drop the value the error cut short.
+func (dec *Decoder) Failed() bool { return dec.err != nil }
+
 // Finish checks that nothing but space follows the value and returns the first syntax error,
 // else the first type mismatch, else nil.
 func (dec *Decoder) Finish() error {
