@@ -374,6 +374,13 @@ func (s *specAPI) indexText(title string) string {
 	for _, sh := range s.shapes {
 		body, _ := json.MarshalIndent(sh.synth(exampleCode(sh), 400, "A message"), "", "  ")
 		fmt.Fprintf(&b, "`%s`:\n\n```json\n%s\n```\n\n", sh.name, body)
+		if sh.typeCode() {
+			b.WriteString("Its code is the last segment of the problem `type` URI (RFC 9457)")
+			if sh.typeURI != "" {
+				fmt.Fprintf(&b, ": `%s` is the code `%s`", mdText(sh.typeURI), mdText(sh.codeOf(sh.typeURI)))
+			}
+			b.WriteString(".\n\n")
+		}
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
@@ -381,6 +388,12 @@ func (s *specAPI) indexText(title string) string {
 func exampleCode(sh *inferred) string {
 	if sh.code == "" {
 		return ""
+	}
+	if sh.typeCode() {
+		if sh.typeURI != "" {
+			return sh.typeURI
+		}
+		return "https://example.com/problems/some-code"
 	}
 	for _, c := range sortedKeys(sh.codes) {
 		return c

@@ -302,7 +302,7 @@ func (c *reqChecker) build(sp answerSpec) *Predicted {
 	p := &Predicted{Status: status, Check: sp.when}
 	p.setBody(root)
 	if shape != nil && shape.Code != "" {
-		p.Code = root.Get(shape.Code).Text()
+		p.Code = shape.CodeOf(root.Get(shape.Code).Text())
 	}
 	return p
 }

@@ -61,7 +61,7 @@ func FitsShape(root *jsonx.Node, s *catalog.Shape) (int, bool) {
 			}
 		}
 	}
-	if s.Code != "" && !s.CodeMatches(root.Get(s.Code).Text()) {
+	if s.Code != "" && !s.CodeMatches(s.CodeOf(root.Get(s.Code).Text())) {
 		return 0, false
 	}
 	score := strengthScore(s.Strength)

@@ -1,0 +1,37 @@
+package catalog
+
+import "strings"
+
+// RFC 9457 problem details name the error by their "type", a URI. The code errdocs files such
+// an error under is one word of it, read the same way everywhere: by the engine for a body from
+// any API, by a catalog shape sent as application/problem+json, and by errdocs init when it
+// collects an OpenAPI description's codes.
+
+// ProblemTypeCode is the code a problem type URI stands for: its last segment, after the last
+// "/", "#" or ":" (a trailing "/" ignored). "https://example.com/probs/out-of-credit" and
+// "/cam/error-types/access-key-already-exists" give "out-of-credit" and
+// "access-key-already-exists". "about:blank", the type that says no more than the status, and
+// "" give "".
+func ProblemTypeCode(typ string) string {
+	t := strings.TrimRight(strings.TrimSpace(typ), "/")
+	if t == "" || strings.EqualFold(t, "about:blank") {
+		return ""
+	}
+	return t[strings.LastIndexAny(t, "/#:")+1:]
+}
+
+// IsProblem reports whether the shape is RFC 9457 problem details: its content type is
+// application/problem+json.
+func (s *Shape) IsProblem() bool {
+	ct, _, _ := strings.Cut(s.ContentType, ";")
+	return strings.EqualFold(strings.TrimSpace(ct), "application/problem+json")
+}
+
+// CodeOf is the code a body of this shape carries, given the text at its Code path: that text,
+// except in problem details whose Code is "type", where it is ProblemTypeCode of the URI.
+func (s *Shape) CodeOf(text string) string {
+	if s.Code == "type" && s.IsProblem() {
+		return ProblemTypeCode(text)
+	}
+	return text
+}
