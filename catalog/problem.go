@@ -35,3 +35,10 @@ func (s *Shape) CodeOf(text string) string {
 	}
 	return text
 }
+
+// CodeOptional reports whether a body of this shape may carry no code by design: problem
+// details whose code is the type, where "about:blank" (also the type of a body without one)
+// says the error means no more than its status.
+func (s *Shape) CodeOptional() bool {
+	return s.Code == "type" && s.IsProblem()
+}

@@ -34,5 +34,9 @@ func TestShapeCodeOf(t *testing.T) {
 		if got := tc.s.CodeOf(uri); got != tc.want {
 			t.Errorf("%+v: CodeOf = %q, want %q", tc.s, got, tc.want)
 		}
+		// Only a code read from the type may be absent by design ("about:blank").
+		if opt := tc.s.CodeOptional(); opt != (tc.want != uri) {
+			t.Errorf("%+v: CodeOptional = %v", tc.s, opt)
+		}
 	}
 }

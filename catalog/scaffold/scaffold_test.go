@@ -198,6 +198,14 @@ func TestProblemTypeCodes(t *testing.T) {
 	for _, e := range a.Errors {
 		got[e.Code] = e.Status
 	}
+	for _, e := range a.Errors {
+		for _, ex := range e.Examples {
+			// "about:blank" is a type with no code by design, not a body missing its code.
+			for _, p := range engine.Explain(s.Catalog, ex.Text).Problems {
+				t.Errorf("%s:%d: %s: %s", e.Source, ex.Line, p.Severity, p.Message)
+			}
+		}
+	}
 	want := map[string]int{"order-not-found": 404, "order-shipped": 409, "insufficient-funds": 402, "": 500}
 	if len(got) != len(want) {
 		t.Errorf("pages %v, want %v", got, want)
