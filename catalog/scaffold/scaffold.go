@@ -13,6 +13,9 @@
 //     body has (the schema's required properties);
 //   - the codes: the code property's enum, the codes of the spec's own examples, and codes
 //     written in backquotes or UPPER_SNAKE_CASE in the response's and the code's descriptions;
+//     for RFC 9457 problem details without a code member, the type URIs of the type's enum,
+//     const and examples, each read as its code by catalog.ProblemTypeCode, as the engine reads
+//     them;
 //   - statuses, hosts (servers), authentication (securitySchemes, named in the overview), and
 //     the request-id, Retry-After and rate-limit headers the responses declare.
 //
