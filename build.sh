@@ -13,7 +13,9 @@
 #   typecheck   type-check the playground's scripts with the TypeScript compiler pinned in
 #               package-lock.json (npm ci, then tsc over tsconfig.json and tsconfig.worker.json)
 #   wasm        build the playground module into static/ (wasm_exec.js from GOROOT, .br and .gz)
-#   site        build the site into public/
+#   site        build the module, then the site into public/
+#   lighthouse  score the home page, a code page and the playground with Lighthouse (pinned in
+#               package-lock.json) in headless Chromium; fail below 100 in any category
 #   bench       engine benchmarks (explain a 2 KB and a 1 MB paste)
 #   bench-site  build 10,000 generated pages with errdocs and with Hugo, print the ratios
 #   bench-wasm  measure the playground in headless Chromium: size, time to ready, paste times
@@ -85,20 +87,29 @@ step_vet() {
   go tool staticcheck ./...
 }
 
-# step_typecheck checks the playground's scripts (JavaScript with JSDoc types, // @ts-check)
-# against wasm/errdocs.d.ts and the generated verdict types. npm ci installs exactly the
-# TypeScript of package-lock.json into node_modules/ (not committed); tsc only checks (noEmit).
-step_typecheck() {
+# need_npm_packages installs exactly the packages of package-lock.json (TypeScript and
+# Lighthouse) into node_modules/ (not committed) with npm ci, once per build.sh run.
+npm_done=""
+need_npm_packages() {
+  [ -n "$npm_done" ] && return 0
   need_node
   command -v npm >/dev/null 2>&1 || {
-    say "installing npm (Debian package) for the type check"
+    say "installing npm (Debian package) for the type check and Lighthouse"
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
   }
-  say "type-check the playground's scripts (tsc)"
   npm ci --no-audit --no-fund --loglevel=error
+  npm_done=1
+}
+
+# step_typecheck checks the playground's scripts (JavaScript with JSDoc types, // @ts-check)
+# against wasm/errdocs.d.ts and the generated verdict types, with the TypeScript of
+# package-lock.json; tsc only checks (noEmit).
+step_typecheck() {
+  need_npm_packages
+  say "type-check the playground's scripts (tsc)"
   npx --no-install tsc -p tsconfig.json
   npx --no-install tsc -p tsconfig.worker.json
 }
@@ -109,18 +120,13 @@ step_wasm() {
     return 0
   fi
   say "build the playground module"
-  # -gcflags=all=-l: no inlining. It makes the module about 120 KB of brotli smaller; see the
-  # README's Performance section for what it costs in speed.
-  GOOS=js GOARCH=wasm go build -trimpath -gcflags=all=-l -ldflags="-s -w" -o static/errdocs.wasm ./wasm
-  # Join the data segments Go's linker splits at every run of zeros: the same memory, and
-  # about 68 KB less brotli (see wasm/internal/packdata).
-  go run ./wasm/internal/packdata static/errdocs.wasm
-  cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" static/wasm_exec.js
-  rm -f static/errdocs.wasm.br static/errdocs.wasm.gz
-  go run ./site/internal/compress static/errdocs.wasm
+  # The module, wasm_exec.js and the .br and .gz copies, with the flags the errdocs command
+  # uses when it builds the module itself (internal/wasmbuild: one recipe for both).
+  go run ./internal/wasmbuild/cmd/wasmbuild static
 }
 
 step_site() {
+  step_wasm
   say "build the site into public/"
   go run ./cmd/errdocs build -o public "$@"
 }
@@ -160,11 +166,25 @@ step_test() {
   go test -count=1 ./...
   say "search.js's tokeniser against site/search's table, under node"
   node --test site/search/
+  # About a minute on 2 cores (see the README's Performance section); the module is built above.
+  say "Lighthouse: the home page, a code page and the playground"
+  go run ./site/internal/lighthouse
   if [ -d wasm ] && [ -n "$(ls wasm/*.go 2>/dev/null)" ]; then
     say "WASM shim tests under node"
     PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./wasm/...
   fi
   step_fuzz
+}
+
+# step_lighthouse scores the home page, a code page and the playground with the Lighthouse of
+# package-lock.json in Debian's Chromium, the site served as a static host serves it
+# (compressed), and fails when any of the four categories is below 100 (site/internal/lighthouse).
+step_lighthouse() {
+  need_chromium
+  need_npm_packages
+  step_wasm
+  say "Lighthouse: the home page, a code page and the playground"
+  go run ./site/internal/lighthouse "$@"
 }
 
 step_bench() {
@@ -188,7 +208,6 @@ step_bench_wasm() {
 
 step_all() {
   step_test
-  step_wasm
   step_site
 }
 
@@ -196,10 +215,10 @@ main() {
   local s="${1:-all}"
   [ $# -gt 0 ] && shift
   case "$s" in
-    serve|test|generate|vet|typecheck|wasm|site|bench|fuzz|all) "step_$s" "$@" ;;
+    serve|test|generate|vet|typecheck|wasm|site|bench|fuzz|lighthouse|all) "step_$s" "$@" ;;
     bench-site) step_bench_site "$@" ;;
     bench-wasm) step_bench_wasm "$@" ;;
-    *) echo "usage: ./build.sh [serve|test|generate|vet|typecheck|wasm|site|bench|bench-site|bench-wasm|fuzz|all]" >&2; exit 2 ;;
+    *) echo "usage: ./build.sh [serve|test|generate|vet|typecheck|wasm|site|lighthouse|bench|bench-site|bench-wasm|fuzz|all]" >&2; exit 2 ;;
   esac
 }
 

@@ -107,12 +107,25 @@ type Headers struct {
 	Identifying []string `json:"identifying,omitempty"`
 }
 
-// Shape declares one form of an API's JSON error body.
+// Shape declares one form of an API's error body.
+//
+// Every path below is dotted ("error.code", "errors.0.detail") and may also:
+//   - list alternatives separated by "|": the first one present wins ("error.code | error.type");
+//   - select the elements of an array by a member's value or presence, then go on in each:
+//     "error.details[@type=type.googleapis.com/google.rpc.ErrorInfo].reason", "errors[source]";
+//   - read a response header, or one parameter of it: "header:Request-Id",
+//     "header:WWW-Authenticate.error" (an auth-param of a challenge, or a ";" parameter).
 type Shape struct {
-	// Name is the dialect name reported in verdicts, e.g. "plunk-envelope".
+	// Name is the dialect name reported in verdicts, e.g. "plunk-envelope". It defaults to the
+	// preset's name.
 	Name string `json:"name"`
-	// Match lists the dotted paths a body must have for this shape, each with the JSON type it
-	// must hold ("string", "number", "boolean", "object", "array") or a literal after "=".
+	// Preset names a built-in shape (see Presets: "stripe", "aip-193", "json-api", "graphql",
+	// "oauth2", "problem+json") this one starts from; every key set beside it replaces the
+	// preset's value for that key.
+	Preset string `json:"preset,omitempty"`
+	// Match lists the paths a body must have for this shape, each with the JSON type it must
+	// hold ("string", "number", "boolean", "object", "array"), a literal after "=", "present"
+	// (any value) or "absent" (the path must not be there).
 	// Example: {"success": "=false", "error": "object", "error.code": "string"}.
 	Match map[string]string `json:"match"`
 	// Only says the body has no top-level keys beyond those named in Match and the paths below.
@@ -122,8 +135,9 @@ type Shape struct {
 	CodePattern string `json:"code_pattern,omitempty"`
 
 	// Code is the path of the error code, e.g. "error.code". In a shape sent as
-	// application/problem+json (its content type), a code at "type" is the last segment of the type
-	// URI: "https://example.com/probs/out-of-credit" is the code "out-of-credit".
+	// application/problem+json (its content type), a code read from "type" (alone, or as in
+	// "code | type") is the last segment of the type URI:
+	// "https://example.com/probs/out-of-credit" is the code "out-of-credit".
 	Code string `json:"code,omitempty"`
 	// Message is the path of the human-readable message.
 	Message string `json:"message,omitempty"`
@@ -131,9 +145,31 @@ type Shape struct {
 	Status string `json:"status,omitempty"`
 	// RequestID is the path of the request id.
 	RequestID string `json:"request_id,omitempty"`
-	// Fields is the path of the array of field issues.
+	// RequestIDPattern, when set, is a regular expression that picks the request id out of a
+	// longer value at RequestID, such as a log URL: its first group if it has one, else the
+	// whole match.
+	RequestIDPattern string `json:"request_id_pattern,omitempty"`
+	// Category is the path of the error's broad class (Stripe's error.type, AIP-193's
+	// error.status), shown in verdicts; a hint can require it.
+	Category string `json:"category,omitempty"`
+	// SubCode is the path of a finer code under Code (Stripe's error.decline_code), shown in
+	// verdicts; a hint can require it.
+	SubCode string `json:"sub_code,omitempty"`
+	// DocURL is the path of the API's own documentation link for the error (Stripe's doc_url,
+	// OAuth's error_uri, AIP-193's Help link). Only an http or https URL is shown.
+	DocURL string `json:"doc_url,omitempty"`
+	// ShouldRetry is a response header whose "true" or "false" overrides the retry advice
+	// (Stripe-Should-Retry). X-Should-Retry is read for every shape.
+	ShouldRetry string `json:"should_retry,omitempty"`
+	// RetryDelay is the path of the wait the body asks for before a retry, in seconds or as a
+	// duration such as "3.5s" (AIP-193's RetryInfo retryDelay): when present, the error is
+	// retryable after that wait.
+	RetryDelay string `json:"retry_delay,omitempty"`
+	// Fields is the path of the field issues: an array of issues, or a single object that is
+	// one issue when FieldPath is in it (Stripe's error with its param).
 	Fields string `json:"fields,omitempty"`
-	// FieldPath, FieldMessage and FieldCode are paths inside one element of Fields.
+	// FieldPath, FieldMessage and FieldCode are paths inside one issue. A FieldPath value that
+	// starts with "/" is a JSON pointer, read as a dotted path.
 	FieldPath    string `json:"field_path,omitempty"`
 	FieldMessage string `json:"field_message,omitempty"`
 	FieldCode    string `json:"field_code,omitempty"`
@@ -146,8 +182,11 @@ type Shape struct {
 	Strength string `json:"strength"`
 	// ContentType is the media type this shape is sent with, if it is distinctive.
 	ContentType string `json:"content_type,omitempty"`
+	// Allow2xx says errors of this shape come with a 2xx status too (GraphQL answers them with
+	// 200), so that is no departure.
+	Allow2xx bool `json:"allow_2xx,omitempty"`
 
-	codeRE *regexp.Regexp
+	codeRE, requestIDRE *regexp.Regexp
 }
 
 // Retry is a retry policy.
@@ -162,8 +201,10 @@ type Retry struct {
 	Detail string `json:"detail,omitempty"`
 }
 
-// Retryable reports whether the policy ever allows a retry.
-func (r Retry) Retryable() bool { return r.Strategy != "never" && r.Strategy != "" }
+// Retryable reports whether the same request, sent again unchanged, can succeed under this
+// policy: true for "retry-after" and "backoff". A "conditional" policy is not retryable: its
+// request fails the same way until something changes, and Detail says what.
+func (r Retry) Retryable() bool { return r.Strategy == "retry-after" || r.Strategy == "backoff" }
 
 // Entry is one catalog page: an error code (or a codeless situation) with its facts and prose.
 type Entry struct {
@@ -210,6 +251,11 @@ type Hint struct {
 	Header string `json:"header,omitempty"`
 	// Field is a regular expression on a field issue's message.
 	Field string `json:"field,omitempty"`
+	// Category must equal the error's category, as the shape reads it (Stripe's error.type).
+	Category string `json:"category,omitempty"`
+	// SubCode must equal the error's sub-code, as the shape reads it (Stripe's
+	// error.decline_code).
+	SubCode string `json:"sub_code,omitempty"`
 	// Cause is the text the verdict gives as the cause.
 	Cause string `json:"cause"`
 
@@ -228,12 +274,8 @@ type Example struct {
 func (c *Catalog) compile(lazyHints bool) error {
 	for _, a := range c.APIs {
 		for _, s := range a.Shapes {
-			if s.CodePattern != "" {
-				re, err := regexp.Compile(s.CodePattern)
-				if err != nil {
-					return placed(a.Source+": shape "+s.Name+": code_pattern", err)
-				}
-				s.codeRE = re
+			if err := s.compile(); err != nil {
+				return placed(a.Source+": shape "+s.Name, err)
 			}
 		}
 		for _, e := range a.Errors {
@@ -293,6 +335,38 @@ func (c *Catalog) API(id string) *API {
 	return nil
 }
 
+// compile compiles the shape's patterns.
+func (s *Shape) compile() error {
+	var err error
+	if s.CodePattern != "" && s.codeRE == nil {
+		if s.codeRE, err = regexp.Compile(s.CodePattern); err != nil {
+			return placed("code_pattern", err)
+		}
+	}
+	if s.RequestIDPattern != "" && s.requestIDRE == nil {
+		if s.requestIDRE, err = regexp.Compile(s.RequestIDPattern); err != nil {
+			return placed("request_id_pattern", err)
+		}
+	}
+	return nil
+}
+
+// RequestIDIn picks the request id out of v with the shape's RequestIDPattern: its first group,
+// else its whole match; "" when the pattern does not match. Without a pattern it returns v.
+func (s *Shape) RequestIDIn(v string) string {
+	if s.requestIDRE == nil {
+		return v
+	}
+	m := s.requestIDRE.FindStringSubmatch(v)
+	switch {
+	case m == nil:
+		return ""
+	case len(m) > 1 && m[1] != "":
+		return m[1]
+	}
+	return m[0]
+}
+
 // CodeMatches reports whether code fits the shape's code pattern (always, if it has none).
 func (s *Shape) CodeMatches(code string) bool {
 	return s.codeRE == nil || s.codeRE.MatchString(code)
@@ -342,6 +416,12 @@ func (h *Hint) Matches(message, keyKind string, hasHeader func(string) bool, fie
 		}
 	}
 	return true
+}
+
+// MatchesCodes reports whether the hint's Category and SubCode conditions, if set, hold for
+// the error's category and sub-code.
+func (h *Hint) MatchesCodes(category, subCode string) bool {
+	return (h.Category == "" || h.Category == category) && (h.SubCode == "" || h.SubCode == subCode)
 }
 
 // hintMu guards the lazy compilation of hint patterns (see Link).

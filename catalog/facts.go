@@ -80,6 +80,10 @@ func ScheduleText(waits []float64) string {
 // 1 s, 2 s, 4 s, then stop", "Do not retry". after is the first wait (0 when unknown) and
 // schedule every wait, as a verdict holds them.
 func RetryPlan(strategy string, retryable bool, after float64, schedule []float64) string {
+	if strategy == "conditional" {
+		// Not retryable as it is: the same request fails until something changes.
+		return "Only after a change"
+	}
 	if !retryable || strategy == "never" || strategy == "" {
 		return "Do not retry"
 	}
@@ -100,13 +104,61 @@ func RetryPlan(strategy string, retryable bool, after float64, schedule []float6
 			return "Wait " + Wait(after) + ", then back off: " + ScheduleText(schedule)
 		}
 		return "Back off: " + ScheduleText(schedule)
-	case "conditional":
-		if after > 0 {
-			return "Only in some cases; then retry in " + Wait(after)
-		}
-		return "Only in some cases"
 	}
 	return "Retry: " + strategy
+}
+
+// Answer says in a word whether to retry under the policy, for tables: "Yes", "No" or
+// "Depends".
+func (r Retry) Answer() string {
+	switch r.Strategy {
+	case "never", "":
+		return "No"
+	case "conditional":
+		return "Depends"
+	}
+	return "Yes"
+}
+
+// retryAfterHeader is the name of the header that says how long to wait: the API's own, else
+// Retry-After.
+func retryAfterHeader(a *API) string {
+	if a != nil && a.Headers.RetryAfter != "" {
+		return a.Headers.RetryAfter
+	}
+	return "Retry-After"
+}
+
+// Short is the policy in a few words, for badges: "Retry after Retry-After", "Do not retry".
+// a, the API the policy belongs to, may be nil.
+func (r Retry) Short(a *API) string {
+	switch r.Strategy {
+	case "never", "":
+		return "Do not retry"
+	case "retry-after":
+		return "Retry after " + retryAfterHeader(a)
+	case "backoff":
+		return "Retry with backoff"
+	case "conditional":
+		return "Only after a change"
+	}
+	return r.Strategy
+}
+
+// Summary says in one sentence when to retry under the policy, naming the API's wait header
+// (a may be nil) and, for backoff, the schedule (ScheduleText).
+func (r Retry) Summary(a *API) string {
+	switch r.Strategy {
+	case "never", "":
+		return "Do not retry: the same request fails the same way until something changes."
+	case "retry-after":
+		return "Retry once the " + retryAfterHeader(a) + " header's wait has passed, with the identical request."
+	case "backoff":
+		return "Retry with exponential backoff: wait " + ScheduleText(r.Schedule()) + "."
+	case "conditional":
+		return "Not as it is: the same request fails until something changes; the condition is below."
+	}
+	return ""
 }
 
 // A Reason is a status code with its reason phrase.

@@ -47,7 +47,8 @@ func TestRetryPlan(t *testing.T) {
 		{"retry-after", true, 1, []float64{1, 2}, "Back off: 1 s, 2 s, then stop"},
 		{"backoff", true, 1, []float64{1, 2, 4}, "Back off: 1 s, 2 s, 4 s, then stop"},
 		{"backoff", true, 10, []float64{1, 2}, "Wait 10 s, then back off: 1 s, 2 s, then stop"},
-		{"conditional", true, 0, nil, "Only in some cases"},
+		{"conditional", false, 0, nil, "Only after a change"},
+		{"conditional", false, 30, nil, "Only after a change"},
 	} {
 		if got := RetryPlan(tc.strategy, tc.retryable, tc.after, tc.schedule); got != tc.want {
 			t.Errorf("RetryPlan(%s, %v, %v, %v) = %q, want %q", tc.strategy, tc.retryable, tc.after, tc.schedule, got, tc.want)
@@ -81,5 +82,36 @@ func TestResolve(t *testing.T) {
 		if got := a.Resolve(tc.in); got != tc.want {
 			t.Errorf("Resolve(%+v) = %+v, want %+v", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestRetryWords holds the retry policy's words, which the pages, their Markdown twins and the
+// MCP server's pages all take from here.
+func TestRetryWords(t *testing.T) {
+	own := &API{Headers: Headers{RetryAfter: "X-Wait"}}
+	for _, tc := range []struct {
+		name                   string
+		r                      Retry
+		a                      *API
+		answer, short, summary string
+	}{
+		{"never", Retry{Strategy: "never"}, nil, "No", "Do not retry", "Do not retry: the same request fails the same way until something changes."},
+		{"unset", Retry{}, nil, "No", "Do not retry", "Do not retry: the same request fails the same way until something changes."},
+		{"retry-after", Retry{Strategy: "retry-after"}, nil, "Yes", "Retry after Retry-After", "Retry once the Retry-After header's wait has passed, with the identical request."},
+		{"own header", Retry{Strategy: "retry-after"}, own, "Yes", "Retry after X-Wait", "Retry once the X-Wait header's wait has passed, with the identical request."},
+		{"backoff", Retry{Strategy: "backoff", BaseSeconds: 2, Attempts: 3}, nil, "Yes", "Retry with backoff", "Retry with exponential backoff: wait 2 s, 4 s, 8 s, then stop."},
+		{"conditional", Retry{Strategy: "conditional"}, nil, "Depends", "Only after a change", "Not as it is: the same request fails until something changes; the condition is below."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.r.Answer(); got != tc.answer {
+				t.Errorf("Answer() = %q, want %q", got, tc.answer)
+			}
+			if got := tc.r.Short(tc.a); got != tc.short {
+				t.Errorf("Short() = %q, want %q", got, tc.short)
+			}
+			if got := tc.r.Summary(tc.a); got != tc.summary {
+				t.Errorf("Summary() = %q, want %q", got, tc.summary)
+			}
+		})
 	}
 }

@@ -27,18 +27,27 @@ func (s *Shape) IsProblem() bool {
 	return strings.EqualFold(strings.TrimSpace(ct), "application/problem+json")
 }
 
-// CodeOf is the code a body of this shape carries, given the text at its Code path: that text,
-// except in problem details whose Code is "type", where it is ProblemTypeCode of the URI.
-func (s *Shape) CodeOf(text string) string {
-	if s.Code == "type" && s.IsProblem() {
+// CodeAt is the code a body of this shape carries, given the alternative of Code present in it
+// (a plain path such as "type") and the text there: that text, except in problem details, where
+// the text at "type" is ProblemTypeCode of the URI.
+func (s *Shape) CodeAt(alt, text string) string {
+	if alt == "type" && s.IsProblem() {
 		return ProblemTypeCode(text)
 	}
 	return text
 }
 
 // CodeOptional reports whether a body of this shape may carry no code by design: problem
-// details whose code is the type, where "about:blank" (also the type of a body without one)
-// says the error means no more than its status.
+// details whose code is read from the type (alone, or after "code"), where "about:blank" (also
+// the type of a body without one) says the error means no more than its status.
 func (s *Shape) CodeOptional() bool {
-	return s.Code == "type" && s.IsProblem()
+	if !s.IsProblem() {
+		return false
+	}
+	for _, alt := range strings.Split(s.Code, "|") {
+		if strings.TrimSpace(alt) == "type" {
+			return true
+		}
+	}
+	return false
 }

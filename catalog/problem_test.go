@@ -20,22 +20,25 @@ func TestProblemTypeCode(t *testing.T) {
 	}
 }
 
-func TestShapeCodeOf(t *testing.T) {
+func TestShapeCodeAt(t *testing.T) {
 	uri := "https://example.com/probs/out-of-credit"
 	for _, tc := range []struct {
-		s    Shape
-		want string
+		s        Shape
+		alt      string
+		want     string
+		optional bool
 	}{
-		{Shape{Code: "type", ContentType: "application/problem+json"}, "out-of-credit"},
-		{Shape{Code: "type", ContentType: "Application/Problem+JSON; charset=utf-8"}, "out-of-credit"},
-		{Shape{Code: "type", ContentType: "application/json"}, uri}, // not problem details: the text as sent
-		{Shape{Code: "code", ContentType: "application/problem+json"}, uri},
+		{Shape{Code: "type", ContentType: "application/problem+json"}, "type", "out-of-credit", true},
+		{Shape{Code: "code | type", ContentType: "Application/Problem+JSON; charset=utf-8"}, "type", "out-of-credit", true},
+		{Shape{Code: "code | type", ContentType: "application/problem+json"}, "code", uri, true},
+		{Shape{Code: "type", ContentType: "application/json"}, "type", uri, false}, // not problem details: the text as sent
+		{Shape{Code: "code", ContentType: "application/problem+json"}, "code", uri, false},
 	} {
-		if got := tc.s.CodeOf(uri); got != tc.want {
-			t.Errorf("%+v: CodeOf = %q, want %q", tc.s, got, tc.want)
+		if got := tc.s.CodeAt(tc.alt, uri); got != tc.want {
+			t.Errorf("%+v: CodeAt(%q) = %q, want %q", tc.s, tc.alt, got, tc.want)
 		}
 		// Only a code read from the type may be absent by design ("about:blank").
-		if opt := tc.s.CodeOptional(); opt != (tc.want != uri) {
+		if opt := tc.s.CodeOptional(); opt != tc.optional {
 			t.Errorf("%+v: CodeOptional = %v", tc.s, opt)
 		}
 	}

@@ -21,12 +21,23 @@ func (e *explainer) advise() {
 	switch {
 	case e.entry != nil:
 		policy = e.entry.Retry
+		// A conditional page that also stands for a 5xx (a codeless page for several
+		// statuses) follows the API's policy for that status when it allows a retry.
+		if policy.Strategy == "conditional" && v.Status >= 500 && e.api != nil {
+			if p := e.api.RetryFor(v.Status); p.Retryable() {
+				policy = p
+			}
+		}
 	case e.api != nil && v.Status != 0:
 		policy = e.api.RetryFor(v.Status)
 	default:
 		policy = genericRetry(v.Status)
 	}
+	policy, said := e.override(policy)
 	v.Retry = e.retry(policy)
+	if said != "" {
+		v.Retry.Detail = strings.TrimSpace(said + " " + v.Retry.Detail)
+	}
 }
 
 // genericRetry is the policy for a status when no catalog speaks for it.
@@ -90,6 +101,9 @@ func (e *explainer) waitHint() (float64, string) {
 	name := "Retry-After"
 	if e.api != nil && e.api.Headers.RetryAfter != "" {
 		name = e.api.Headers.RetryAfter
+	}
+	if d, ok := e.retryDelay(); ok {
+		return d, "the body's " + e.f.retryDelayPath[strings.LastIndexAny(e.f.retryDelayPath, ".]")+1:] + ": " + e.f.retryDelay
 	}
 	if h, ok := resp.header(name); ok {
 		if s, ok := parseRetryAfter(h, resp, e.now); ok {

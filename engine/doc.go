@@ -9,10 +9,13 @@
 //
 //  1. Read the paste: HTTP messages, curl -i and -v transcripts, requests followed by their
 //     responses, JSON inside log lines, bare bodies, truncated JSON, HTML error pages.
-//  2. Recognise the body's shape among the catalog's declared shapes and RFC 9457 problem
-//     details.
+//  2. Recognise the body's shape among the catalog's declared shapes (read through package
+//     engine/shapepath), RFC 9457 problem details, and, when no catalog shape fits, the
+//     built-in presets (catalog.Presets: Stripe-style, AIP-193, JSON:API, GraphQL, OAuth 2.0).
 //  3. Weigh the evidence for each API: shape, host, key prefix, headers.
-//  4. Advise from the catalog entry and this response: meaning, cause, fix, retry.
+//  4. Advise from the catalog entry and this response: meaning, cause, fix, retry. What the
+//     response says about retrying (a should-retry header, a body's retry delay, Retry-After)
+//     overrides the catalog (retry_override.go).
 //  5. Check the paste against what the API documents, as problems.
 //  6. Redact secrets in the whole verdict, always last.
 //
@@ -28,7 +31,7 @@
 //
 // # Imports
 //
-// It may import catalog, engine/reqcheck, engine/reqparse, internal/ascii, internal/jsonx,
+// It may import catalog, engine/reqcheck, engine/reqparse, engine/shapepath, internal/ascii, internal/jsonx,
 // internal/printf and the standard library (no fmt, reflect or encoding/json: the WebAssembly
 // module links it). It never imports site, wasm or cmd; they import it.
 package engine

@@ -153,10 +153,11 @@ func (e *explainer) run() {
 	v.Input = "response"
 	r := p.resp
 	ct, _ := r.header("Content-Type")
-	e.b = readBody(e.cat, r.body, ct)
+	e.b = readBody(e.cat, r.body, ct, r.header)
 	v.Dialect = e.b.dialect
 	e.wireStatus = r.status
 	e.chooseAPI()
+	e.usePreset()
 	e.readFields()
 	e.pickStatus()
 	e.lookup()
@@ -329,6 +330,7 @@ func (e *explainer) readFields() {
 		e.f.message = printf.Clip(e.f.message, maxMessage)
 	}
 	e.f.code, e.f.requestID = printf.Clip(e.f.code, 200), printf.Clip(e.f.requestID, 200)
+	e.f.category, e.f.subCode, e.f.docURL = printf.Clip(e.f.category, 200), printf.Clip(e.f.subCode, 200), printf.Clip(e.f.docURL, 500)
 	for i := range e.f.issues {
 		is := &e.f.issues[i]
 		is.path, is.message, is.code = printf.Clip(is.path, 500), printf.Clip(is.message, 1000), printf.Clip(is.code, 100)
@@ -337,7 +339,7 @@ func (e *explainer) readFields() {
 		e.problem("info", printf.Sprintf("The body lists %d field issues; the verdict shows the first %d.", len(e.f.issues), maxFields), -1)
 		e.f.issues = e.f.issues[:maxFields]
 	}
-	e.v.Code = e.f.code
+	e.v.Code, e.v.Category, e.v.SubCode, e.v.DocURL = e.f.code, e.f.category, e.f.subCode, e.f.docURL
 	e.v.Message = e.f.message
 	e.v.RequestID = e.f.requestID
 	if e.api != nil && e.api.Headers.RequestID != "" {
@@ -567,7 +569,7 @@ func (e *explainer) cause() string {
 			has = func(name string) bool { _, ok := e.p.resp.header(name); return ok }
 		}
 		for i := range x.Hints {
-			if x.Hints[i].Matches(v.Message, kind, has, msgs) {
+			if x.Hints[i].MatchesCodes(v.Category, v.SubCode) && x.Hints[i].Matches(v.Message, kind, has, msgs) {
 				return x.Hints[i].Cause
 			}
 		}

@@ -10,16 +10,17 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// seedPastes adds every golden paste to a fuzz corpus.
+// seedPastes adds every golden paste to a fuzz corpus, the presets' cases included.
 func seedPastes(f *testing.F) {
 	files, _ := filepath.Glob("testdata/explain/*.txtar")
-	for _, file := range files {
+	presets, _ := filepath.Glob("testdata/apis/*/cases.txtar")
+	for _, file := range append(files, presets...) {
 		ar, err := txtar.ParseFile(file)
 		if err != nil {
 			f.Fatal(err)
 		}
 		for _, af := range ar.Files {
-			if af.Name == "paste" {
+			if af.Name == "paste" || strings.HasSuffix(af.Name, ".paste") {
 				f.Add(string(af.Data))
 			}
 		}

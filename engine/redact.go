@@ -477,8 +477,8 @@ func describe(found []secret, text string) []string {
 // that holds no secret of its own) rather than from the paste. Redaction runs over all of them,
 // so a new string field must be listed here; TestRedactCoversVerdict fails until it is.
 func (v *Verdict) strings(f func(s *string, prose bool)) {
-	for _, s := range []*string{&v.Input, &v.API, &v.Dialect, &v.Confidence, &v.Code, &v.Cause, &v.Retry.Strategy,
-		&v.Retry.Detail, &v.Retry.Plan, &v.RequestID, &v.Message, &v.Operation, &v.FixedRequest} {
+	for _, s := range []*string{&v.Input, &v.API, &v.Dialect, &v.Confidence, &v.Code, &v.Category, &v.SubCode, &v.Cause, &v.Retry.Strategy,
+		&v.Retry.Detail, &v.Retry.Plan, &v.RequestID, &v.DocURL, &v.Message, &v.Operation, &v.FixedRequest} {
 		f(s, false)
 	}
 	for _, s := range []*string{&v.Title, &v.Meaning, &v.Docs} {

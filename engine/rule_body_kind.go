@@ -23,7 +23,8 @@ func ruleBodyKind(e *explainer) {
 		}
 		e.problem("warning", msg, resp.bodyOff)
 	case "empty":
-		if v.Status >= 400 && e.api != nil && len(e.api.Shapes) > 0 {
+		// A shape that fits the headers alone (RFC 6750's WWW-Authenticate) needs no body.
+		if v.Status >= 400 && e.api != nil && len(e.api.Shapes) > 0 && e.shape == nil {
 			e.problem("warning", printf.Sprintf("%s sends a JSON body with every error; this %d has none, so something in between may have answered, or the body was not pasted.", apiName, v.Status), -1)
 		} else if v.Status == 0 && resp.statusLine == 0 {
 			e.problem("info", "No status and no body were found.", -1)

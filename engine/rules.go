@@ -70,7 +70,7 @@ func (e *explainer) codeOff() int {
 	if e.shape == nil || e.b.root == nil {
 		return -1
 	}
-	if n := e.b.root.Get(e.shape.Code); n != nil {
+	if n := e.b.doc.First(e.shape.Code); n != nil && n.Off >= 0 {
 		return e.p.resp.bodyOff + n.Off
 	}
 	return -1

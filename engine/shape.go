@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
-	"github.com/errdocs/errdocs/engine/reqcheck"
+	"github.com/errdocs/errdocs/engine/shapepath"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
 )
@@ -22,8 +22,12 @@ type body struct {
 	// cut says the JSON ended early; jerr is its syntax error, if any.
 	cut  bool
 	jerr *jsonx.SyntaxError
-	// candidates are the catalog shapes the body fits, best first.
+	// candidates are the catalog shapes the body fits, best first; preset is the first built-in
+	// shape it fits (catalog.Presets), for a body no catalog API claims.
 	candidates []shapeMatch
+	preset     *catalog.Shape
+	// doc is what a shape reads: the JSON body and the response's headers.
+	doc shapepath.Doc
 	// For non-JSON bodies: an HTML page's title and the server it names.
 	htmlTitle, htmlServer string
 }
@@ -38,8 +42,12 @@ type shapeMatch struct {
 // fields is what one shape reads from a body.
 type fields struct {
 	code, message, requestID string
-	status                   int
-	issues                   []issue
+	category, subCode        string
+	// docURL is the API's own link for the error; retryDelay the wait the body asks for,
+	// as written, and retryDelayPath where.
+	docURL, retryDelay, retryDelayPath string
+	status                             int
+	issues                             []issue
 	// issuesNode is the fields array, present even when empty.
 	issuesNode *jsonx.Node
 }
@@ -49,13 +57,18 @@ type issue struct {
 	off                 int
 }
 
-// readBody parses the response body and finds the shapes it fits.
-func readBody(cat *catalog.Catalog, text string, contentType string) *body {
-	b := &body{}
+// readBody parses the response body and finds the shapes it fits, with the response's headers
+// (header returns one by name; nil when the paste has none).
+func readBody(cat *catalog.Catalog, text string, contentType string, header func(string) (string, bool)) *body {
+	b := &body{doc: shapepath.Doc{Header: header}}
 	trimmed := strings.TrimSpace(text)
 	switch {
 	case trimmed == "":
 		b.dialect = "empty"
+		if header != nil {
+			// A shape may live in the headers alone (RFC 6750's WWW-Authenticate: Bearer error=…).
+			b.fit(cat)
+		}
 		return b
 	case looksHTML(trimmed) || strings.Contains(strings.ToLower(contentType), "text/html"):
 		b.dialect = "html"
@@ -88,73 +101,44 @@ func readBody(cat *catalog.Catalog, text string, contentType string) *body {
 		b.dialect = "json"
 		return b
 	}
+	b.doc.Root = b.root
 	if isProblem(b.root, contentType) {
 		b.dialect = "problem+json"
 	}
-	for _, a := range cat.APIs {
-		for _, s := range a.Shapes {
-			if score, ok := reqcheck.FitsShape(b.root, s); ok {
-				b.candidates = append(b.candidates, shapeMatch{api: a, shape: s, score: score})
-			}
-		}
-	}
-	// Best first; ties keep catalog order.
-	for i := 1; i < len(b.candidates); i++ {
-		for j := i; j > 0 && b.candidates[j].score > b.candidates[j-1].score; j-- {
-			b.candidates[j], b.candidates[j-1] = b.candidates[j-1], b.candidates[j]
-		}
-	}
+	b.fit(cat)
 	if b.dialect == "" {
 		b.dialect = "json"
 	}
 	return b
 }
 
-// read reads the parts of a body that a shape declares.
-func (b *body) read(s *catalog.Shape) fields {
-	var f fields
-	r := b.root
-	f.code = s.CodeOf(r.Get(s.Code).Text())
-	if s.Code == "" {
-		f.code = ""
-	}
-	f.message = pathText(r, s.Message)
-	f.requestID = pathText(r, s.RequestID)
-	if s.Status != "" {
-		f.status = atoiStatus(r.Get(s.Status).Text())
-	}
-	if s.Fields != "" {
-		if arr := r.Get(s.Fields); arr != nil && arr.Kind == jsonx.Array {
-			f.issuesNode = arr
-			for _, it := range arr.Vals {
-				f.issues = append(f.issues, issue{path: issuePath(it.Get(s.FieldPath)),
-					message: it.Get(s.FieldMessage).Text(), code: pathText(it, s.FieldCode), off: it.Off})
+// fit finds the catalog shapes the response fits, best first (ties keep catalog order), and
+// when there is none the first preset it fits, unless it is problem details, which have their
+// own reader.
+func (b *body) fit(cat *catalog.Catalog) {
+	for _, a := range cat.APIs {
+		for _, s := range a.Shapes {
+			if score, ok := shapepath.Fits(b.doc, s); ok {
+				b.candidates = append(b.candidates, shapeMatch{api: a, shape: s, score: score})
 			}
 		}
 	}
-	return f
-}
-
-func pathText(n *jsonx.Node, path string) string {
-	if path == "" {
-		return ""
-	}
-	return n.Get(path).Text()
-}
-
-// issuePath reads a field path given as "a.b" or as ["a", "b"].
-func issuePath(n *jsonx.Node) string {
-	if n == nil {
-		return ""
-	}
-	if n.Kind == jsonx.Array {
-		parts := make([]string, 0, len(n.Vals))
-		for _, v := range n.Vals {
-			parts = append(parts, v.Str)
+	for i := 1; i < len(b.candidates); i++ {
+		for j := i; j > 0 && b.candidates[j].score > b.candidates[j-1].score; j-- {
+			b.candidates[j], b.candidates[j-1] = b.candidates[j-1], b.candidates[j]
 		}
-		return strings.Join(parts, ".")
 	}
-	return n.Text()
+	// A catalog shape that fits always names its API (its strength scores at least 1), so the
+	// presets are tried only when none does.
+	if b.dialect == "problem+json" || len(b.candidates) > 0 {
+		return
+	}
+	for _, s := range catalog.Presets() {
+		if _, ok := shapepath.Fits(b.doc, s); ok {
+			b.preset = s
+			return
+		}
+	}
 }
 
 func atoiStatus(s string) int {
@@ -193,6 +177,7 @@ func (b *body) readProblem() fields {
 			break
 		}
 	}
+	f.docURL = webURL(r.Get("type").Text())
 	if f.code == "" {
 		f.code = catalog.ProblemTypeCode(r.Get("type").Text())
 	}

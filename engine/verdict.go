@@ -10,8 +10,9 @@ type Verdict struct {
 	Input string `json:"input"`
 	// API is the catalog id of the API the paste came from; "" when none matched.
 	API string `json:"api"`
-	// Dialect is the body's shape: a catalog shape name, "problem+json", "html", "text",
-	// "empty" or "".
+	// Dialect is the body's shape: a catalog shape name, a preset's name when no catalog API
+	// claims the body ("stripe", "aip-193", "json-api", "graphql", "oauth2"), "problem+json",
+	// "html", "text", "empty", "json" or "".
 	Dialect string `json:"dialect"`
 	// Confidence is how sure the API and dialect are: "high", "medium" or "low".
 	Confidence string `json:"confidence"`
@@ -20,6 +21,12 @@ type Verdict struct {
 	Status int `json:"status"`
 	// Code is the error code exactly as the API spells it; "" if none.
 	Code string `json:"code"`
+	// Category is the error's broad class as the API sends it, beside the code (Stripe's
+	// error.type "card_error", AIP-193's status "RESOURCE_EXHAUSTED"); "" if none.
+	Category string `json:"category"`
+	// SubCode is a finer code under Code (Stripe's decline_code "insufficient_funds"); "" if
+	// none.
+	SubCode string `json:"sub_code"`
 	// Known says the code is in the catalog.
 	Known bool `json:"known"`
 	// Title is the code's page title, or a status's name when no page speaks for it.
@@ -44,6 +51,9 @@ type Verdict struct {
 	Redacted []string `json:"redacted"`
 	// Docs is the URL path of the code's page, or of the API's overview.
 	Docs string `json:"docs"`
+	// DocURL is the API's own documentation link for this error, an http or https URL from the
+	// body or a header (Stripe's doc_url, OAuth's error_uri, AIP-193's Help link); "" if none.
+	DocURL string `json:"doc_url"`
 	// Message is the error message the body carried.
 	Message string `json:"message"`
 	// Operation is the API operation a pasted request calls, as "POST /v1/track"; "" when
@@ -79,6 +89,10 @@ type Predicted struct {
 
 // Retry is the retry advice for this response.
 type Retry struct {
+	// Retryable says the same request, sent again unchanged, can succeed. It is false for a
+	// "conditional" policy, whose request fails the same way until something changes (a
+	// resource that does not exist yet, a URL the API cannot reach, an account setting): Detail
+	// names the condition.
 	Retryable bool `json:"retryable"`
 	// Strategy is "retry-after", "backoff", "never" or "conditional".
 	Strategy string `json:"strategy"`
@@ -87,7 +101,9 @@ type Retry struct {
 	AfterSeconds float64 `json:"after_seconds"`
 	// Schedule lists the waits in seconds for a backoff policy, e.g. [1, 2, 4, 8, 16].
 	Schedule []float64 `json:"schedule"`
-	Detail   string    `json:"detail"`
+	// Detail says in words when to retry, naming the header or body part the advice rests on
+	// (Retry-After, Stripe-Should-Retry, RetryInfo), and the condition of a "conditional" policy.
+	Detail string `json:"detail"`
 	// Plan is the advice as a short label, worded by catalog.RetryPlan: "Retry in 30 s",
 	// "Back off: 1 s, 2 s, 4 s, then stop", "Do not retry".
 	Plan string `json:"plan"`

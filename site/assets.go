@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/static"
 )
 
 // The files beside the pages: static assets (fingerprinted), content files copied as they are,
@@ -27,6 +28,8 @@ func (b *builder) contentFiles() error {
 	b.files["sitemap.xml"] = true
 	b.files["robots.txt"] = true
 	b.files["search-index.json"] = true
+	b.files["llms.txt"] = true
+	b.files["llms-full.txt"] = true
 	for f := range rootFiles {
 		b.files[f] = true
 	}
@@ -82,6 +85,15 @@ func buildID(assets map[string]string) string {
 // fingerprinted name plus its suffix, so a host can serve it for the original.
 func (b *builder) writeAssets(wr *writer, css string) error {
 	var files, compressed []string
+	src := map[string]fs.FS{} // static file → the files it is read from (Static or Module)
+	add := func(p string, fsys fs.FS) {
+		src[p] = fsys
+		if strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+			compressed = append(compressed, p)
+		} else {
+			files = append(files, p)
+		}
+	}
 	err := fs.WalkDir(b.opts.Static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -95,15 +107,22 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 		}
 		switch {
 		case strings.HasPrefix(name, "."), strings.HasSuffix(name, ".go"), strings.HasSuffix(name, "~"):
-		case strings.HasSuffix(name, ".br"), strings.HasSuffix(name, ".gz"):
-			compressed = append(compressed, p)
+		case b.opts.NoPlayground && static.Playground(p):
+		case b.opts.Module != nil && slices.Contains(static.ModuleFiles, p):
 		default:
-			files = append(files, p)
+			add(p, b.opts.Static)
 		}
 		return nil
 	})
 	if err != nil {
 		return err
+	}
+	if b.opts.Module != nil && !b.opts.NoPlayground {
+		for _, p := range static.ModuleFiles {
+			if _, err := fs.Stat(b.opts.Module, p); err == nil {
+				add(p, b.opts.Module)
+			}
+		}
 	}
 	fps := map[string]string{} // static file → its path in the output
 	var write func(p string, importers []string) error
@@ -111,7 +130,11 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 		if _, done := fps[p]; done {
 			return nil
 		}
-		data, err := fs.ReadFile(b.opts.Static, p)
+		fsys := src[p]
+		if fsys == nil {
+			return fmt.Errorf("static %s: imported, but not among the files written", p)
+		}
+		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return fmt.Errorf("static %s: %w", p, err)
 		}
@@ -194,13 +217,19 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 	return nil
 }
 
-// writeData writes the search index, sitemap.xml, robots.txt and _headers.
+// writeData writes the search index, llms.txt and llms-full.txt, .nojekyll, sitemap.xml,
+// robots.txt and _headers.
 func (b *builder) writeData(wr *writer) error {
 	idx, err := b.index.MarshalJSON()
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	wr.write("search-index.json", idx)
+	wr.write("llms.txt", b.llmsTxt(b.llms))
+	wr.write("llms-full.txt", b.full.bytes())
+	// GitHub Pages runs Jekyll over a site unless it finds .nojekyll, and its Jekyll turns
+	// Markdown without front matter, the twins, into HTML pages in place of the ones beside them.
+	wr.write(".nojekyll", nil)
 	wr.write("sitemap.xml", b.sitemap())
 	wr.write("robots.txt", b.robots())
 	wr.write("_headers", b.headers())

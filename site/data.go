@@ -20,7 +20,7 @@ func (b *builder) redirectPage(to *page) []byte {
 	var s strings.Builder
 	s.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	s.WriteString("<meta http-equiv=\"Content-Security-Policy\" content=\"" + html.EscapeString(metaPolicy()) + "\">\n")
-	s.WriteString("<title>" + title + "</title>\n")
+	s.WriteString("<title>" + html.EscapeString(to.fullTitle()) + "</title>\n")
 	s.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
 	s.WriteString("<link rel=\"canonical\" href=\"" + canonical + "\">\n")
 	s.WriteString("<meta http-equiv=\"refresh\" content=\"0; url=" + target + "\">\n")

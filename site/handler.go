@@ -167,6 +167,8 @@ func contentType(name string) string {
 		return "application/xml"
 	case ".br":
 		return "application/octet-stream"
+	case ".md":
+		return "text/markdown; charset=utf-8"
 	case ".txt", "":
 		return "text/plain; charset=utf-8"
 	}

@@ -15,6 +15,12 @@ import (
 
 // index adds a page to the search index.
 func (w *worker) index(v *view, md *markdown.Doc) {
+	doc, dt := w.b.pageTerms(v, md)
+	w.b.index.Add(doc, dt)
+}
+
+// pageTerms is what search shows of a page and the terms it finds the page by.
+func (b *builder) pageTerms(v *view, md *markdown.Doc) (search.Doc, search.Terms) {
 	p := v.p
 	var crumb []string
 	for _, c := range v.crumbs {
@@ -24,7 +30,7 @@ func (w *worker) index(v *view, md *markdown.Doc) {
 	}
 	doc := search.Doc{Path: strings.TrimPrefix(p.url, "/"), Title: p.title, Crumb: strings.Join(crumb, " › ")}
 	if doc.Crumb == "" {
-		doc.Crumb = w.b.name
+		doc.Crumb = b.name
 	}
 	dt := search.Terms{}
 	dt.Add(p.title, search.FieldTitle)
@@ -65,7 +71,7 @@ func (w *worker) index(v *view, md *markdown.Doc) {
 	indexEndpoint(p, &doc, dt)
 	doc.Excerpt = excerpt(doc.Excerpt, 160)
 	dt.Add(doc.Excerpt, search.FieldExcerpt)
-	w.b.index.Add(doc, dt)
+	return doc, dt
 }
 
 var versionRE = regexp.MustCompile(`^v[0-9]+$`)

@@ -20,15 +20,18 @@ type link struct {
 }
 
 // renderMarkdown renders one page's body, and returns its links that have fragments, for the
-// anchor check.
-func (w *worker) renderMarkdown(p *page) (*markdown.Doc, []link, error) {
+// anchor check, and the URL each link destination became, for the page's Markdown twin.
+func (w *worker) renderMarkdown(p *page) (*markdown.Doc, []link, map[string]string, error) {
 	var links []link
+	dests := map[string]string{}
 	file := p.src.File
 	doc, err := w.md.Render(&markdown.Page{
 		Source: p.src.Body,
 		Line:   p.src.BodyLine,
 		Link: func(dest string, line int) string {
-			return w.rewriteLink(p, dest, line, &links)
+			out := w.rewriteLink(p, dest, line, &links)
+			dests[dest] = out
+			return out
 		},
 		Fail: func(line int, msg string) { w.fail(file, line, "%s", msg) },
 		Block: func(fence int) (string, bool) {
@@ -37,9 +40,9 @@ func (w *worker) renderMarkdown(p *page) (*markdown.Doc, []link, error) {
 		},
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("render %s: %w", file, err)
+		return nil, nil, nil, fmt.Errorf("render %s: %w", file, err)
 	}
-	return doc, links, nil
+	return doc, links, dests, nil
 }
 
 // rewriteLink turns a Markdown link into the site URL it means, and checks that the page it

@@ -98,7 +98,7 @@ func (b *builder) buildNav() {
 	root := &nav{Label: "Site"}
 	docs := navGroup{Title: "Start here", Links: []navLink{{URL: "/", Title: "Home"}}}
 	for _, k := range home.kids {
-		if k.section == "" && k.kind != kindList {
+		if k.section == "" && k.kind != kindList && !(k.kind == kindPlayground && b.opts.NoPlayground) {
 			docs.Links = append(docs.Links, linkTo(k))
 		}
 	}
@@ -122,7 +122,9 @@ func (b *builder) buildNav() {
 	}
 	root.finish()
 	b.navs[""] = root
-	b.topNav = append(b.topNav, navLink{URL: "/playground/", Title: "Playground"})
+	if !b.opts.NoPlayground {
+		b.topNav = append(b.topNav, navLink{URL: "/playground/", Title: "Playground"})
+	}
 
 	for _, s := range sections {
 		n := &nav{Label: shortName(s)}

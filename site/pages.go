@@ -134,8 +134,11 @@ func (b *builder) pagesFromContent() {
 	}
 	b.endpointPages()
 	if b.byURL["/playground/"] == nil {
-		b.add(&page{kind: kindPlayground, url: "/playground/", title: "Playground",
-			desc: "Paste an error response and errdocs explains it: what it means, why, how to fix it and whether to retry."})
+		desc := "Paste an error response and errdocs explains it: what it means, why, how to fix it and whether to retry."
+		if b.opts.NoPlayground {
+			desc = "This site was built without the playground."
+		}
+		b.add(&page{kind: kindPlayground, url: "/playground/", title: "Playground", desc: desc})
 	}
 	if b.byURL["/search/"] == nil {
 		b.add(&page{kind: kindSearch, url: "/search/", title: "Search", desc: "Search the error codes, statuses and pages."})

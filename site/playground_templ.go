@@ -216,7 +216,60 @@ func playgroundPage(v *view) templ.Component {
 			templ_7745c5c3_Var7 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<article class=\"pg-article\">")
+		if !v.playground() {
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<article>")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = pageTitle(v).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<p>This site was built without the playground (<code>errdocs build --no-playground</code>), so nothing here explains a pasted error in your browser. Every error code has its own page: see the error index of each API. <code>errdocs explain</code> explains a paste in a terminal.</p>")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = pageEnd(v).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "</article>")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+		} else {
+			templ_7745c5c3_Err = playgroundArticle(v).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+		}
+		return nil
+	})
+}
+
+// playgroundArticle is the playground itself.
+func playgroundArticle(v *view) templ.Component {
+	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
+		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
+		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
+			return templ_7745c5c3_CtxErr
+		}
+		templ_7745c5c3_Buffer, templ_7745c5c3_IsBuffer := templruntime.GetBuffer(templ_7745c5c3_W)
+		if !templ_7745c5c3_IsBuffer {
+			defer func() {
+				templ_7745c5c3_BufErr := templruntime.ReleaseBuffer(templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err == nil {
+					templ_7745c5c3_Err = templ_7745c5c3_BufErr
+				}
+			}()
+		}
+		ctx = templ.InitializeContext(ctx)
+		templ_7745c5c3_Var8 := templ.GetChildren(ctx)
+		if templ_7745c5c3_Var8 == nil {
+			templ_7745c5c3_Var8 = templ.NopComponent
+		}
+		ctx = templ.ClearChildren(ctx)
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<article class=\"pg-article\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -228,7 +281,7 @@ func playgroundPage(v *view) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<section id=\"playground\" class=\"pg\" aria-label=\"Playground\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<section id=\"playground\" class=\"pg\" aria-label=\"Playground\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -236,22 +289,22 @@ func playgroundPage(v *view) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "><noscript><p class=\"pg-note\">The playground runs errdocs in your browser and needs JavaScript. Every error code is also documented on its own page: see the error index of each API, or run <code>errdocs explain</code> in a terminal.</p></noscript><div class=\"pg-toolbar\"><div class=\"pg-pick\"><label for=\"pg-examples\">Example</label> <select id=\"pg-examples\" disabled><option value=\"\">Loading examples…</option></select></div><div class=\"pg-buttons\"><button type=\"button\" id=\"pg-open\" class=\"pg-btn\">Open a file</button> <input type=\"file\" id=\"pg-file\" class=\"visually-hidden\" tabindex=\"-1\" aria-hidden=\"true\"> <button type=\"button\" id=\"pg-clear\" class=\"pg-btn\">Clear</button> <button type=\"button\" id=\"pg-share\" class=\"pg-btn pg-primary\" aria-haspopup=\"dialog\" disabled>Share a link</button></div></div><p id=\"pg-status\" class=\"pg-status\" role=\"status\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "><noscript><p class=\"pg-note\">The playground runs errdocs in your browser and needs JavaScript. Every error code is also documented on its own page: see the error index of each API, or run <code>errdocs explain</code> in a terminal.</p></noscript><div class=\"pg-toolbar\"><div class=\"pg-pick\"><label for=\"pg-examples\">Example</label> <select id=\"pg-examples\" disabled><option value=\"\">Loading examples…</option></select></div><div class=\"pg-buttons\"><button type=\"button\" id=\"pg-open\" class=\"pg-btn\">Open a file</button> <input type=\"file\" id=\"pg-file\" class=\"visually-hidden\" tabindex=\"-1\" aria-hidden=\"true\"> <button type=\"button\" id=\"pg-clear\" class=\"pg-btn\">Clear</button> <button type=\"button\" id=\"pg-share\" class=\"pg-btn pg-primary\" aria-haspopup=\"dialog\" disabled>Share a link</button></div></div><p id=\"pg-status\" class=\"pg-status\" role=\"status\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		if v.asset("errdocs.wasm") == "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "The engine module is not built: run ./build.sh wasm, then build the site again.")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "The engine module is not built: run ./build.sh wasm, then build the site again.")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "Loading the engine…")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "Loading the engine…")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "</p><div id=\"pg-shared\" class=\"pg-note\" hidden></div><div id=\"pg-banner\" class=\"pg-banner\" role=\"region\" aria-labelledby=\"pg-banner-title\" hidden><h2 id=\"pg-banner-title\">Secrets masked</h2><p>errdocs masked these in your paste and in the verdict. Nothing left your browser, but a secret that has been pasted anywhere should be treated as exposed: rotate the live ones.</p><ul id=\"pg-banner-list\"></ul></div><div class=\"pg-cols\"><div class=\"pg-in\"><div class=\"pg-head\"><label for=\"pg-paste\" class=\"pg-label\">Your paste</label> <span class=\"pg-size\" id=\"pg-size\" aria-hidden=\"true\"></span></div><p id=\"pg-paste-help\" class=\"pg-help\">An HTTP response, a <code>curl -i</code> or <code>curl -v</code> transcript, a log line or a bare body. It never leaves your browser. You can drop a file here; Ctrl+Enter explains at once.</p><p id=\"pg-large\" class=\"pg-note\" role=\"status\" hidden></p><div class=\"pg-editor\" id=\"pg-editor\"><div class=\"pg-gutter\" aria-hidden=\"true\"><div class=\"pg-nums\" id=\"pg-nums\">1</div></div><div class=\"pg-area\"><div class=\"pg-mark\" id=\"pg-mark\" hidden></div><textarea id=\"pg-paste\" aria-describedby=\"pg-paste-help\" spellcheck=\"false\" autocomplete=\"off\" autocapitalize=\"off\" autocorrect=\"off\" wrap=\"off\" placeholder=\"HTTP/1.1 429 Too Many Requests&#10;Retry-After: 30&#10;&#10;{&#34;error&#34;: …}\"></textarea></div></div></div><div class=\"pg-out\"><h2 id=\"pg-verdict-title\" class=\"pg-label\">Verdict</h2><div id=\"pg-verdict\" class=\"pg-verdict\" aria-live=\"polite\" aria-busy=\"false\" aria-labelledby=\"pg-verdict-title\" tabindex=\"-1\"><p class=\"pg-empty\">Paste an error response, or pick an example, and errdocs says what it means, why it happened, how to fix it and whether to retry.</p></div></div></div><dialog id=\"pg-share-dialog\" class=\"pg-dialog\" aria-labelledby=\"pg-share-title\"><form method=\"dialog\" class=\"pg-share\"><h2 id=\"pg-share-title\">Share a link</h2><p>What you share travels after the # sign of the link, compressed: browsers never send that part to a server.</p><fieldset><legend>What to share</legend> <label><input type=\"radio\" name=\"pg-share-mode\" value=\"paste\" checked> The paste, with its secrets masked (whoever opens the link sees it and its verdict)</label> <label><input type=\"radio\" name=\"pg-share-mode\" value=\"verdict\"> Only the verdict: the API, the status, the error code, the operation and the names of the fields at fault. Nothing else you pasted: no message, header, value or request id.</label></fieldset><label for=\"pg-share-url\" class=\"pg-label\">Link</label> <input id=\"pg-share-url\" type=\"text\" readonly spellcheck=\"false\"><p id=\"pg-share-note\" class=\"pg-help\" role=\"status\"></p><div class=\"pg-buttons\"><button type=\"button\" id=\"pg-share-copy\" class=\"pg-btn pg-primary\">Copy link</button> <button type=\"submit\" class=\"pg-btn\">Close</button></div></form></dialog></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "</p><div id=\"pg-shared\" class=\"pg-note\" hidden></div><div id=\"pg-banner\" class=\"pg-banner\" role=\"region\" aria-labelledby=\"pg-banner-title\" hidden><h2 id=\"pg-banner-title\">Secrets masked</h2><p>errdocs masked these in your paste and in the verdict. Nothing left your browser, but a secret that has been pasted anywhere should be treated as exposed: rotate the live ones.</p><ul id=\"pg-banner-list\"></ul></div><div class=\"pg-cols\"><div class=\"pg-in\"><div class=\"pg-head\"><label for=\"pg-paste\" class=\"pg-label\">Your paste</label> <span class=\"pg-size\" id=\"pg-size\" aria-hidden=\"true\"></span></div><p id=\"pg-paste-help\" class=\"pg-help\">An HTTP response, a <code>curl -i</code> or <code>curl -v</code> transcript, a log line or a bare body. It never leaves your browser. You can drop a file here; Ctrl+Enter explains at once.</p><p id=\"pg-large\" class=\"pg-note\" role=\"status\" hidden></p><div class=\"pg-editor\" id=\"pg-editor\"><div class=\"pg-gutter\" aria-hidden=\"true\"><div class=\"pg-nums\" id=\"pg-nums\">1</div></div><div class=\"pg-area\"><div class=\"pg-mark\" id=\"pg-mark\" hidden></div><textarea id=\"pg-paste\" aria-describedby=\"pg-paste-help\" spellcheck=\"false\" autocomplete=\"off\" autocapitalize=\"off\" autocorrect=\"off\" wrap=\"off\" placeholder=\"HTTP/1.1 429 Too Many Requests&#10;Retry-After: 30&#10;&#10;{&#34;error&#34;: …}\"></textarea></div></div></div><div class=\"pg-out\"><h2 id=\"pg-verdict-title\" class=\"pg-label\">Verdict</h2><div id=\"pg-verdict\" class=\"pg-verdict\" aria-live=\"polite\" aria-busy=\"false\" aria-labelledby=\"pg-verdict-title\" tabindex=\"-1\"><p class=\"pg-empty\">Paste an error response, or pick an example, and errdocs says what it means, why it happened, how to fix it and whether to retry.</p></div></div></div><dialog id=\"pg-share-dialog\" class=\"pg-dialog\" aria-labelledby=\"pg-share-title\"><form method=\"dialog\" class=\"pg-share\"><h2 id=\"pg-share-title\">Share a link</h2><p>What you share travels after the # sign of the link, compressed: browsers never send that part to a server.</p><fieldset><legend>What to share</legend> <label><input type=\"radio\" name=\"pg-share-mode\" value=\"paste\" checked> The paste, with its secrets masked (whoever opens the link sees it and its verdict)</label> <label><input type=\"radio\" name=\"pg-share-mode\" value=\"verdict\"> Only the verdict: the API, the status, the error code, the operation and the names of the fields at fault. Nothing else you pasted: no message, header, value or request id.</label></fieldset><label for=\"pg-share-url\" class=\"pg-label\">Link</label> <input id=\"pg-share-url\" type=\"text\" readonly spellcheck=\"false\"><p id=\"pg-share-note\" class=\"pg-help\" role=\"status\"></p><div class=\"pg-buttons\"><button type=\"button\" id=\"pg-share-copy\" class=\"pg-btn pg-primary\">Copy link</button> <button type=\"submit\" class=\"pg-btn\">Close</button></div></form></dialog></section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -259,7 +312,7 @@ func playgroundPage(v *view) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "</article>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "</article>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -285,26 +338,26 @@ func pasteBoxHead(v *view) templ.Component {
 			}()
 		}
 		ctx = templ.InitializeContext(ctx)
-		templ_7745c5c3_Var8 := templ.GetChildren(ctx)
-		if templ_7745c5c3_Var8 == nil {
-			templ_7745c5c3_Var8 = templ.NopComponent
+		templ_7745c5c3_Var9 := templ.GetChildren(ctx)
+		if templ_7745c5c3_Var9 == nil {
+			templ_7745c5c3_Var9 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
 		if v.asset("playground-box.js") != "" && v.asset("errdocs.wasm") != "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "<link rel=\"stylesheet\" href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "<link rel=\"stylesheet\" href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var9 templ.SafeURL
-			templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(v.asset("playground.css")))
+			var templ_7745c5c3_Var10 templ.SafeURL
+			templ_7745c5c3_Var10, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(v.asset("playground.css")))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 168, Col: 72}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 181, Col: 72}
 			}
-			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var10))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -331,13 +384,13 @@ func pasteBox(v *view) templ.Component {
 			}()
 		}
 		ctx = templ.InitializeContext(ctx)
-		templ_7745c5c3_Var10 := templ.GetChildren(ctx)
-		if templ_7745c5c3_Var10 == nil {
-			templ_7745c5c3_Var10 = templ.NopComponent
+		templ_7745c5c3_Var11 := templ.GetChildren(ctx)
+		if templ_7745c5c3_Var11 == nil {
+			templ_7745c5c3_Var11 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
 		if v.asset("playground-box.js") != "" && v.asset("errdocs.wasm") != "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<section class=\"paste-box\" aria-labelledby=\"paste-box-title\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "<section class=\"paste-box\" aria-labelledby=\"paste-box-title\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -345,33 +398,33 @@ func pasteBox(v *view) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "><h2 id=\"paste-box-title\">Got this error? Paste yours here</h2><p class=\"pg-help\" id=\"paste-box-help\">Paste the response you got. errdocs explains it in your browser; nothing is sent anywhere. The <a href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "><h2 id=\"paste-box-title\">Got this error? Paste yours here</h2><p class=\"pg-help\" id=\"paste-box-help\">Paste the response you got. errdocs explains it in your browser; nothing is sent anywhere. The <a href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var11 templ.SafeURL
-			templ_7745c5c3_Var11, templ_7745c5c3_Err = templ.JoinURLErrs(v.href("/playground/"))
+			var templ_7745c5c3_Var12 templ.SafeURL
+			templ_7745c5c3_Var12, templ_7745c5c3_Err = templ.JoinURLErrs(v.href("/playground/"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 178, Col: 169}
-			}
-			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var11))
-			if templ_7745c5c3_Err != nil {
-				return templ_7745c5c3_Err
-			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "\">playground</a> has more room.</p><textarea class=\"paste-box-input\" aria-labelledby=\"paste-box-title\" aria-describedby=\"paste-box-help\" spellcheck=\"false\" autocomplete=\"off\" autocapitalize=\"off\" wrap=\"off\" rows=\"6\"></textarea><div class=\"pg-buttons\"><button type=\"button\" class=\"pg-btn pg-primary paste-box-go\">Explain</button></div><div class=\"pg-verdict paste-box-out\" aria-live=\"polite\" aria-busy=\"false\"></div><script type=\"module\" src=\"")
-			if templ_7745c5c3_Err != nil {
-				return templ_7745c5c3_Err
-			}
-			var templ_7745c5c3_Var12 string
-			templ_7745c5c3_Var12, templ_7745c5c3_Err = templ.JoinStringErrs(v.asset("playground-box.js"))
-			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 184, Col: 59}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 191, Col: 169}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var12))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "\"></script></section>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "\">playground</a> has more room.</p><textarea class=\"paste-box-input\" aria-labelledby=\"paste-box-title\" aria-describedby=\"paste-box-help\" spellcheck=\"false\" autocomplete=\"off\" autocapitalize=\"off\" wrap=\"off\" rows=\"6\"></textarea><div class=\"pg-buttons\"><button type=\"button\" class=\"pg-btn pg-primary paste-box-go\">Explain</button></div><div class=\"pg-verdict paste-box-out\" aria-live=\"polite\" aria-busy=\"false\"></div><script type=\"module\" src=\"")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			var templ_7745c5c3_Var13 string
+			templ_7745c5c3_Var13, templ_7745c5c3_Err = templ.JoinStringErrs(v.asset("playground-box.js"))
+			if templ_7745c5c3_Err != nil {
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/playground.templ`, Line: 197, Col: 59}
+			}
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var13))
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, "\"></script></section>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -36,6 +36,9 @@ func (v *view) href(sitePath string) templ.SafeURL { return templ.SafeURL(v.b.hr
 
 func (v *view) asset(name string) string { return v.b.assets[name] }
 
+// playground reports whether the site ships the playground (see Options.NoPlayground).
+func (v *view) playground() bool { return !v.b.opts.NoPlayground }
+
 // modules lists the URLs of the static modules the script name imports, directly or not.
 func (v *view) modules(name string) []string {
 	var out []string
@@ -45,11 +48,35 @@ func (v *view) modules(name string) []string {
 	return out
 }
 
+// headTitle is the page's <title>. A code page's leads with its codeName, as people search
+// for it: "Plunk RATE_LIMIT_EXCEEDED: Rate limit exceeded · errdocs".
 func (v *view) headTitle() string {
 	if v.p.url == "/" {
 		return v.b.name
 	}
-	return v.p.title + " · " + v.b.name
+	return v.p.fullTitle() + " · " + v.b.name
+}
+
+// fullTitle is the page's title, after its codeName on a code page.
+func (p *page) fullTitle() string {
+	if p.entry != nil {
+		return codeName(p.entry) + ": " + p.title
+	}
+	return p.title
+}
+
+// codeName names an error code as people search for it: the API's name, then the code exactly
+// as the API spells it ("Plunk RATE_LIMIT_EXCEEDED", "Puck insufficient_scope"). A codeless
+// entry is named by its statuses ("Puck 500").
+func codeName(e *catalog.Entry) string {
+	name := e.Code
+	if name == "" {
+		name = statusList(e)
+	}
+	if e.API != nil && e.API.Name != "" {
+		name = e.API.Name + " " + name
+	}
+	return name
 }
 
 func (v *view) canonical() string {
@@ -255,18 +282,17 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 	}
 	var md *markdown.Doc
 	var links []link
+	var dests map[string]string
+	var src []byte
 	if p.src != nil && len(bytes.TrimSpace(p.src.Body)) > 0 {
 		var err error
-		md, links, err = w.renderMarkdown(p)
+		src = p.src.Body
+		md, links, dests, err = w.renderMarkdown(p)
 		if err != nil {
 			return err
 		}
 		v.body = &md.Body
 		v.toc = md.TOC
-	}
-	if p.src != nil {
-		// The page is parsed: let its source go, so a big site does not hold all of it.
-		p.src.Body = nil
 	}
 	switch p.kind {
 	case kindError:
@@ -294,6 +320,15 @@ func (w *worker) renderPage(p *page, wr *writer) error {
 	}
 	if len(v.toc) < 2 {
 		v.toc = nil
+	}
+	if f := p.twinFile(); f != "" {
+		md := b.twin(v, src, dests)
+		b.full.add(p, md)
+		wr.write(f, md)
+	}
+	if p.src != nil {
+		// The page is rendered: let its source go, so a big site does not hold all of it.
+		p.src.Body = nil
 	}
 
 	buf := bufPool.Get().(*bytes.Buffer)

@@ -4,7 +4,8 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 )
 
-// Retry advice in words, from a catalog retry policy.
+// Retry advice in words, from a catalog retry policy: the words are the catalog's
+// (catalog.Retry's Answer, Short and Summary), so the pages and their Markdown twins say the same.
 
 // scheduleText is a backoff policy as a schedule: "1 s, 2 s, 4 s, 8 s, 16 s, then stop"
 // (catalog.Retry.Schedule, worded by catalog.ScheduleText); "" for any other policy.
@@ -15,20 +16,12 @@ func scheduleText(r catalog.Retry) string {
 	return ""
 }
 
-// retryWord answers "should I retry?" in a word, for tables: "Yes", "No" or "Depends".
-func retryWord(r catalog.Retry) string {
-	switch r.Strategy {
-	case "never", "":
-		return "No"
-	case "conditional":
-		return "Depends"
-	}
-	return "Yes"
-}
+// retryWord answers "should I retry?" in a word (catalog.Retry.Answer).
+func retryWord(r catalog.Retry) string { return r.Answer() }
 
 // retryClass is the badge style for retryWord.
 func retryClass(r catalog.Retry) string {
-	switch retryWord(r) {
+	switch r.Answer() {
 	case "No":
 		return "retry-no"
 	case "Depends":
@@ -37,44 +30,11 @@ func retryClass(r catalog.Retry) string {
 	return "retry-yes"
 }
 
-// retrySummary says in one sentence when to retry under policy r, naming the API's
-// Retry-After header when it has one.
-func retrySummary(r catalog.Retry, a *catalog.API) string {
-	header := "Retry-After"
-	if a != nil && a.Headers.RetryAfter != "" {
-		header = a.Headers.RetryAfter
-	}
-	switch r.Strategy {
-	case "never", "":
-		return "Do not retry: the same request fails the same way until something changes."
-	case "retry-after":
-		return "Retry once the " + header + " header's wait has passed, with the identical request."
-	case "backoff":
-		return "Retry with exponential backoff: wait " + scheduleText(r) + "."
-	case "conditional":
-		return "Retry only in the case described below."
-	}
-	return ""
-}
+// retrySummary says in one sentence when to retry (catalog.Retry.Summary).
+func retrySummary(r catalog.Retry, a *catalog.API) string { return r.Summary(a) }
 
-// retryShort is a policy in a few words, for badges: "Retry after Retry-After".
-func retryShort(r catalog.Retry, a *catalog.API) string {
-	switch r.Strategy {
-	case "never", "":
-		return "Do not retry"
-	case "retry-after":
-		header := "Retry-After"
-		if a != nil && a.Headers.RetryAfter != "" {
-			header = a.Headers.RetryAfter
-		}
-		return "Retry after " + header
-	case "backoff":
-		return "Retry with backoff"
-	case "conditional":
-		return "Retry sometimes"
-	}
-	return r.Strategy
-}
+// retryShort is a policy in a few words, for badges (catalog.Retry.Short).
+func retryShort(r catalog.Retry, a *catalog.API) string { return r.Short(a) }
 
 // statusClass is the badge style of an HTTP status.
 func statusClass(status int) string {

@@ -1,7 +1,9 @@
 // Package site renders a content tree into a static documentation site: a home page, each API's
 // overview, a generated error index and one page per error code, guides, search, a playground
 // page, a 404 page, sitemap.xml, robots.txt, a _headers file and catalog.json, the catalog the
-// playground's worker loads.
+// playground's worker loads; and for agents, llms.txt, llms-full.txt and each page's Markdown
+// twin at its URL plus index.md (twin.go, llms.go). CodePages gives the code pages' twins
+// without a build, for errdocs mcp.
 //
 // Build takes the content as an fs.FS and writes the site through an Output (a folder, or memory
 // for errdocs serve). It takes no paths or globals, so tests build a txtar content tree from a
@@ -104,6 +106,14 @@ type Options struct {
 	Content fs.FS
 	// Static holds the stylesheet, scripts and favicon; nil means the embedded static.FS.
 	Static fs.FS
+	// Module, when set, holds the playground module's files (static.ModuleFiles) at its root;
+	// they take the place of any in Static. errdocs passes the module it built when its binary
+	// has none embedded.
+	Module fs.FS
+	// NoPlayground leaves the playground out: none of its files (static.Playground) is written,
+	// no page loads it or links to it, and the /playground/ page (kept, since content may link
+	// to it) says the site was built without it.
+	NoPlayground bool
 	// OutDir is the folder to write the site to, used when Output is nil.
 	OutDir string
 	// Output receives the files; nil means a folder output at OutDir.
@@ -166,11 +176,15 @@ func BuildReport(opts Options) (*Report, error) {
 		return nil, err
 	}
 	if limit > 0 {
-		var size int64
+		// A page's Markdown is parsed whole, and its tree can take tens of times its size (a
+		// list item is a few hundred bytes of nodes for two bytes of "- "): below that, the
+		// collector would run without pause on a large page of dense Markdown.
+		var size, largest int64
 		for _, p := range s.Pages {
 			size += int64(len(p.Body))
+			largest = max(largest, int64(len(p.Body)))
 		}
-		debug.SetMemoryLimit(max(minMemoryLimit, 4*size))
+		debug.SetMemoryLimit(max(minMemoryLimit, 4*size, 32*largest))
 	}
 	b, err := newBuilder(opts, s)
 	if err != nil {
@@ -222,6 +236,9 @@ type builder struct {
 	index *search.Index
 	// endpoints holds each operation's checked examples (apiref.Check).
 	endpoints map[*catalog.Operation]*apiref.Examples
+	// llms are llms.txt's sections, and full assembles llms-full.txt from the twins (llms.go).
+	llms []llmsSection
+	full *fullText
 }
 
 func newBuilder(opts Options, s *load.Site) (*builder, error) {
@@ -307,6 +324,8 @@ func (b *builder) run(out Output) (*Report, error) {
 	}
 	b.checkExamples()
 	b.checkEndpoints()
+	b.llms = b.llmsSections()
+	b.full = newFullText(b, b.llms)
 	for _, lp := range b.site.Pages {
 		for _, blk := range lp.Blocks {
 			if blk.IsResponse() {

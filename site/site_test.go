@@ -82,7 +82,9 @@ func TestBuildSite(t *testing.T) {
 			[]string{`<th scope="col" role="columnheader">Code</th>`, `<a href="/acme/errors/bad-key/"><code>BAD_KEY</code></a>`,
 				`>401</td>`, `>Bad API key</td>`, `>No</td>`, `>Yes</td>`}, nil},
 		{"error page", "acme/errors/busy/index.html",
-			[]string{`<h1>Acme is busy</h1>`, `<span class="badge is-code">SERVER_BUSY</span>`, `503 Service Unavailable`,
+			[]string{`<h1><span class="code-name"><span>Acme</span> <code>SERVER_BUSY</code> <span class="visually-hidden">:</span></span> Acme is busy</h1>`,
+				`<title>Acme SERVER_BUSY: Acme is busy · Acme errors</title>`, `property="og:title" content="Acme SERVER_BUSY: Acme is busy"`,
+				`<a class="brand" href="/" aria-label="Acme errors home">`, `503 Service Unavailable`,
 				`id="when-to-retry"`, `<span class="schedule">1 s, 2 s, 4 s, 8 s, 16 s, then stop</span>`,
 				`<section class="callout" aria-labelledby="docs-drift">`, `class="chroma"`, `<button type="button" class="copy">Copy</button>`,
 				`Same code, other cases`, `href="/acme/errors/busy-quota/"`,
@@ -398,12 +400,7 @@ func TestPrecompressedAssets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wasm string
-	for _, n := range mem.Names() {
-		if strings.HasPrefix(n, "assets/errdocs.") && strings.HasSuffix(n, ".wasm") {
-			wasm = n
-		}
-	}
+	wasm := moduleAsset(mem)
 	if wasm == "" {
 		t.Fatalf("no fingerprinted wasm in %v", mem.Names())
 	}
@@ -415,6 +412,16 @@ func TestPrecompressedAssets(t *testing.T) {
 	if page := file(t, mem, "playground/index.html"); !strings.Contains(page, `data-wasm="/`+wasm+`"`) {
 		t.Errorf("the playground page does not name %s", wasm)
 	}
+}
+
+// moduleAsset is the fingerprinted playground module a build wrote, or "".
+func moduleAsset(mem *MemOutput) string {
+	for _, n := range mem.Names() {
+		if strings.HasPrefix(n, "assets/errdocs.") && strings.HasSuffix(n, ".wasm") {
+			return n
+		}
+	}
+	return ""
 }
 
 // TestBuildID checks the build id changes with any asset's URL, and only with them.

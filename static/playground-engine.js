@@ -325,11 +325,11 @@ function failure(q, why) {
   if (q.type === "redact") return { masked: "", found: [], error: msg };
   /** @type {Verdict} */
   const v = {
-    input: "unknown", api: "", dialect: "", confidence: "low", status: 0, code: "", known: false,
+    input: "unknown", api: "", dialect: "", confidence: "low", status: 0, code: "", category: "", sub_code: "", known: false,
     title: "", meaning: "", cause: "", fix: [],
     retry: { retryable: false, strategy: "never", after_seconds: 0, schedule: [], detail: "", plan: "Do not retry" },
     request_id: "", fields: [], problems: [{ severity: "error", message: msg, line: 0, column: 0, pointer: "" }],
-    redacted: [], docs: "", message: "", operation: "", predicted: null, fixed_request: "",
+    redacted: [], docs: "", doc_url: "", message: "", operation: "", predicted: null, fixed_request: "",
   };
   return { json: JSON.stringify(v, null, 2) + "\n", masked: null, found: [], error: "" };
 }

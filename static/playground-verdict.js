@@ -2,7 +2,8 @@
 // playground-verdict.js draws a verdict (engine.Verdict, typed in wasm/verdict.gen.d.ts) as the
 // playground's panel, one small function per part. Every text that comes from a paste or a
 // verdict goes in with textContent or as an attribute value, never as HTML; links are built
-// only from site paths. Elements carry data-v="field" so tests can read what a person sees.
+// only from site paths, and the API's own doc link only from an http or https URL, shown as
+// itself. Elements carry data-v="field" so tests can read what a person sees.
 //
 // Facts that follow from the catalog are not worded here: the retry plan is the verdict's
 // retry.plan (catalog.RetryPlan), and a status's reason phrase comes from reasons.gen.js
@@ -82,6 +83,14 @@ function paragraphs(parent, text) {
 function sitePath(base, p) {
   if (typeof p !== "string" || !/^\/(?!\/)[A-Za-z0-9\-._~%!$&'()*+,;=:@\/]*(#[A-Za-z0-9\-._~]*)?$/.test(p)) return "";
   return base.replace(/\/$/, "") + p;
+}
+
+/**
+ * webURL returns u when it is an absolute http or https URL (the engine sends no other), else "".
+ * @param {unknown} u
+ */
+function webURL(u) {
+  return typeof u === "string" && /^https?:\/\/[^\s"<>]+$/i.test(u) ? u : "";
 }
 
 /**
@@ -171,7 +180,8 @@ function title(v) {
 }
 
 /**
- * facts are the API, the shape, the confidence, and the operation and message when known.
+ * facts are the API, the shape, the confidence, and the category, sub-code, the API's own doc
+ * link, the operation and the message when known.
  * @param {Verdict} v
  * @param {RenderContext} ctx
  */
@@ -191,6 +201,19 @@ function facts(v, ctx) {
   fact("API", v.api ? (ctx.apis && ctx.apis[v.api]) || v.api : "Not recognised", "api");
   fact("Shape", v.dialect || "none", "dialect");
   fact("Confidence", v.confidence, "confidence");
+  if (v.category) fact("Category", v.category, "category");
+  if (v.sub_code) fact("Sub-code", v.sub_code, "sub-code");
+  const href = webURL(v.doc_url);
+  if (href) {
+    dl.appendChild(el("dt", null, "API's docs"));
+    const a = el("a", null, href);
+    a.href = href;
+    a.rel = "noopener noreferrer nofollow";
+    const dd = el("dd");
+    dd.setAttribute("data-v", "doc-url");
+    dd.appendChild(a);
+    dl.appendChild(dd);
+  }
   if (v.operation) fact("Operation", v.operation, "operation");
   if (v.message) fact("Message", v.message, "message");
   return dl;

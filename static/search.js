@@ -163,11 +163,18 @@
       a.href = base + d[0];
       var title = document.createElement("span");
       title.className = "r-title";
+      // A code page leads with its code as the API spells it, as its own heading does; the
+      // crumb names the API.
+      if (d[3]) {
+        var code = document.createElement("code");
+        mark(code, d[3], qs);
+        title.appendChild(code);
+        title.appendChild(document.createTextNode(" "));
+      }
       mark(title, d[1], qs);
       var crumb = document.createElement("span");
       crumb.className = "r-crumb";
       var c = d[2];
-      if (d[3]) c += " · " + d[3];
       if (d[4]) c += " · " + d[4];
       mark(crumb, c, qs);
       a.appendChild(title);

@@ -11,9 +11,29 @@
 // typecheck against wasm/errdocs.d.ts; no type declaration lives here, so none ships.
 package static
 
-import "embed"
+import (
+	"embed"
+	"strings"
+)
 
 // FS holds every asset file in this folder.
 //
 //go:embed *
 var FS embed.FS
+
+// ModuleFiles are the playground module's files: the module, its brotli and gzip copies and the
+// Go toolchain's wasm_exec.js. They are built, not committed (./build.sh wasm writes them here;
+// package internal/wasmbuild makes them), so a binary embeds them only when they were built
+// before it.
+var ModuleFiles = []string{"errdocs.wasm", "errdocs.wasm.br", "errdocs.wasm.gz", "wasm_exec.js"}
+
+// Playground reports whether the file name of this folder belongs to the playground (its
+// scripts, worker, service worker, styles and module) rather than to every page.
+func Playground(name string) bool {
+	switch name {
+	case "boot.js", "sw.js", "reasons.gen.js", "wasm_exec.js":
+		return true
+	}
+	return strings.HasPrefix(name, "playground") || strings.HasPrefix(name, "worker") ||
+		strings.HasPrefix(name, "errdocs.wasm")
+}

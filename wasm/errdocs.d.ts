@@ -8,6 +8,13 @@
 // when they are stale. This file keeps what has no Go declaration: window.errdocs, the module's
 // functions and the messages between the page and its worker.
 //
+// Two points of the contract that its field comments state, restated for readers of this file:
+// retry.retryable means "the same request, sent again unchanged, can succeed", so it is false
+// for a "conditional" strategy, whose request fails the same way until something changes (the
+// condition is in retry.detail); and category, sub_code and doc_url are the error's class
+// (Stripe's type, AIP-193's status), its finer code (Stripe's decline_code) and the API's own
+// documentation link (always http or https), each "" when the body has none.
+//
 // Inside the playground's Web Worker, the WebAssembly module (wasm/main.go) installs
 // errdocsEngine on the worker's global scope; static/worker.js is its only caller.
 //

@@ -17,8 +17,9 @@ export interface Verdict {
   /** API is the catalog id of the API the paste came from; "" when none matched. */
   api: string;
   /**
-   * Dialect is the body's shape: a catalog shape name, "problem+json", "html", "text",
-   * "empty" or "".
+   * Dialect is the body's shape: a catalog shape name, a preset's name when no catalog API
+   * claims the body ("stripe", "aip-193", "json-api", "graphql", "oauth2"), "problem+json",
+   * "html", "text", "empty", "json" or "".
    */
   dialect: string;
   /** Confidence is how sure the API and dialect are: "high", "medium" or "low". */
@@ -30,6 +31,16 @@ export interface Verdict {
   status: number;
   /** Code is the error code exactly as the API spells it; "" if none. */
   code: string;
+  /**
+   * Category is the error's broad class as the API sends it, beside the code (Stripe's
+   * error.type "card_error", AIP-193's status "RESOURCE_EXHAUSTED"); "" if none.
+   */
+  category: string;
+  /**
+   * SubCode is a finer code under Code (Stripe's decline_code "insufficient_funds"); "" if
+   * none.
+   */
+  sub_code: string;
   /** Known says the code is in the catalog. */
   known: boolean;
   /** Title is the code's page title, or a status's name when no page speaks for it. */
@@ -58,6 +69,11 @@ export interface Verdict {
   redacted: string[];
   /** Docs is the URL path of the code's page, or of the API's overview. */
   docs: string;
+  /**
+   * DocURL is the API's own documentation link for this error, an http or https URL from the
+   * body or a header (Stripe's doc_url, OAuth's error_uri, AIP-193's Help link); "" if none.
+   */
+  doc_url: string;
   /** Message is the error message the body carried. */
   message: string;
   /**
@@ -79,6 +95,12 @@ export interface Verdict {
 
 /** Retry is the retry advice for this response. */
 export interface Retry {
+  /**
+   * Retryable says the same request, sent again unchanged, can succeed. It is false for a
+   * "conditional" policy, whose request fails the same way until something changes (a
+   * resource that does not exist yet, a URL the API cannot reach, an account setting): Detail
+   * names the condition.
+   */
   retryable: boolean;
   /** Strategy is "retry-after", "backoff", "never" or "conditional". */
   strategy: "retry-after" | "backoff" | "never" | "conditional";
@@ -89,6 +111,10 @@ export interface Retry {
   after_seconds: number;
   /** Schedule lists the waits in seconds for a backoff policy, e.g. [1, 2, 4, 8, 16]. */
   schedule: number[];
+  /**
+   * Detail says in words when to retry, naming the header or body part the advice rests on
+   * (Retry-After, Stripe-Should-Retry, RetryInfo), and the condition of a "conditional" policy.
+   */
   detail: string;
   /**
    * Plan is the advice as a short label, worded by catalog.RetryPlan: "Retry in 30 s",

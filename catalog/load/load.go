@@ -463,6 +463,8 @@ func (l *loader) api(file, id string, fm frontMatter) *catalog.API {
 		}
 		a.Retry[k] = p
 	}
+	m.Shapes = l.presets(file, m.Shapes)
+	a.Shapes = m.Shapes
 	names := map[string]bool{}
 	for i, s := range m.Shapes {
 		if s.Name == "" {
@@ -475,6 +477,7 @@ func (l *loader) api(file, id string, fm frontMatter) *catalog.API {
 		if len(s.Match) == 0 {
 			l.fail(file, 2, "api.shapes[%s]: match is empty", s.Name)
 		}
+		l.checkShape(file, s)
 		switch s.Strength {
 		case "high", "medium", "low":
 		case "":

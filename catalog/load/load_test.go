@@ -104,6 +104,10 @@ func TestErrorsNameFileAndLine(t *testing.T) {
 		{"bad retry", apiIndex + "-- acme/errors/a.md --\n" + strings.Replace(goodPage, "{strategy: never}", "{strategy: sometimes}", 1), `acme/errors/a.md:2: front matter: retry: unknown strategy "sometimes"`},
 		{"bad status", apiIndex + "-- acme/errors/a.md --\n" + strings.Replace(goodPage, "status: 400", "status: 99", 1), "acme/errors/a.md:2: front matter: status 99 is not an HTTP status"},
 		{"unknown shape", apiIndex + "-- acme/errors/a.md --\n" + strings.Replace(goodPage, "status: 400", "status: 400\nshape: nope", 1), `acme/errors/a.md:2: front matter: shape "nope" is not one of acme's shapes`},
+		{"unknown preset", strings.Replace(apiIndex, "    - name: acme\n", "    - preset: strype\n    - name: acme\n", 1), `acme/index.md:7: api.shapes[0]: unknown preset "strype" (want one of stripe, aip-193, json-api, graphql, oauth2, problem+json)`},
+		{"bad match type", strings.Replace(apiIndex, "{error: string}", "{error: strng}", 1), `acme/index.md:8: api.shapes[acme]: match "error": "strng" is not a JSON type`},
+		{"open selector", strings.Replace(apiIndex, "      code: error\n", "      code: \"errors[code=x.code\"\n", 1), `acme/index.md:9: api.shapes[acme]: path "errors[code=x.code" is malformed`},
+		{"bad request id pattern", strings.Replace(apiIndex, "      code: error\n", "      code: error\n      request_id_pattern: \"(\"\n", 1), "acme/index.md: shape acme: request_id_pattern:"},
 		{"code outside an API", "-- misc/a.md --\n" + goodPage, `misc/a.md:2: front matter: code "broken" is outside an API folder`},
 		{"unclosed fence", apiIndex + "-- acme/errors/a.md --\n" + goodPage + "```json\n{", "acme/errors/a.md:21: code fence ``` is never closed"},
 		{"bad regexp", apiIndex + "-- acme/errors/a.md --\n" + strings.Replace(goodPage, "status: 400", "status: 400\nwhen: \"(\"", 1), "acme/errors/a.md: when:"},
@@ -121,6 +125,25 @@ func TestErrorsNameFileAndLine(t *testing.T) {
 				t.Errorf("error:\n%v\nwant it to contain %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestPreset checks that a shape naming a preset gets the preset's keys, with its own keys in
+// their place.
+func TestPreset(t *testing.T) {
+	s, err := Content(tree(strings.Replace(apiIndex, "    - name: acme\n", "    - preset: stripe\n      code: error.code\n      strength: high\n    - name: acme\n", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := s.Catalog.APIs[0].Shape("stripe")
+	if sh == nil {
+		t.Fatal("no shape named after the preset")
+	}
+	if sh.Code != "error.code" || sh.Strength != "high" || sh.SubCode != "error.decline_code" || sh.ShouldRetry != "Stripe-Should-Retry" || len(sh.Match) == 0 {
+		t.Errorf("shape = %+v", sh)
+	}
+	if sh.RequestIDIn("https://dashboard.stripe.com/logs/req_AbC123?t=1") != "req_AbC123" {
+		t.Error("the preset's request id pattern is not compiled")
 	}
 }
 

@@ -313,9 +313,9 @@ func (sh *inferred) typeCode() bool {
 }
 
 // codeOf is the code a body of the shape carries, given the text at its code path: the rule
-// the engine reads it by (catalog.Shape.CodeOf), so that every example decodes to its page.
+// the engine reads it by (catalog.Shape.CodeAt), so that every example decodes to its page.
 func (sh *inferred) codeOf(text string) string {
-	return (&catalog.Shape{Code: sh.full(sh.code), ContentType: sh.ctype}).CodeOf(text)
+	return (&catalog.Shape{ContentType: sh.ctype}).CodeAt(sh.full(sh.code), text)
 }
 
 // full is a path inside the envelope.

@@ -6,25 +6,27 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/errdocs/errdocs/catalog/load"
-	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/site"
+	"github.com/errdocs/errdocs/static"
 )
 
-const buildUsage = "usage: errdocs build [--content DIR] [-o DIR] [--base-url URL] [--repo URL]"
+const buildUsage = "usage: errdocs build [--content DIR] [-o DIR] [--base-url URL] [--repo URL] [--no-playground]"
 
-// runBuild renders a content folder (the shipped content when --content is not given) into a
-// static site. Content errors print as file:line: message and exit 1; usage errors exit 2.
+// runBuild renders a content folder (--content, else ./content, else the built-in demo catalog)
+// into a static site with the playground, whose module it builds first when this binary has
+// none (see playgroundModule). Content errors print as file:line: message and exit 1, as does
+// a playground module that cannot be made; usage errors exit 2.
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
-	contentDir := fl.String("content", "", "content folder (default: the content shipped in errdocs)")
+	contentDir := fl.String("content", "", "content folder (default: ./content when it exists, else the built-in demo catalog)")
 	out := fl.String("o", "public", "output folder")
 	baseURL := fl.String("base-url", "/", "where the site is served, e.g. https://user.github.io/repo/")
 	repo := fl.String("repo", "", `repository URL for "Edit this page" links, e.g. https://github.com/org/docs`)
 	quiet := fl.Bool("q", false, "print nothing on success")
+	noPlayground := fl.Bool("no-playground", false, "build the site without the playground (no WebAssembly module)")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, buildUsage)
@@ -37,16 +39,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errdocs build: unexpected argument %q\n%s\n", fl.Arg(0), buildUsage)
 		return 2
 	}
-	var fsys fs.FS = content.FS
-	if *contentDir != "" {
-		st, err := os.Stat(*contentDir)
-		if err != nil || !st.IsDir() {
-			fmt.Fprintf(stderr, "errdocs build: --content %s: not a folder\n", *contentDir)
-			return 2
-		}
-		fsys = os.DirFS(*contentDir)
+	fsys, note, err := contentFS("build", *contentDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "errdocs build: %v\n", err)
+		return 2
 	}
-	rep, err := site.BuildReport(site.Options{Content: fsys, OutDir: *out, BaseURL: *baseURL, RepoURL: *repo})
+	var module fs.FS
+	if !*noPlayground {
+		if module, err = playgroundModule(static.FS, stderr); err != nil {
+			fmt.Fprintf(stderr, "errdocs build: %v\n", err)
+			return 1
+		}
+	}
+	io.WriteString(stderr, note)
+	rep, err := site.BuildReport(site.Options{Content: fsys, Module: module, NoPlayground: *noPlayground,
+		OutDir: *out, BaseURL: *baseURL, RepoURL: *repo})
 	return reportBuild(rep, err, *out, *quiet, stdout, stderr)
 }
 

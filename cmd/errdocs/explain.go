@@ -1,38 +1,31 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
-	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/mcpserver"
 )
 
 func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("explain", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	asJSON := fl.Bool("json", false, "print the verdict as one JSON object")
-	contentDir := fl.String("content", "", "read the catalog from this content folder instead of the shipped one")
+	contentDir := fl.String("content", "", "content folder (default: ./content when it exists, else the built-in demo catalog)")
 	if err := fl.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "errdocs explain: %v\nusage: errdocs explain [--json] [--content DIR] [FILE|-]\n", err)
 		return 2
 	}
 	if fl.NArg() > 1 {
 		fmt.Fprintln(stderr, "errdocs explain: give at most one FILE (or - for standard input)")
-		return 2
-	}
-	cat, err := loadCatalog(*contentDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
 		return 2
 	}
 	name := "-"
@@ -54,12 +47,19 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errdocs explain: read %s: %v\n", name, err)
 		return 2
 	}
+	cat, err := loadCatalog(*contentDir, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
+		return 2
+	}
 	v := engine.Explain(cat, string(data), engine.Options{Now: time.Now})
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
+		// The same bytes as errdocs mcp's explain tool gives as text.
+		out, err := mcpserver.VerdictJSON(v)
+		if err == nil {
+			_, err = stdout.Write(out)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
 			return 2
 		}
@@ -69,19 +69,14 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// loadCatalog reads the catalog from dir, or from the shipped content when dir is "".
-func loadCatalog(dir string) (*catalog.Catalog, error) {
-	var fsys fs.FS = content.FS
-	if dir != "" {
-		st, err := os.Stat(dir)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			return nil, fmt.Errorf("--content %s: not a folder", dir)
-		}
-		fsys = os.DirFS(dir)
+// loadCatalog reads the catalog from dir, else ./content, else the built-in demo catalog
+// (see contentFS).
+func loadCatalog(dir string, stderr io.Writer) (*catalog.Catalog, error) {
+	fsys, note, err := contentFS("explain", dir)
+	if err != nil {
+		return nil, err
 	}
+	io.WriteString(stderr, note)
 	s, err := load.Content(fsys)
 	if err != nil {
 		var es load.Errors
@@ -138,6 +133,16 @@ func report(w io.Writer, v *engine.Verdict, color bool) {
 		facts = append(facts, "code not in the catalog")
 	}
 	fmt.Fprintln(w, st.dim(strings.Join(facts, " · ")))
+	var codes []string
+	if v.Category != "" {
+		codes = append(codes, "category "+v.Category)
+	}
+	if v.SubCode != "" {
+		codes = append(codes, "sub-code "+v.SubCode)
+	}
+	if len(codes) > 0 {
+		fmt.Fprintln(w, st.dim(strings.Join(codes, " · ")))
+	}
 	section := func(name string) { fmt.Fprintf(w, "\n%s\n", st.bold(name)) }
 	para := func(text string) {
 		for _, p := range strings.Split(text, "\n\n") {
@@ -168,6 +173,9 @@ func report(w io.Writer, v *engine.Verdict, color bool) {
 	if v.Input == "response" || v.Retry.Detail != "" {
 		section("Retry")
 		verdict := st.red("do not retry")
+		if v.Retry.Strategy == "conditional" {
+			verdict = st.yellow("not as it is: only after a change")
+		}
 		if v.Retry.Retryable {
 			verdict = st.green("retry: " + v.Retry.Strategy)
 		}
@@ -224,9 +232,14 @@ func report(w io.Writer, v *engine.Verdict, color bool) {
 			fmt.Fprintln(w, "  "+r)
 		}
 	}
-	if v.Docs != "" {
+	if v.Docs != "" || v.DocURL != "" {
 		section("Docs")
-		fmt.Fprintln(w, "  "+v.Docs)
+		if v.Docs != "" {
+			fmt.Fprintln(w, "  "+v.Docs)
+		}
+		if v.DocURL != "" {
+			fmt.Fprintln(w, "  "+v.DocURL+st.dim(" (the API's own)"))
+		}
 	}
 }
 

@@ -18,13 +18,12 @@ import (
 	"time"
 
 	"github.com/errdocs/errdocs/catalog/load"
-	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/site"
 	"github.com/errdocs/errdocs/static"
 	"github.com/fsnotify/fsnotify"
 )
 
-const serveUsage = "usage: errdocs serve [--addr 127.0.0.1:8080] [--content DIR] [--static DIR]"
+const serveUsage = "usage: errdocs serve [--addr 127.0.0.1:8080] [--content DIR] [--static DIR] [--no-playground]"
 
 // runServe builds the site into memory and serves it, rebuilding when content/ or static/
 // changes and reloading the open tab (server-sent events and a script injected only here). When
@@ -34,9 +33,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on")
-	contentDir := fl.String("content", "", "content folder (default: ./content when it exists, else the shipped content)")
+	contentDir := fl.String("content", "", "content folder (default: ./content when it exists, else the built-in demo catalog)")
 	staticDir := fl.String("static", "", "static folder (default: ./static when it exists, else the embedded one)")
 	repo := fl.String("repo", "", `repository URL for "Edit this page" links`)
+	noPlayground := fl.Bool("no-playground", false, "serve the site without the playground (no WebAssembly module)")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, serveUsage)
@@ -50,24 +50,27 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	s := &server{stdout: stdout, stderr: stderr, repo: *repo, id: strconv.FormatInt(time.Now().UnixNano(), 36),
-		subs: map[chan struct{}]struct{}{}}
-	if *contentDir == "" && isDir("content") {
-		*contentDir = "content"
-	}
+		subs: map[chan struct{}]struct{}{}, noPlayground: *noPlayground}
 	if *staticDir == "" && isFile(filepath.Join("static", "site.css")) {
 		*staticDir = "static"
 	}
-	s.contentFS, s.staticFS = fs.FS(content.FS), fs.FS(static.FS)
-	if *contentDir != "" {
-		if !isDir(*contentDir) {
-			fmt.Fprintf(stderr, "errdocs serve: --content %s: not a folder\n", *contentDir)
-			return 2
-		}
-		s.contentFS = os.DirFS(*contentDir)
+	var note string
+	var err error
+	if s.contentFS, note, err = contentFS("serve", *contentDir); err != nil {
+		fmt.Fprintf(stderr, "errdocs serve: %v\n", err)
+		return 2
 	}
+	s.staticFS = static.FS
 	if *staticDir != "" {
 		s.staticFS = os.DirFS(*staticDir)
 	}
+	if !s.noPlayground {
+		if s.module, err = playgroundModule(s.staticFS, stderr); err != nil {
+			fmt.Fprintf(stderr, "errdocs serve: %v\n", err)
+			return 1
+		}
+	}
+	io.WriteString(stderr, note)
 
 	ln, err := listen(*addr)
 	if err != nil {
@@ -206,6 +209,8 @@ func (hc hostCheck) allows(hostHeader string) bool {
 type server struct {
 	stdout, stderr      io.Writer
 	contentFS, staticFS fs.FS
+	module              fs.FS // the playground module's files when staticFS has none
+	noPlayground        bool
 	base, repo          string
 	id                  string // this process, so a tab reloads after a restart
 
@@ -220,7 +225,8 @@ type server struct {
 func (s *server) rebuild() {
 	start := time.Now()
 	mem := site.NewMemOutput()
-	rep, err := site.BuildReport(site.Options{Content: s.contentFS, Static: s.staticFS, Output: mem,
+	rep, err := site.BuildReport(site.Options{Content: s.contentFS, Static: s.staticFS, Module: s.module,
+		NoPlayground: s.noPlayground, Output: mem,
 		BaseURL: s.base, RepoURL: s.repo, LiveReload: "/_errdocs/reload.js"})
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -25,8 +25,8 @@
 //
 // # Imports
 //
-// It may import catalog, engine/reqparse (the request as read), internal/jsonx (bodies as JSON
-// trees), internal/ascii and internal/printf, and the standard library. It must not import engine: engine
-// imports it, runs Check on a request pasted with or without its response, and converts the
+// It may import catalog, engine/reqparse (the request as read), engine/shapepath (an answer's
+// shape), internal/jsonx (bodies as JSON trees), internal/ascii and internal/printf, and the
+// standard library. It must not import engine: engine imports it, runs Check on a request pasted with or without its response, and converts the
 // Result (problems, fields, predicted answer) into its Verdict.
 package reqcheck

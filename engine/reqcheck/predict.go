@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/shapepath"
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
@@ -262,25 +263,27 @@ func (c *reqChecker) build(sp answerSpec) *Predicted {
 		root = skeleton(shape)
 	}
 	if shape != nil {
-		if sp.code != "" && shape.Code != "" {
-			setPath(root, shape.Code, &jsonx.Node{Kind: jsonx.String, Str: sp.code})
+		code, message, st, fields := shapepath.Primary(shape.Code), shapepath.Primary(shape.Message),
+			shapepath.Primary(shape.Status), shapepath.Primary(shape.Fields)
+		if sp.code != "" && code != "" {
+			setPath(root, code, &jsonx.Node{Kind: jsonx.String, Str: sp.code})
 		}
-		if sp.message != "" && shape.Message != "" {
-			setPath(root, shape.Message, &jsonx.Node{Kind: jsonx.String, Str: sp.message})
+		if sp.message != "" && message != "" {
+			setPath(root, message, &jsonx.Node{Kind: jsonx.String, Str: sp.message})
 		}
-		if shape.Status != "" && status != 0 {
-			setPath(root, shape.Status, &jsonx.Node{Kind: jsonx.Number, Str: strconv.Itoa(status)})
+		if st != "" && status != 0 {
+			setPath(root, st, &jsonx.Node{Kind: jsonx.Number, Str: strconv.Itoa(status)})
 		}
-		if shape.Fields != "" {
-			old := root.Get(shape.Fields)
+		if fields != "" {
+			old := root.Get(fields)
 			switch {
 			case sp.writeIssues && len(sp.issues) > 0 && (!sp.issuesIfTemplate || old != nil):
 				arr := c.issueArray(shape, sp.issues)
 				replaceEqual(root, old, arr)
-				setPath(root, shape.Fields, arr)
+				setPath(root, fields, arr)
 			case sp.dropIssues:
 				replaceEqual(root, old, nil)
-				deletePath(root, shape.Fields)
+				deletePath(root, fields)
 			}
 		}
 	}
@@ -302,7 +305,7 @@ func (c *reqChecker) build(sp answerSpec) *Predicted {
 	p := &Predicted{Status: status, Check: sp.when}
 	p.setBody(root)
 	if shape != nil && shape.Code != "" {
-		p.Code = shape.CodeOf(root.Get(shape.Code).Text())
+		p.Code = shapepath.Doc{Root: root}.Code(shape)
 	}
 	return p
 }
@@ -335,14 +338,14 @@ func (c *reqChecker) issueArray(shape *catalog.Shape, issues []*vIssue) *jsonx.N
 	arr := &jsonx.Node{Kind: jsonx.Array}
 	for _, is := range issues {
 		it := &jsonx.Node{Kind: jsonx.Object}
-		if shape.FieldPath != "" {
-			setPath(it, shape.FieldPath, &jsonx.Node{Kind: jsonx.String, Str: is.dotted()})
+		if fp := shapepath.Primary(shape.FieldPath); fp != "" {
+			setPath(it, fp, &jsonx.Node{Kind: jsonx.String, Str: is.dotted()})
 		}
-		if shape.FieldMessage != "" {
-			setPath(it, shape.FieldMessage, &jsonx.Node{Kind: jsonx.String, Str: is.message})
+		if fm := shapepath.Primary(shape.FieldMessage); fm != "" {
+			setPath(it, fm, &jsonx.Node{Kind: jsonx.String, Str: is.message})
 		}
-		if shape.FieldCode != "" && is.code != "" {
-			setPath(it, shape.FieldCode, &jsonx.Node{Kind: jsonx.String, Str: is.code})
+		if fc := shapepath.Primary(shape.FieldCode); fc != "" && is.code != "" {
+			setPath(it, fc, &jsonx.Node{Kind: jsonx.String, Str: is.code})
 		}
 		if c.pred.Received != "" && is.received != "" {
 			setPath(it, c.pred.Received, &jsonx.Node{Kind: jsonx.String, Str: is.received})
@@ -362,7 +365,7 @@ func skeleton(s *catalog.Shape) *jsonx.Node {
 	sort.Strings(keys)
 	for _, k := range keys {
 		want := s.Match[k]
-		if lit, ok := strings.CutPrefix(want, "="); ok {
+		if lit, ok := strings.CutPrefix(want, "="); ok && shapepath.Primary(k) == k {
 			n := &jsonx.Node{Kind: jsonx.String, Str: lit}
 			switch {
 			case lit == "true" || lit == "false":
@@ -377,7 +380,7 @@ func skeleton(s *catalog.Shape) *jsonx.Node {
 			setPath(root, k, n)
 		}
 	}
-	for _, p := range append(append([]string{}, s.Promised...), s.Code, s.Message) {
+	for _, p := range append(append([]string{}, s.Promised...), shapepath.Primary(s.Code), shapepath.Primary(s.Message)) {
 		if p != "" && root.Get(p) == nil {
 			setPath(root, p, &jsonx.Node{Kind: jsonx.String})
 		}

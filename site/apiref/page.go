@@ -12,6 +12,8 @@ type Example struct {
 	Title Rich   // the example's summary, or its name
 	Label string // the code block's label
 	HTML  string // chroma's HTML
+	// Lang and Text are the example as written, for the page's Markdown twin.
+	Lang, Text string
 	// Predicted is the success status a checked example request is predicted to get.
 	Predicted int
 	// Entry is the catalog entry an error example decodes to; Code and Status what it read.
@@ -73,7 +75,7 @@ func NewPage(a *catalog.API, op *catalog.Operation, ex *Examples, h *highlight.H
 	ev.NoRequest = d.noRequest
 	for _, r := range d.requests {
 		ex := Example{Title: r.title, Label: "Shell · curl", HTML: h.HTML("bash", r.curl),
-			Predicted: r.predicted, Checked: true}
+			Lang: "bash", Text: r.curl, Predicted: r.predicted, Checked: true}
 		ev.Requests = append(ev.Requests, ex)
 	}
 	for _, rs := range d.responses {
@@ -87,7 +89,7 @@ func NewPage(a *catalog.API, op *catalog.Operation, ex *Examples, h *highlight.H
 			if x.lang == "json" {
 				label = "JSON · example response"
 			}
-			ex := Example{Title: x.title, Label: label, HTML: h.HTML(x.lang, x.text), Entry: x.entry,
+			ex := Example{Title: x.title, Label: label, HTML: h.HTML(x.lang, x.text), Lang: x.lang, Text: x.text, Entry: x.entry,
 				Code: x.code, Status: x.status, Checked: x.checked}
 			sec.Examples = append(sec.Examples, ex)
 		}

@@ -12,6 +12,9 @@
 //   - NoRawHTML reports raw HTML, which stays off (goldmark's default): goldmark would drop it
 //     silently, and a stray "<key>" in prose is the usual case (links.go).
 //
+// The parser is goldmark's default with one change: block quotes and lists nest at most
+// MaxNesting deep, which keeps every input linear in time (nesting.go).
+//
 // A Renderer renders one Page at a time into a Doc: the HTML cut into H2 sections, the table of
 // contents, and the plain text search indexes. What a page needs from the site (its links, where
 // to report a problem, the verdicts on its examples) comes in as functions on the Page, so this
@@ -37,6 +40,10 @@ import (
 // concurrent use: give each render worker its own.
 func New(h *highlight.Highlighter) *Renderer {
 	md := goldmark.New(
+		// goldmark's default parser, but with nesting held to MaxNesting (nesting.go).
+		goldmark.WithParser(parser.NewParser(parser.WithBlockParsers(blockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))),
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Linkify,
 			CodeBlocks{Highlighter: h}, HeadingAnchors{}, TableWrapper{}, Links{}, NoRawHTML{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
@@ -103,6 +110,8 @@ var pageKey = parser.NewContextKey()
 type pageState struct {
 	*Page
 	lines lineIndex
+	// tooDeep is set once the page has nested past MaxNesting and said so.
+	tooDeep bool
 }
 
 // pageOf returns the page a parse is for, or nil when the parse did not come from Render.

@@ -84,6 +84,16 @@ func (d Terms) Add(text string, f Field) {
 	})
 }
 
+// Weight is term's weight on the page (what the index gives it), or 0 when the page does not
+// have the term. term is a term as Tokenize makes it.
+func (d Terms) Weight(term string) int32 {
+	s, ok := d[term]
+	if !ok {
+		return 0
+	}
+	return s.weight()
+}
+
 // An Index collects pages from the render workers.
 type Index struct {
 	mu    sync.Mutex

@@ -196,6 +196,20 @@ func goldens(t *testing.T) []golden {
 			}
 		}
 	}
+	// The presets' cases too, which the shipped catalog reads through the presets alone: they
+	// show a category, a sub-code and the API's own doc link.
+	presets, _ := filepath.Glob(filepath.Join(root, "engine", "testdata", "apis", "*", "cases.txtar"))
+	for _, f := range presets {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range ar.Files {
+			if name, ok := strings.CutSuffix(file.Name, ".paste"); ok {
+				out = append(out, golden{filepath.Base(filepath.Dir(f)) + "-" + name, string(file.Data)})
+			}
+		}
+	}
 	return out
 }
 
@@ -208,6 +222,9 @@ type shown struct {
 	API         string   `json:"api"`
 	Dialect     string   `json:"dialect"`
 	Confidence  string   `json:"confidence"`
+	Category    *string  `json:"category"`
+	SubCode     *string  `json:"subCode"`
+	DocURL      *string  `json:"docURL"`
 	Message     *string  `json:"message"`
 	Meaning     []string `json:"meaning"`
 	Cause       *string  `json:"cause"`
@@ -240,6 +257,7 @@ const readVerdictJS = `(() => {
   return {
     status: one("status"), code: one("code"), codeHref: attr("code", "href"), title: one("title") || "",
     api: one("api") || "", dialect: one("dialect") || "", confidence: one("confidence") || "", message: one("message"),
+    category: one("category"), subCode: one("sub-code"), docURL: (e => e ? e.getAttribute("href") : null)(out.querySelector('[data-v="doc-url"] a')),
     meaning: texts('[data-v="meaning"] p'), cause: one("cause"), fix: texts('[data-v="fix"] li'),
     retryPlan: one("retry-plan"), retryDetail: one("retry-detail"), requestID: one("request_id"),
     fields: Array.from(out.querySelectorAll('[data-v="fields"] > li'), li => {
@@ -291,6 +309,15 @@ func expect(v *engine.Verdict) shown {
 		if v.Input == "request" {
 			s.Title = "A request"
 		}
+	}
+	if v.Category != "" {
+		s.Category = ptr(v.Category)
+	}
+	if v.SubCode != "" {
+		s.SubCode = ptr(v.SubCode)
+	}
+	if v.DocURL != "" {
+		s.DocURL = ptr(v.DocURL)
 	}
 	s.API = "Not recognised"
 	if a := cat.API(v.API); a != nil {

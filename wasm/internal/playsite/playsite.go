@@ -8,6 +8,7 @@ package playsite
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/content"
+	"github.com/errdocs/errdocs/internal/wasmbuild"
 	"github.com/errdocs/errdocs/site"
 )
 
@@ -36,26 +38,13 @@ func Root() (string, error) {
 	return filepath.Dir(mod), nil
 }
 
-// BuildModule builds the playground module into dir as build.sh's wasm step does (plus any
-// build tags), packs its data segments (wasm/internal/packdata), copies wasm_exec.js beside it,
-// and returns the module's path.
+// BuildModule builds the playground module into dir with the shipped recipe (package
+// wasmbuild: the same flags and data packing, plus any build tags), copies wasm_exec.js beside
+// it, and returns the module's path.
 func BuildModule(root, dir string, tags ...string) (string, error) {
 	out := filepath.Join(dir, "errdocs.wasm")
-	args := []string{"build", "-trimpath", "-ldflags=-s -w"}
-	if len(tags) > 0 {
-		args = append(args, "-tags", strings.Join(tags, ","))
-	}
-	args = append(args, "-o", out, "./wasm")
-	cmd := exec.Command("go", args...)
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build ./wasm: %v\n%s", err, msg)
-	}
-	pack := exec.Command("go", "run", "./wasm/internal/packdata", out)
-	pack.Dir = root
-	if msg, err := pack.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("packdata: %v\n%s", err, msg)
+	if err := wasmbuild.Module(context.Background(), wasmbuild.Toolchain{Env: os.Environ()}, root, out, tags...); err != nil {
+		return "", err
 	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {

@@ -235,7 +235,7 @@ func decCatalogHeaders(dec *jsonlite.Decoder, v *catalog.Headers) {
 	}
 }
 
-var fieldsCatalogHint = []string{"message", "key_kind", "header", "field", "cause"}
+var fieldsCatalogHint = []string{"message", "key_kind", "header", "field", "category", "sub_code", "cause"}
 
 func decCatalogHint(dec *jsonlite.Decoder, v *catalog.Hint) {
 	if !dec.ObjectStart("catalog.Hint") {
@@ -260,6 +260,14 @@ func decCatalogHint(dec *jsonlite.Decoder, v *catalog.Hint) {
 				v.Field = s
 			}
 		case 4:
+			if s, ok := dec.String(); ok {
+				v.Category = s
+			}
+		case 5:
+			if s, ok := dec.String(); ok {
+				v.SubCode = s
+			}
+		case 6:
 			if s, ok := dec.String(); ok {
 				v.Cause = s
 			}
@@ -970,7 +978,7 @@ func decCatalogSchema(dec *jsonlite.Decoder, v *catalog.Schema) {
 	}
 }
 
-var fieldsCatalogShape = []string{"name", "match", "only", "code_pattern", "code", "message", "status", "request_id", "fields", "field_path", "field_message", "field_code", "promised", "fields_only", "strength", "content_type"}
+var fieldsCatalogShape = []string{"name", "preset", "match", "only", "code_pattern", "code", "message", "status", "request_id", "request_id_pattern", "category", "sub_code", "doc_url", "should_retry", "retry_delay", "fields", "field_path", "field_message", "field_code", "promised", "fields_only", "strength", "content_type", "allow_2xx"}
 
 func decCatalogShape(dec *jsonlite.Decoder, v *catalog.Shape) {
 	if !dec.ObjectStart("catalog.Shape") {
@@ -983,58 +991,90 @@ func decCatalogShape(dec *jsonlite.Decoder, v *catalog.Shape) {
 				v.Name = s
 			}
 		case 1:
-			decMapString(dec, &v.Match)
+			if s, ok := dec.String(); ok {
+				v.Preset = s
+			}
 		case 2:
+			decMapString(dec, &v.Match)
+		case 3:
 			if b, ok := dec.Bool(); ok {
 				v.Only = b
 			}
-		case 3:
+		case 4:
 			if s, ok := dec.String(); ok {
 				v.CodePattern = s
 			}
-		case 4:
+		case 5:
 			if s, ok := dec.String(); ok {
 				v.Code = s
 			}
-		case 5:
+		case 6:
 			if s, ok := dec.String(); ok {
 				v.Message = s
 			}
-		case 6:
+		case 7:
 			if s, ok := dec.String(); ok {
 				v.Status = s
 			}
-		case 7:
+		case 8:
 			if s, ok := dec.String(); ok {
 				v.RequestID = s
 			}
-		case 8:
-			if s, ok := dec.String(); ok {
-				v.Fields = s
-			}
 		case 9:
 			if s, ok := dec.String(); ok {
-				v.FieldPath = s
+				v.RequestIDPattern = s
 			}
 		case 10:
 			if s, ok := dec.String(); ok {
-				v.FieldMessage = s
+				v.Category = s
 			}
 		case 11:
 			if s, ok := dec.String(); ok {
-				v.FieldCode = s
+				v.SubCode = s
 			}
 		case 12:
-			decSliceString(dec, &v.Promised)
+			if s, ok := dec.String(); ok {
+				v.DocURL = s
+			}
 		case 13:
-			decSliceInt(dec, &v.FieldsOnly)
+			if s, ok := dec.String(); ok {
+				v.ShouldRetry = s
+			}
 		case 14:
 			if s, ok := dec.String(); ok {
-				v.Strength = s
+				v.RetryDelay = s
 			}
 		case 15:
 			if s, ok := dec.String(); ok {
+				v.Fields = s
+			}
+		case 16:
+			if s, ok := dec.String(); ok {
+				v.FieldPath = s
+			}
+		case 17:
+			if s, ok := dec.String(); ok {
+				v.FieldMessage = s
+			}
+		case 18:
+			if s, ok := dec.String(); ok {
+				v.FieldCode = s
+			}
+		case 19:
+			decSliceString(dec, &v.Promised)
+		case 20:
+			decSliceInt(dec, &v.FieldsOnly)
+		case 21:
+			if s, ok := dec.String(); ok {
+				v.Strength = s
+			}
+		case 22:
+			if s, ok := dec.String(); ok {
 				v.ContentType = s
+			}
+		case 23:
+			if b, ok := dec.Bool(); ok {
+				v.Allow2xx = b
 			}
 		default:
 			dec.Skip()
@@ -1851,6 +1891,10 @@ func encEngineVerdict(e *jsonlite.Encoder, v *engine.Verdict) {
 	e.Int(v.Status)
 	e.Key("\"code\"")
 	e.String(v.Code)
+	e.Key("\"category\"")
+	e.String(v.Category)
+	e.Key("\"sub_code\"")
+	e.String(v.SubCode)
 	e.Key("\"known\"")
 	e.Bool(v.Known)
 	e.Key("\"title\"")
@@ -1873,6 +1917,8 @@ func encEngineVerdict(e *jsonlite.Encoder, v *engine.Verdict) {
 	encSliceString(e, v.Redacted)
 	e.Key("\"docs\"")
 	e.String(v.Docs)
+	e.Key("\"doc_url\"")
+	e.String(v.DocURL)
 	e.Key("\"message\"")
 	e.String(v.Message)
 	e.Key("\"operation\"")

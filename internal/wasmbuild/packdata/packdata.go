@@ -1,10 +1,7 @@
-//go:build !js
-
-// Command packdata rewrites the data section of a WebAssembly module that Go built so that the
-// module compresses better, without changing what it does. ./build.sh wasm runs it on the
-// playground's module, between go build and compression:
-//
-//	go run ./wasm/internal/packdata static/errdocs.wasm
+// Package packdata rewrites the data section of a WebAssembly module that Go built so that the
+// module compresses better, without changing what it does. Package wasmbuild runs it on the
+// playground's module, between go build and compression, for ./build.sh wasm and for an
+// installed errdocs alike.
 //
 // # Why
 //
@@ -23,14 +20,13 @@
 // It reads only what it rewrites, the section framing and the data section, so it needs no
 // WebAssembly library. It accepts the segments Go's linker writes (active, memory 0, an
 // i32.const offset) and refuses anything else with an error, leaving the file as it was.
-package main
+package packdata
 
 import (
 	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 )
@@ -41,34 +37,17 @@ import (
 // and 48 to 128 did best. Raw, the module grows by the zeros written out, about 650 KB.
 const MaxGap = 64
 
-func main() {
-	if err := Main(os.Args[1:], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "packdata:", err)
-		os.Exit(1)
+// PackFile packs the module in the file name in place.
+func PackFile(name string) (Stats, error) {
+	mod, err := os.ReadFile(name)
+	if err != nil {
+		return Stats{}, err
 	}
-}
-
-// Main packs each named module in place and reports the sizes on w.
-func Main(args []string, w io.Writer) error {
-	if len(args) == 0 {
-		return errors.New("usage: packdata MODULE.wasm [MODULE.wasm]")
+	packed, st, err := Pack(mod, MaxGap)
+	if err != nil {
+		return Stats{}, fmt.Errorf("%s: %w", name, err)
 	}
-	for _, name := range args {
-		mod, err := os.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		packed, st, err := Pack(mod, MaxGap)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		if err := os.WriteFile(name, packed, 0o644); err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "%s: %d data segments joined into %d; %d bytes, was %d\n",
-			name, st.Before, st.After, len(packed), len(mod))
-	}
-	return nil
+	return st, os.WriteFile(name, packed, 0o644)
 }
 
 // Stats counts a module's data segments before and after packing.

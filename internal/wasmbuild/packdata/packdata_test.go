@@ -1,6 +1,6 @@
 //go:build !js
 
-package main
+package packdata
 
 import (
 	"bytes"
@@ -184,25 +184,25 @@ func TestShippedModule(t *testing.T) {
 	}
 }
 
-// TestMainCommand runs the command on a copy of a module.
-func TestMainCommand(t *testing.T) {
+// TestPackFile packs a module in a file in place.
+func TestPackFile(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "m.wasm")
 	mod := module(section(sectionData, encode([]Segment{{Offset: 8, Data: []byte("a")}, {Offset: 10, Data: []byte("b")}})))
 	if err := os.WriteFile(name, mod, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var out strings.Builder
-	if err := Main([]string{name}, &out); err != nil {
+	st, err := PackFile(name)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "2 data segments joined into 1") {
-		t.Errorf("report: %q", out.String())
+	if st != (Stats{Before: 2, After: 1}) {
+		t.Errorf("stats %+v, want 2 joined into 1", st)
 	}
 	got, _ := os.ReadFile(name)
 	if want := module(section(sectionData, encode([]Segment{{Offset: 8, Data: []byte("a\x00b")}}))); !bytes.Equal(got, want) {
 		t.Errorf("wrote % x, want % x", got, want)
 	}
-	if err := Main(nil, &out); err == nil {
-		t.Error("no arguments: no error")
+	if _, err := PackFile(filepath.Join(t.TempDir(), "missing.wasm")); err == nil {
+		t.Error("a missing file: no error")
 	}
 }
