@@ -8,8 +8,8 @@ import "embed"
 // FrontMatterType and ./internal/refgen): schema/api-index.json for an API's index.md,
 // schema/code-page.json for an error page and schema/page.json for any other page. The site
 // serves them at /schema/<name>.json, the URL the yaml-language-server modelines errdocs init
-// writes name, so editors complete and check front matter. schema/front-matter.md, beside them, is the same
-// reference in words.
+// writes name, so editors complete and check front matter. schema/front-matter.md, beside them
+// and served beside them, is the same reference in words.
 //
-//go:embed schema/*.json
+//go:embed schema/*.json schema/front-matter.md
 var Schemas embed.FS

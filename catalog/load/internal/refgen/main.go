@@ -260,7 +260,7 @@ func (g *gen) schema(kind, title, what string) map[string]any {
 	s := g.object(load.FrontMatterType, kind, defs)
 	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	s["title"] = "errdocs front matter: " + title
-	s["description"] = "The front matter of " + strings.ReplaceAll(what, "`", "") + ". Generated from the Go types by catalog/load/internal/refgen; see catalog/load/schema/front-matter.md in the errdocs repository (github.com/errdocs/errdocs)."
+	s["description"] = "The front matter of " + strings.ReplaceAll(what, "`", "") + ". Generated from the Go types by catalog/load/internal/refgen; the same reference in words is front-matter.md beside this schema (/schema/front-matter.md on the site errdocs builds)."
 	if len(defs) > 0 {
 		s["$defs"] = defs
 	}
