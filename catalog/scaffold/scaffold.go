@@ -8,7 +8,8 @@
 // may not). From every error response (a status of 400 or more, "4XX", "5XX" or "default") with
 // a JSON body it infers:
 //
-//   - the body's shape: an "error" envelope or a flat body; where the code, message, status,
+//   - the body's shape: an "error" envelope, a flat body, or problem details (written as the
+//     problem+json preset, with the keys the preset does not read); where the code, message, status,
 //     request id and field issues are (by the names APIs use for them); which paths every such
 //     body has (the schema's required properties);
 //   - the codes: the code property's enum, the codes of the spec's own examples, and codes

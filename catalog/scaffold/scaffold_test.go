@@ -191,8 +191,8 @@ func TestProblemTypeCodes(t *testing.T) {
 	}
 	s := loadTree(t, r)
 	a := s.Catalog.API("shop")
-	if len(a.Shapes) != 1 || a.Shapes[0].Code != "type" || !a.Shapes[0].IsProblem() {
-		t.Fatalf("shapes = %+v", a.Shapes)
+	if len(a.Shapes) != 1 || a.Shapes[0].Preset != "problem+json" || !a.Shapes[0].CodeOptional() {
+		t.Fatalf("shapes = %+v", *a.Shapes[0])
 	}
 	got := map[string]int{}
 	for _, e := range a.Errors {
