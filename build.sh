@@ -58,12 +58,12 @@ step_generate() {
 
 # step_check_generated fails when the committed generated files (*_templ.go, and wire's
 # codec_gen.go, verdict.gen.d.ts and reasons.gen.js, and the front-matter reference
-# docs/front-matter.md with its JSON Schemas catalog/load/schema/*.json) differ from what the
+# catalog/load/schema/front-matter.md beside its JSON Schemas catalog/load/schema/*.json) differ from what the
 # generators write (templ's ensure-generated).
 step_check_generated() {
   say "check generated files are committed"
   step_generate
-  local gen=('*_templ.go' '*_gen.go' '*.gen.d.ts' '*.gen.js' 'docs/front-matter.md' 'catalog/load/schema/*.json')
+  local gen=('*_templ.go' '*_gen.go' '*.gen.d.ts' '*.gen.js' 'catalog/load/schema/front-matter.md' 'catalog/load/schema/*.json')
   if ! git diff --quiet -- "${gen[@]}"; then
     git --no-pager diff --stat -- "${gen[@]}" >&2
     echo "generated files are out of date: run ./build.sh generate and commit" >&2

@@ -134,7 +134,10 @@ type Shape struct {
 	// (Puck's codes are snake_case strings; a sentence in the same key is not a code).
 	CodePattern string `json:"code_pattern,omitempty"`
 
-	// Code is the path of the error code, e.g. "error.code".
+	// Code is the path of the error code, e.g. "error.code". In a shape sent as
+	// application/problem+json (its content type), a code read from "type" (alone, or as in
+	// "code | type") is the last segment of the type URI:
+	// "https://example.com/probs/out-of-credit" is the code "out-of-credit".
 	Code string `json:"code,omitempty"`
 	// Message is the path of the human-readable message.
 	Message string `json:"message,omitempty"`

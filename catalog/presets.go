@@ -59,7 +59,7 @@ var presets = [...]Shape{
 		Message:     "error_description | header:WWW-Authenticate.error_description",
 		DocURL:      "error_uri | header:WWW-Authenticate.error_uri",
 	},
-	{ // RFC 9457 problem details, for an API that selects it: the code is "code", else the type URI.
+	{ // RFC 9457 problem details, for an API that selects it: the code is "code", else the type URI's last segment (CodeAt).
 		Name: "problem+json", Strength: "medium",
 		Code: "code | type", Message: "detail | title", Status: "status", DocURL: "type",
 		Fields: "errors | invalid-params", FieldPath: "pointer | name | field", FieldMessage: "detail | reason | message",

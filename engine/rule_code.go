@@ -14,7 +14,7 @@ func ruleCode(e *explainer) {
 	}
 	apiName := e.apiName()
 	switch {
-	case v.Code == "" && b.root != nil && !b.cut:
+	case v.Code == "" && b.root != nil && !b.cut && !e.shape.CodeOptional():
 		e.problem("warning", printf.Sprintf("The body has no error code where %s puts one (%s).", apiName, e.shape.Code), e.p.resp.bodyOff)
 	case v.Code != "" && !v.Known:
 		sev := "warning"

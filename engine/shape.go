@@ -163,8 +163,8 @@ func isProblem(root *jsonx.Node, contentType string) bool {
 	return n >= 3 && root.Get("title") != nil
 }
 
-// readProblem reads problem details: the code is a "code" member if there is one, else the last
-// segment of "type".
+// readProblem reads problem details: the code is a "code" member if there is one, else the code
+// of "type" (catalog.ProblemTypeCode).
 func (b *body) readProblem() fields {
 	r := b.root
 	f := fields{message: r.Get("detail").Text(), status: atoiStatus(r.Get("status").Text())}
@@ -178,9 +178,8 @@ func (b *body) readProblem() fields {
 		}
 	}
 	f.docURL = webURL(r.Get("type").Text())
-	if t := r.Get("type").Text(); f.code == "" && t != "" && t != "about:blank" {
-		t = strings.TrimRight(t, "/")
-		f.code = t[strings.LastIndexAny(t, "/#:")+1:]
+	if f.code == "" {
+		f.code = catalog.ProblemTypeCode(r.Get("type").Text())
 	}
 	for _, k := range []string{"request_id", "requestId", "trace_id", "traceId", "instance"} {
 		if v := r.Get(k).Text(); v != "" && !(k == "instance" && strings.HasPrefix(v, "/")) {

@@ -11,7 +11,7 @@ import (
 // read reads the parts of a response that a shape declares (see catalog.Shape for its paths).
 func (b *body) read(s *catalog.Shape) fields {
 	d := b.doc
-	f := fields{code: d.Text(s.Code), message: d.Text(s.Message), category: d.Text(s.Category),
+	f := fields{code: d.Code(s), message: d.Text(s.Message), category: d.Text(s.Category),
 		subCode: d.Text(s.SubCode), docURL: webURL(d.Text(s.DocURL))}
 	if s.RequestID != "" {
 		f.requestID = s.RequestIDIn(d.Text(s.RequestID))

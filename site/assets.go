@@ -16,7 +16,7 @@ import (
 
 // The files beside the pages: static assets (fingerprinted), content files copied as they are,
 // and the data files (catalog.json, the search index, sitemap.xml, robots.txt, _headers, and
-// the front-matter JSON Schemas under schema/).
+// the front-matter JSON Schemas and reference under schema/).
 
 // copyable are the content files, other than Markdown, copied to the site as they are.
 var copyable = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true,
@@ -33,7 +33,7 @@ func (b *builder) contentFiles() error {
 	for f := range rootFiles {
 		b.files[f] = true
 	}
-	schemas, err := fs.Glob(load.Schemas, "schema/*.json")
+	schemas, err := fs.Glob(load.Schemas, "schema/*")
 	if err != nil {
 		return err
 	}
@@ -234,8 +234,9 @@ func (b *builder) writeData(wr *writer) error {
 	wr.write("robots.txt", b.robots())
 	wr.write("_headers", b.headers())
 	// The JSON Schemas of front matter, at stable URLs for editors' modelines (see
-	// load.Schemas): /schema/api-index.json, /schema/code-page.json, /schema/page.json.
-	schemas, err := fs.Glob(load.Schemas, "schema/*.json")
+	// load.Schemas): /schema/api-index.json, /schema/code-page.json, /schema/page.json, and
+	// the same reference in words, /schema/front-matter.md.
+	schemas, err := fs.Glob(load.Schemas, "schema/*")
 	if err != nil {
 		return err
 	}

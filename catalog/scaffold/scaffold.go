@@ -8,11 +8,15 @@
 // may not). From every error response (a status of 400 or more, "4XX", "5XX" or "default") with
 // a JSON body it infers:
 //
-//   - the body's shape: an "error" envelope or a flat body; where the code, message, status,
-//     request id and field issues are (by the names APIs use for them); which paths every such
-//     body has (the schema's required properties);
+//   - the body's shape: an "error" envelope, a flat body, or problem details (written as the
+//     problem+json preset, with the keys the preset does not read); where the code, message,
+//     status, request id and field issues are (by the names APIs use for them); which paths
+//     every such body has (the schema's required properties);
 //   - the codes: the code property's enum, the codes of the spec's own examples, and codes
 //     written in backquotes or UPPER_SNAKE_CASE in the response's and the code's descriptions;
+//     for RFC 9457 problem details without a code member, the type URIs of the type's enum,
+//     const and examples, each read as its code by catalog.ProblemTypeCode, as the engine reads
+//     them;
 //   - statuses, hosts (servers), authentication (securitySchemes, named in the overview), and
 //     the request-id, Retry-After and rate-limit headers the responses declare.
 //

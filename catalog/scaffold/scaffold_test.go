@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/internal/testkit"
@@ -36,6 +37,12 @@ func loadTree(t *testing.T, r *Result) *load.Site {
 				if v.Docs != e.Docs || v.Code != e.Code || v.Status != 0 && !e.HasStatus(v.Status) {
 					t.Errorf("%s:%d: decodes to %q (code %q, status %d), want %s",
 						e.Source, ex.Line, v.Docs, v.Code, v.Status, e.Docs)
+				}
+				// Problem details: the engine reads the same code with no catalog at all.
+				if sh := a.Shape(e.Shape); sh != nil && sh.IsProblem() {
+					if v0 := engine.Explain(&catalog.Catalog{}, ex.Text); v0.Code != e.Code {
+						t.Errorf("%s:%d: with no catalog the code is %q, want %q", e.Source, ex.Line, v0.Code, e.Code)
+					}
 				}
 			}
 		}
@@ -75,7 +82,7 @@ func TestSpecs(t *testing.T) {
 		codes    []string // some codes the tree must have
 		shapes   int
 	}{
-		{"train-travel/openapi.yaml", 7, 7, nil, 1},
+		{"akamai-cam/openapi.json", 6, 6, []string{"access-key-already-exists", "access-key-does-not-exist", "external-service-error", "no-contract-group-write-permission"}, 1},
 		{"openai/openapi.yaml", 3, 0, nil, 2},
 		{"github/openapi.json", 7, 0, nil, 1},
 		{"fictional/openapi.yaml", 6, 2, []string{"invalid_request", "rate_limited", "not_found", "internal", "quota_exceeded", "WIDGET_EXISTS"}, 1},
@@ -116,13 +123,107 @@ func TestSpecs(t *testing.T) {
 	}
 }
 
+// problemSpec answers errors as RFC 9457 problem details whose type URIs are named in an enum,
+// a const and an example, and a 500 with the default type.
+const problemSpec = `openapi: 3.1.0
+info: {title: Shop API, version: "1"}
+servers: [{url: "https://api.shop.test/v1"}]
+paths:
+  /orders/{id}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: integer}}
+    get:
+      responses:
+        "200": {description: The order.}
+        "404":
+          description: No such order.
+          content:
+            application/problem+json:
+              schema: {$ref: "#/components/schemas/Problem"}
+        "500":
+          description: The shop failed.
+          content:
+            application/problem+json:
+              schema: {$ref: "#/components/schemas/Problem"}
+              example: {type: "about:blank", title: Internal Server Error, status: 500, detail: Try again later.}
+    delete:
+      responses:
+        "204": {description: Deleted.}
+        "402":
+          description: The refund needs funds.
+          content:
+            application/problem+json:
+              schema:
+                type: object
+                required: [type, title, status]
+                properties:
+                  type: {const: "https://api.shop.test/problems/insufficient-funds"}
+                  title: {type: string}
+                  status: {type: integer}
+                  detail: {type: string}
+        "409":
+          description: The order is shipped.
+          content:
+            application/problem+json:
+              schema: {$ref: "#/components/schemas/Problem"}
+              example: {type: "https://api.shop.test/problems/order-shipped", title: Order shipped, status: 409, detail: Order 7 has shipped.}
+components:
+  schemas:
+    Problem:
+      type: object
+      required: [type, title, status]
+      properties:
+        type:
+          type: string
+          format: uri-reference
+          enum: ["https://api.shop.test/problems/order-not-found", "https://api.shop.test/problems/order-shipped", "about:blank"]
+        title: {type: string}
+        status: {type: integer}
+        detail: {type: string}
+`
+
+// TestProblemTypeCodes: for problem details, init takes the codes from the type URIs (enum,
+// const and examples), one page per code, and a page per status for the default type.
+func TestProblemTypeCodes(t *testing.T) {
+	r, err := New(Options{ID: "shop", Spec: []byte(problemSpec), SpecName: "shop.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := loadTree(t, r)
+	a := s.Catalog.API("shop")
+	if len(a.Shapes) != 1 || a.Shapes[0].Preset != "problem+json" || !a.Shapes[0].CodeOptional() {
+		t.Fatalf("shapes = %+v", *a.Shapes[0])
+	}
+	got := map[string]int{}
+	for _, e := range a.Errors {
+		got[e.Code] = e.Status
+	}
+	for _, e := range a.Errors {
+		for _, ex := range e.Examples {
+			// "about:blank" is a type with no code by design, not a body missing its code.
+			for _, p := range engine.Explain(s.Catalog, ex.Text).Problems {
+				t.Errorf("%s:%d: %s: %s", e.Source, ex.Line, p.Severity, p.Message)
+			}
+		}
+	}
+	want := map[string]int{"order-not-found": 404, "order-shipped": 409, "insufficient-funds": 402, "": 500}
+	if len(got) != len(want) {
+		t.Errorf("pages %v, want %v", got, want)
+	}
+	for c, st := range want {
+		if got[c] != st {
+			t.Errorf("page %q has status %d, want %d (pages %v)", c, got[c], st, got)
+		}
+	}
+}
+
 // TestGoldenTrees pins the Markdown init writes, for the sample and for each spec, as txtar
 // archives under testdata/golden (go test -run TestGoldenTrees -update rewrites them; review
 // the diff: it is what a team gets from its spec).
 func TestGoldenTrees(t *testing.T) {
 	for _, tc := range []struct{ name, spec string }{
 		{"sample", ""},
-		{"train-travel", "train-travel/openapi.yaml"},
+		{"akamai-cam", "akamai-cam/openapi.json"},
 		{"openai", "openai/openapi.yaml"},
 		{"github", "github/openapi.json"},
 		{"fictional", "fictional/openapi.yaml"},

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errdocs/errdocs/catalog"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -168,6 +169,14 @@ func (s *specAPI) shapeFor(ref *openapi3.SchemaRef, ctype string) *inferred {
 			}
 		}
 	}
+	if problem && sh.code == "" && envelope == "" {
+		if t, ok := p.by["type"]; ok {
+			if k, _ := kindOf(t); k == "string" || k == "" {
+				// RFC 9457: the type URI names the error; its last segment is the code.
+				sh.code = "type"
+			}
+		}
+	}
 	if st := p.by[sh.status]; st != nil && sh.status != "" {
 		k, _ := kindOf(st)
 		sh.statusStr = k == "string"
@@ -196,13 +205,26 @@ func (s *specAPI) shapeFor(ref *openapi3.SchemaRef, ctype string) *inferred {
 	}
 	if c := p.by[sh.code]; c != nil && sh.code != "" {
 		sh.codeKind, _ = kindOf(c)
-		for _, v := range c.Enum {
-			if str, ok := v.(string); ok && str != "" {
-				sh.codes[str] = true
-			}
+		if sh.codeKind == "" {
+			sh.codeKind = "string"
 		}
-		for _, w := range descCodes(c.Description) {
-			sh.codes[w] = true
+		if sh.typeCode() {
+			// A problem type's enum, const and examples are URIs: each one's code.
+			vals := append(append([]any{c.Const, c.Example}, c.Enum...), c.Examples...)
+			for _, v := range vals {
+				if str, ok := v.(string); ok && sh.codeOf(str) != "" {
+					sh.codes[sh.codeOf(str)] = true
+				}
+			}
+		} else {
+			for _, v := range c.Enum {
+				if str, ok := v.(string); ok && str != "" {
+					sh.codes[str] = true
+				}
+			}
+			for _, w := range descCodes(c.Description) {
+				sh.codes[w] = true
+			}
 		}
 	}
 	// match: the envelope, and the paths the schema requires that are never null.
@@ -266,6 +288,7 @@ func (sh *inferred) merge(o *inferred) {
 		sh.status, sh.statusStr = o.status, o.statusStr
 	}
 	fill(&sh.requestID, o.requestID)
+	fill(&sh.typeURI, o.typeURI)
 	if sh.fields == "" {
 		sh.fields, sh.fieldPath, sh.fieldMsg, sh.fieldCode = o.fields, o.fieldPath, o.fieldMsg, o.fieldCode
 	}
@@ -282,6 +305,17 @@ func (sh *inferred) merge(o *inferred) {
 			sh.match[sh.envelope+sh.message] = "string"
 		}
 	}
+}
+
+// typeCode says the shape's code is its problem type URI's last segment.
+func (sh *inferred) typeCode() bool {
+	return sh.problem && sh.envelope == "" && sh.code == "type"
+}
+
+// codeOf is the code a body of the shape carries, given the text at its code path: the rule
+// the engine reads it by (catalog.Shape.CodeAt), so that every example decodes to its page.
+func (sh *inferred) codeOf(text string) string {
+	return (&catalog.Shape{ContentType: sh.ctype}).CodeAt(sh.full(sh.code), text)
 }
 
 // full is a path inside the envelope.

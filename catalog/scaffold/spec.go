@@ -48,6 +48,7 @@ type inferred struct {
 	ops       map[int][]string // the operations answering each status with this shape, and why
 	descs     map[int]string
 	codes     map[string]bool // from the enum and descriptions, status unknown
+	typeURI   string          // a problem type URI from an example, when the code is its last segment
 	ctype     string
 }
 
@@ -323,7 +324,11 @@ func (s *specAPI) response(op string, status int, guessed bool, r *openapi3.Resp
 			if err != nil {
 				continue
 			}
-			code := textAt(obj, sh.full(sh.code))
+			raw := textAt(obj, sh.full(sh.code))
+			code := sh.codeOf(raw)
+			if sh.typeCode() && code != "" && sh.typeURI == "" {
+				sh.typeURI = raw
+			}
 			p := s.page(code, status, sh, guessed)
 			p.addOp(op, desc)
 			p.addExample(example{status: status, ctype: ct, body: string(body), from: op + " " + strconv.Itoa(status)})

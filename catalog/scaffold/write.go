@@ -345,12 +345,16 @@ func (s *specAPI) indexText(title string) string {
 		for i, k := range keys {
 			parts[i] = q(k) + ": " + q(sh.match[k])
 		}
+		preset := sh.problem && sh.envelope == ""
+		if preset {
+			b.WriteString("      preset: \"problem+json\"\n")
+		}
 		fmt.Fprintf(&b, "      match: {%s}\n", strings.Join(parts, ", "))
 		for _, kv := range [][2]string{{"code", sh.full(sh.code)}, {"message", sh.full(sh.message)},
 			{"status", sh.full(sh.status)}, {"request_id", sh.full(sh.requestID)}, {"fields", sh.full(sh.fields)},
 			{"field_path", sh.fieldPath}, {"field_message", sh.fieldMsg}, {"field_code", sh.fieldCode},
 			{"content_type", sh.ctype}} {
-			if kv[1] != "" {
+			if kv[1] != "" && !(preset && presetReads(kv[0], kv[1], sh)) {
 				fmt.Fprintf(&b, "      %s: %s\n", kv[0], q(kv[1]))
 			}
 		}
@@ -374,13 +378,54 @@ func (s *specAPI) indexText(title string) string {
 	for _, sh := range s.shapes {
 		body, _ := json.MarshalIndent(sh.synth(exampleCode(sh), 400, "A message"), "", "  ")
 		fmt.Fprintf(&b, "`%s`:\n\n```json\n%s\n```\n\n", sh.name, body)
+		if sh.typeCode() {
+			b.WriteString("Its code is the last segment of the problem `type` URI (RFC 9457)")
+			if sh.typeURI != "" {
+				fmt.Fprintf(&b, ": `%s` is the code `%s`", mdText(sh.typeURI), mdText(sh.codeOf(sh.typeURI)))
+			}
+			b.WriteString(".\n\n")
+		}
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// presetReads reports whether the problem+json preset already reads a shape's key as init
+// inferred it (its paths list alternatives: code "code | type", message "detail | title", …),
+// so that the index need not repeat it.
+func presetReads(key, path string, sh *inferred) bool {
+	p := (&catalog.Shape{Preset: "problem+json"}).WithPreset()
+	if p == nil {
+		return false
+	}
+	alts := map[string]string{"code": p.Code, "message": p.Message, "status": p.Status,
+		"content_type": p.ContentType}
+	switch key {
+	case "fields", "field_path", "field_message":
+		// The preset's field paths hold only if all three fit it.
+		return hasAlt(p.Fields, sh.fields) && hasAlt(p.FieldPath, sh.fieldPath) && hasAlt(p.FieldMessage, sh.fieldMsg)
+	}
+	return hasAlt(alts[key], path)
+}
+
+// hasAlt reports whether a shape path's alternatives ("a | b") include alt.
+func hasAlt(path, alt string) bool {
+	for _, a := range strings.Split(path, "|") {
+		if strings.TrimSpace(a) == alt {
+			return true
+		}
+	}
+	return false
 }
 
 func exampleCode(sh *inferred) string {
 	if sh.code == "" {
 		return ""
+	}
+	if sh.typeCode() {
+		if sh.typeURI != "" {
+			return sh.typeURI
+		}
+		return "https://example.com/problems/some-code"
 	}
 	for _, c := range sortedKeys(sh.codes) {
 		return c

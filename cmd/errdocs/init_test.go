@@ -22,7 +22,7 @@ func TestInit(t *testing.T) {
 	}{
 		{"sample", []string{"init", "--name", "acme", "--schema-base", "https://docs.acme.test/"}, "acme"},
 		{"openapi", []string{"init", "--from-openapi", "../../catalog/scaffold/testdata/specs/fictional/openapi.yaml"}, "acme-widgets"},
-		{"problem details", []string{"init", "--from-openapi", "../../catalog/scaffold/testdata/specs/train-travel/openapi.yaml", "--name", "trains"}, "trains"},
+		{"problem details", []string{"init", "--from-openapi", "../../catalog/scaffold/testdata/specs/akamai-cam/openapi.json", "--name", "cam"}, "cam"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "docs")

@@ -1,6 +1,8 @@
 package reqcheck
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
@@ -111,10 +113,30 @@ func samplePath(api *catalog.API, op *catalog.Operation) string {
 					}
 				case ps.Format == "uuid":
 					val = "8a1e4f27-6c3b-4d90-b5e2-0f7c9d2a6b13"
+				case numeric(ps.Type):
+					// An id such as Akamai's {accessKeyUid}: the least whole number allowed.
+					n := 1.0
+					if ps.Minimum != nil && *ps.Minimum > n {
+						n = math.Ceil(*ps.Minimum)
+					}
+					if ps.ExclusiveMinimum != nil && *ps.ExclusiveMinimum >= n {
+						n = math.Floor(*ps.ExclusiveMinimum) + 1
+					}
+					val = strconv.FormatFloat(n, 'f', -1, 64)
 				}
 			}
 		}
 		segs[i] = val
 	}
 	return "/" + strings.Join(segs, "/")
+}
+
+// numeric reports whether a schema's types are all numbers ("integer" or "number").
+func numeric(types []string) bool {
+	for _, t := range types {
+		if t != "integer" && t != "number" {
+			return false
+		}
+	}
+	return len(types) > 0
 }

@@ -431,7 +431,9 @@ func (c *reqChecker) checkParams() {
 				continue
 			}
 			v := c.newValidator()
-			issues, _ := v.validate(&jsonx.Node{Kind: jsonx.String, Str: val, KeyOff: -1}, p.Schema, []string{p.Name}, false)
+			// A path segment is text, read as the schema's type, like a query value: /keys/42
+			// sends the integer 42.
+			issues, _ := v.validate(queryValue(val, v.resolve(p.Schema)), p.Schema, []string{p.Name}, false)
 			for _, is := range issues {
 				is.query = p.Name
 				c.paramProblem(ckPathParam, "The path parameter "+p.Name, is)
@@ -457,7 +459,7 @@ func (c *reqChecker) checkParams() {
 	}
 }
 
-// queryValue reads a query parameter as the JSON value the schema expects.
+// queryValue reads a query or path parameter as the JSON value the schema expects.
 func queryValue(s string, schema *catalog.Schema) *jsonx.Node {
 	if schema != nil {
 		for _, t := range schema.Type {

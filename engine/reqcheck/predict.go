@@ -305,7 +305,7 @@ func (c *reqChecker) build(sp answerSpec) *Predicted {
 	p := &Predicted{Status: status, Check: sp.when}
 	p.setBody(root)
 	if shape != nil && shape.Code != "" {
-		p.Code = shapepath.Doc{Root: root}.Text(shape.Code)
+		p.Code = shapepath.Doc{Root: root}.Code(shape)
 	}
 	return p
 }

@@ -51,6 +51,20 @@ func (d Doc) Text(path string) string {
 	return d.First(path).Text()
 }
 
+// Code returns the code of a response as shape s reads it: the text of the first present
+// alternative of s.Code, as s.CodeAt has it (in problem details, a type URI's last segment).
+func (d Doc) Code(s *catalog.Shape) string {
+	path := s.Code
+	for path != "" {
+		var alt string
+		alt, path = nextAlt(path)
+		if n := d.first(alt); n != nil {
+			return s.CodeAt(alt, n.Text())
+		}
+	}
+	return ""
+}
+
 // All returns every value the first present alternative of path names: one, or each element a
 // selector keeps.
 func (d Doc) All(path string) []*jsonx.Node {
@@ -243,7 +257,7 @@ func Fits(d Doc, s *catalog.Shape) (int, bool) {
 			}
 		}
 	}
-	if s.Code != "" && !s.CodeMatches(d.Text(s.Code)) {
+	if s.Code != "" && !s.CodeMatches(d.Code(s)) {
 		return 0, false
 	}
 	score := strengthScore(s.Strength)

@@ -4,7 +4,7 @@
 // ("Default: …" and "Example: …" lines, and a quoted list such as `"a", "b" or "c"` for the
 // allowed words). It runs from catalog/load's go:generate:
 //
-//	go run ./internal/refgen -md ../../docs/front-matter.md -schema schema
+//	go run ./internal/refgen -md schema/front-matter.md -schema schema
 //
 // so a key added to a type is documented and completed in editors with no more work. The strict
 // check (strict.go) follows the same key rules. A type that decodes itself (UnmarshalJSON, or
@@ -260,7 +260,7 @@ func (g *gen) schema(kind, title, what string) map[string]any {
 	s := g.object(load.FrontMatterType, kind, defs)
 	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	s["title"] = "errdocs front matter: " + title
-	s["description"] = "The front matter of " + strings.ReplaceAll(what, "`", "") + ". Generated from the Go types by catalog/load/internal/refgen; see docs/front-matter.md."
+	s["description"] = "The front matter of " + strings.ReplaceAll(what, "`", "") + ". Generated from the Go types by catalog/load/internal/refgen; the same reference in words is front-matter.md beside this schema (/schema/front-matter.md on the site errdocs builds)."
 	if len(defs) > 0 {
 		s["$defs"] = defs
 	}
