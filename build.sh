@@ -16,7 +16,8 @@
 #   site        build the site into public/
 #   bench       engine benchmarks (explain a 2 KB and a 1 MB paste)
 #   bench-site  build 10,000 generated pages with errdocs and with Hugo, print the ratios
-#   bench-wasm  measure the playground in headless Chromium: size, time to ready, paste times
+#   bench-wasm  measure the playground in headless Chromium: size, time to ready beside a Go
+#               hello-world module's, paste times
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -103,21 +104,29 @@ step_typecheck() {
   npx --no-install tsc -p tsconfig.worker.json
 }
 
+# build_module PKG OUT builds the Go package PKG for the browser into OUT the way the playground's
+# module is built, packs its data segments and writes OUT.br and OUT.gz beside it. bench-wasm
+# builds its hello-world reference with it too, so both modules get the same flags.
+build_module() {
+  local pkg=$1 out=$2
+  # -gcflags=all=-l: no inlining. It makes the module about 120 KB of brotli smaller; see the
+  # README's Performance section for what it costs in speed.
+  GOOS=js GOARCH=wasm go build -trimpath -gcflags=all=-l -ldflags="-s -w" -o "$out" "$pkg"
+  # Join the data segments Go's linker splits at every run of zeros: the same memory, and
+  # about 68 KB less brotli (see wasm/internal/packdata).
+  go run ./wasm/internal/packdata "$out"
+  rm -f "$out.br" "$out.gz"
+  go run ./site/internal/compress "$out"
+}
+
 step_wasm() {
   if [ ! -d wasm ] || [ -z "$(ls wasm/*.go 2>/dev/null)" ]; then
     say "no wasm module yet; skipping"
     return 0
   fi
   say "build the playground module"
-  # -gcflags=all=-l: no inlining. It makes the module about 120 KB of brotli smaller; see the
-  # README's Performance section for what it costs in speed.
-  GOOS=js GOARCH=wasm go build -trimpath -gcflags=all=-l -ldflags="-s -w" -o static/errdocs.wasm ./wasm
-  # Join the data segments Go's linker splits at every run of zeros: the same memory, and
-  # about 68 KB less brotli (see wasm/internal/packdata).
-  go run ./wasm/internal/packdata static/errdocs.wasm
+  build_module ./wasm static/errdocs.wasm
   cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" static/wasm_exec.js
-  rm -f static/errdocs.wasm.br static/errdocs.wasm.gz
-  go run ./site/internal/compress static/errdocs.wasm
 }
 
 step_site() {
@@ -180,10 +189,18 @@ step_bench_site() {
   go run ./site/internal/benchsite "$@"
 }
 
+# step_bench_wasm also builds the reference the playground's start is timed against: a Go
+# hello-world (wasm/internal/benchwasm/hello), built by build_module as the playground's module is.
 step_bench_wasm() {
   need_chromium
   step_wasm
-  go run ./wasm/internal/benchwasm "$@"
+  local ref rc=0
+  ref=$(mktemp -d)
+  say "build the hello-world reference module"
+  build_module ./wasm/internal/benchwasm/hello "$ref/hello.wasm" &&
+    go run ./wasm/internal/benchwasm -hello "$ref/hello.wasm" "$@" || rc=$?
+  rm -rf "$ref"
+  return $rc
 }
 
 step_all() {
