@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -285,4 +286,12 @@ func FuzzNoSecretSurvives(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPatternsCompile compiles every pattern the engine compiles on first use (lazyre), so one
+// that does not compile fails here rather than in a paste.
+func TestPatternsCompile(t *testing.T) {
+	if err := lazyre.Compile(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -107,9 +107,9 @@ function init(m) {
       msg.catalogBytes = bytes;
     }
     post(msg);
-    // The catalog's operations and schemas, needed only to check a pasted request, were left
-    // for now: decode them next, unless a paste is already waiting (a request paste decodes them
-    // itself). An error here also comes back with every request verdict, so it is not fatal.
+    // The catalog's operations and schemas, needed only to check a pasted request, and the
+    // engine's patterns were left for now: decode and compile them next, unless a paste is
+    // already waiting (a paste does what it needs itself). An error here also comes back with every request verdict, so it is not fatal.
     setTimeout(function () {
       if (engine && !exited) engine.complete();
     }, 0);

@@ -92,7 +92,10 @@ export interface ErrdocsEngine {
    * complete(), or by the first request paste, whichever comes first.
    */
   load(catalogJSON: Uint8Array | string): string;
-  /** Decodes what load left for later; returns "" or what is wrong with it. */
+  /**
+   * Decodes what load left for later and compiles the engine's patterns (compiled on first use
+   * otherwise, to keep them out of the start); returns "" or what is wrong.
+   */
   complete(): string;
   /**
    * Explains a paste. With mask, the result's masked holds the paste with its secrets masked

@@ -10,7 +10,8 @@
 //
 //	errdocsEngine.load(catalog)       // Uint8Array or string: catalog.WorkerCatalog as the build
 //	                                  // writes it, or catalog.json; returns "" or an error
-//	errdocsEngine.complete()          // decodes the operations load left; returns "" or an error
+//	errdocsEngine.complete()          // decodes the operations load left and compiles the
+//	                                  // engine's patterns (lazyre); returns "" or an error
 //	errdocsEngine.explain(text, mask) // {json, share, masked, found, error}: json is the verdict
 //	                                  // exactly as "errdocs explain --json" prints it, share what
 //	                                  // a verdict-only share link holds (engine.Share); with
@@ -38,6 +39,7 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
 	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 	"github.com/errdocs/errdocs/wasm/internal/wire"
@@ -120,7 +122,13 @@ func jsComplete(_ js.Value, _ []js.Value) (ret any) {
 			ret = printf.Sprintf("complete catalog.json: %v", r)
 		}
 	}()
-	return complete()
+	msg := complete()
+	// The engine compiles its patterns on first use (internal/lazyre), which keeps them out of
+	// the module's start; compile them now, while the page waits for a paste.
+	if err := lazyre.Compile(); err != nil && msg == "" {
+		msg = err.Error()
+	}
+	return msg
 }
 
 func complete() string {
