@@ -6,7 +6,8 @@
 //
 // Page → worker:
 //   {type: "init", exec, wasm, catalog}   URLs of wasm_exec.js, the module and catalog.json
-//     (+ module: WebAssembly.Module, catalogBytes: ArrayBuffer on a restart)
+//     (+ module: WebAssembly.Module, catalogBytes: ArrayBuffer on a restart; moduleFollows when
+//     the page compiles the module and sends it as {type: "module", module} or {…, error})
 //   {type: "explain", id, text, mask}      mask: also return the paste masked, for display
 //   {type: "redact", id, text}
 //   {type: "shared", id, text}             text: a verdict-only share link's engine.Share, as JSON
@@ -49,6 +50,13 @@ function errorText(e) {
   return e && e.message ? e.message : e;
 }
 
+/** @type {(m: Extract<ToWorker, {type: "module"}>) => void} */
+var fromPage = function () {};
+/** @type {Promise<Extract<ToWorker, {type: "module"}>>} what the page compiled (boot.js) */
+var pageModule = new Promise(function (resolve) {
+  fromPage = resolve;
+});
+
 /** @param {Extract<ToWorker, {type: "init"}>} m */
 function init(m) {
   var t0 = performance.now();
@@ -61,7 +69,14 @@ function init(m) {
         if (!r.ok) throw new Error("catalog.json: HTTP " + r.status);
         return r.arrayBuffer();
       });
-  var compiled = m.module ? Promise.resolve(m.module) : WebAssembly.compileStreaming(fetch(m.wasm, { credentials: "same-origin" }));
+  /** @returns {Promise<WebAssembly.Module>} */
+  var compile = function () {
+    return WebAssembly.compileStreaming(fetch(m.wasm, { credentials: "same-origin" }));
+  };
+  // boot.js starts compiling the module in the page, before this worker has even loaded.
+  var compiled = m.module ? Promise.resolve(m.module) : m.moduleFollows ? pageModule.then(function (r) {
+    return r.module || compile();
+  }) : compile();
   compiled.catch(function () {}); // reported below, once wasm_exec.js is in
   catalog.catch(function () {});
   try {
@@ -123,6 +138,10 @@ self.onmessage = function (ev) {
   var m = ev.data || {};
   if (m.type === "init") {
     init(m);
+    return;
+  }
+  if (m.type === "module") {
+    fromPage(m);
     return;
   }
   if (!engine || exited) {
