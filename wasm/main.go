@@ -41,7 +41,6 @@ import (
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
-	"github.com/errdocs/errdocs/wasm/internal/jsonlite"
 	"github.com/errdocs/errdocs/wasm/internal/wire"
 )
 
@@ -89,27 +88,20 @@ func jsLoad(_ js.Value, args []js.Value) (ret any) {
 	if err != nil {
 		return "load catalog.json: " + err.Error()
 	}
-	members, err := jsonlite.Members(data)
-	if err != nil {
-		return "catalog.json: " + err.Error()
-	}
-	var c *catalog.Catalog
-	var later []byte
-	if len(members) == 2 && members[0].Key == "apis" && members[1].Key == "requests" {
-		c, err = wire.DecodeAPIs(members[0].Value)
-		later = members[1].Value
-	} else {
-		c, err = wire.DecodeCatalog(data)
-	}
+	// The APIs come first; the rest, the worker's requests, is read and checked by complete.
+	c, more, err := wire.DecodeLeadingAPIs(data)
 	if err != nil {
 		return "catalog.json: " + err.Error() // the last good catalog stays
 	}
-	cat, requests = c, later
+	cat, requests = c, nil
+	if more {
+		requests = data
+	}
 	return ""
 }
 
-// requests holds the operations and schemas of a catalog in the worker's layout until
-// complete decodes them.
+// requests holds a catalog in the worker's layout, whose operations and schemas complete
+// decodes.
 var requests []byte
 
 // jsComplete decodes the operations and schemas the load left (about two thirds of the
@@ -138,7 +130,7 @@ func complete() string {
 	if requests == nil {
 		return ""
 	}
-	r, err := wire.DecodeRequests(requests)
+	r, err := wire.DecodeRequestsIn(requests)
 	requests = nil
 	if err != nil {
 		return "catalog.json: requests: " + err.Error()
