@@ -18,7 +18,8 @@
 #               package-lock.json) in headless Chromium; fail below 100 in any category
 #   bench       engine benchmarks (explain a 2 KB and a 1 MB paste)
 #   bench-site  build 10,000 generated pages with errdocs and with Hugo, print the ratios
-#   bench-wasm  measure the playground in headless Chromium: size, time to ready, paste times
+#   bench-wasm  measure the playground in headless Chromium: size, time to ready beside a Go
+#               hello-world module's, paste times
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -200,10 +201,18 @@ step_bench_site() {
   go run ./site/internal/benchsite "$@"
 }
 
+# step_bench_wasm also builds the reference the playground's start is timed against: a Go
+# hello-world (wasm/internal/benchwasm/hello), built by internal/wasmbuild as the playground's is.
 step_bench_wasm() {
   need_chromium
   step_wasm
-  go run ./wasm/internal/benchwasm "$@"
+  local ref rc=0
+  ref=$(mktemp -d)
+  say "build the hello-world reference module"
+  go run ./internal/wasmbuild/cmd/wasmbuild -pkg ./wasm/internal/benchwasm/hello -o "$ref/hello.wasm" &&
+    go run ./wasm/internal/benchwasm -hello "$ref/hello.wasm" "$@" || rc=$?
+  rm -rf "$ref"
+  return $rc
 }
 
 step_all() {

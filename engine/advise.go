@@ -2,13 +2,13 @@ package engine
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -179,9 +179,9 @@ func parseHTTPDate(s string) (time.Time, error) {
 }
 
 var (
-	patternRE = regexp.MustCompile(`(?i)match(?:es)? (?:the )?pattern\s+(\S+)`)
-	expectRE  = regexp.MustCompile(`(?i)expected (\w+), received (\w+)`)
-	enumRE    = regexp.MustCompile(`(?i)expected ('[^']*'(?:\s*\|\s*'[^']*')+)`)
+	patternRE = lazyre.New(`(?i)match(?:es)? (?:the )?pattern\s+(\S+)`)
+	expectRE  = lazyre.New(`(?i)expected (\w+), received (\w+)`)
+	enumRE    = lazyre.New(`(?i)expected ('[^']*'(?:\s*\|\s*'[^']*')+)`)
 )
 
 // fieldHint says how to mend one field issue.
@@ -206,17 +206,17 @@ func fieldHint(is issue) string {
 	if !strings.Contains(low, "pattern") && !strings.Contains(low, "expected") {
 		return codeHint(is.code, path)
 	}
-	if m := patternRE.FindStringSubmatch(msg); m != nil {
+	if m := patternRE().FindStringSubmatch(msg); m != nil {
 		hint := "Make " + path + " match " + m[1] + "."
 		if strings.Contains(m[1], "(s|m|h|d)") {
 			hint += ` Write a number and a unit, such as "7d", "12h", "30m" or "45s".`
 		}
 		return hint
 	}
-	if m := enumRE.FindStringSubmatch(msg); m != nil {
+	if m := enumRE().FindStringSubmatch(msg); m != nil {
 		return "Use one of " + strings.ReplaceAll(m[1], "'", "\"") + " for " + path + "."
 	}
-	if m := expectRE.FindStringSubmatch(msg); m != nil {
+	if m := expectRE().FindStringSubmatch(msg); m != nil {
 		return printf.Sprintf("Send %s as a %s, not a %s.", path, m[1], m[2])
 	}
 	return codeHint(is.code, path)

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
@@ -9,6 +8,7 @@ import (
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/ascii"
 	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/lazyre"
 )
 
 // Placeholders sent as keys.
@@ -69,9 +69,9 @@ var (
 	// loggedKeyRE finds a key header written in a log line: "Authorization: Bearer undefined",
 	// {"Authorization": "Bearer undefined"}, {'X-Api-Key': None}, api_key=undefined. The second
 	// group is the value's opening quote, if any.
-	loggedKeyRE = regexp.MustCompile(`(?i)\b(authorization|x-api-key|api[-_]?key)["']?[ \t]*[:=][ \t]*(["'\x60]?)([^"'\x60\r\n,;}\]]*)`)
+	loggedKeyRE = lazyre.New(`(?i)\b(authorization|x-api-key|api[-_]?key)["']?[ \t]*[:=][ \t]*(["'\x60]?)([^"'\x60\r\n,;}\]]*)`)
 	// loggedBearerRE finds "Bearer <value>" anywhere.
-	loggedBearerRE = regexp.MustCompile(`(?i)\bbearer[ \t]+([^\s"'\x60,;}\])]+)`)
+	loggedBearerRE = lazyre.New(`(?i)\bbearer[ \t]+([^\s"'\x60,;}\])]+)`)
 )
 
 // checkSentKey looks, when the response refuses a key, for a placeholder credential its request
@@ -232,7 +232,7 @@ func (e *explainer) loggedKey() *sentKey {
 
 // loggedKeyIn finds a placeholder credential in text, which starts at byte base of the paste.
 func loggedKeyIn(a *catalog.API, text string, base int) *sentKey {
-	if m := loggedKeyRE.FindStringSubmatchIndex(text); m != nil {
+	if m := loggedKeyRE().FindStringSubmatchIndex(text); m != nil {
 		value := text[m[6]:m[7]]
 		if m[4] == m[5] {
 			// Unquoted: the value ends at the first blank after its scheme.
@@ -249,7 +249,7 @@ func loggedKeyIn(a *catalog.API, text string, base int) *sentKey {
 		}
 		return &sentKey{header: text[m[2]:m[3]], scheme: scheme, key: key, kind: kind, off: base + m[2]}
 	}
-	if m := loggedBearerRE.FindStringSubmatchIndex(text); m != nil {
+	if m := loggedBearerRE().FindStringSubmatchIndex(text); m != nil {
 		key := text[m[2]:m[3]]
 		kind := reqcheck.KeyPlaceholder(a, key)
 		// "Bearer token" is prose, not a token named "token".

@@ -10,6 +10,7 @@ import (
 
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/lazyre"
 )
 
 // Step 1: read the paste. People paste whatever their tool showed them: a bare body, a raw
@@ -96,12 +97,12 @@ func (p *paste) warn(sev, msg string, off int) {
 }
 
 var (
-	statusLineRE = regexp.MustCompile(`(?m)^[ \t]*(?:< )?(HTTP/[0-9](?:\.[0-9])?)[ \t]+([1-5][0-9][0-9])\b[ \t]*([^\r\n]*)`)
-	urlRE        = regexp.MustCompile(`https?://[^\s"'<>\\)]+`)
+	statusLineRE = lazyre.New(`(?m)^[ \t]*(?:< )?(HTTP/[0-9](?:\.[0-9])?)[ \t]+([1-5][0-9][0-9])\b[ \t]*([^\r\n]*)`)
+	urlRE        = lazyre.New(`https?://[^\s"'<>\\)]+`)
 	// Status codes named in log and traceback text.
-	logStatusRE     = regexp.MustCompile(`(?i)(?:\bstatus(?:[ _]?code)?["']?\s*[:=]?\s*|\bHTTP(?:Error)?[ /:]+|\b)([1-5][0-9][0-9])(?:\s+(?:Client|Server) Error\b|\s+(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable (?:Entity|Content)|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Payment Required|Not Implemented)\b)`)
-	logStatusKVRE   = regexp.MustCompile(`(?i)\b(?:status|statusCode|status_code|http_status)["']?\s*[:=]\s*["']?([1-5][0-9][0-9])\b`)
-	logStatusFailRE = regexp.MustCompile(`(?i)\bfailed with status(?: code)? ([1-5][0-9][0-9])\b`)
+	logStatusRE     = lazyre.New(`(?i)(?:\bstatus(?:[ _]?code)?["']?\s*[:=]?\s*|\bHTTP(?:Error)?[ /:]+|\b)([1-5][0-9][0-9])(?:\s+(?:Client|Server) Error\b|\s+(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable (?:Entity|Content)|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Payment Required|Not Implemented)\b)`)
+	logStatusKVRE   = lazyre.New(`(?i)\b(?:status|statusCode|status_code|http_status)["']?\s*[:=]\s*["']?([1-5][0-9][0-9])\b`)
+	logStatusFailRE = lazyre.New(`(?i)\bfailed with status(?: code)? ([1-5][0-9][0-9])\b`)
 )
 
 // read reads text. It never fails: what it cannot make sense of becomes a problem.
@@ -176,7 +177,7 @@ func lastStatusLine(text string) []int {
 		} else {
 			le += at
 		}
-		if m := statusLineRE.FindStringSubmatchIndex(text[ls:le]); m != nil {
+		if m := statusLineRE().FindStringSubmatchIndex(text[ls:le]); m != nil {
 			for i := range m {
 				if m[i] >= 0 {
 					m[i] += ls
@@ -287,8 +288,8 @@ func (p *paste) readLoose(from int) {
 }
 
 func logStatus(text string) int {
-	for _, re := range []*regexp.Regexp{logStatusRE, logStatusKVRE, logStatusFailRE} {
-		if m := re.FindStringSubmatch(text); m != nil {
+	for _, re := range [...]func() *regexp.Regexp{logStatusRE, logStatusKVRE, logStatusFailRE} {
+		if m := re().FindStringSubmatch(text); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			return n
 		}
@@ -382,7 +383,7 @@ func (p *paste) readCurlVerbose() {
 	}
 	var m []int
 	if statusOff >= 0 {
-		m = statusLineRE.FindStringSubmatchIndex(text[statusOff:min(len(text), max(headEnd, statusOff))])
+		m = statusLineRE().FindStringSubmatchIndex(text[statusOff:min(len(text), max(headEnd, statusOff))])
 	}
 	if m == nil {
 		// "< HTTP/" without a status: not a transcript after all.
@@ -485,7 +486,7 @@ func findURLs(text string) []string {
 		return nil
 	}
 	var out []string
-	for _, u := range urlRE.FindAllString(clipBytes(text, 1<<20), 32) {
+	for _, u := range urlRE().FindAllString(clipBytes(text, 1<<20), 32) {
 		u = strings.TrimRight(u, ".,;:'\"`")
 		if !slices.Contains(out, u) {
 			out = append(out, u)

@@ -43,7 +43,7 @@ func redactorFor(cat *catalog.Catalog) *redactor {
 					back:    1,
 					label:   label,
 					anchors: []string{strings.ToLower(k.Prefix)},
-					re:      regexp.MustCompile(`(?:^|[^A-Za-z0-9])(` + regexp.QuoteMeta(k.Prefix) + `[A-Za-z0-9_-]{8,})`),
+					re:      compiled(regexp.MustCompile(`(?:^|[^A-Za-z0-9])(` + regexp.QuoteMeta(k.Prefix) + `[A-Za-z0-9_-]{8,})`)),
 					keep:    keepPrefix(len(k.Prefix)),
 					rotate:  k.Secret && kind != "test",
 				})
@@ -58,7 +58,7 @@ func redactorFor(cat *catalog.Catalog) *redactor {
 					anchor = anchor[:i]
 				}
 				r.patterns = append(r.patterns, secretPattern{back: 1, label: a.Name + " secret URL path segment",
-					anchors: []string{anchor}, re: re, keep: keepNone, rotate: true})
+					anchors: []string{anchor}, re: compiled(re), keep: keepNone, rotate: true})
 			}
 		}
 	}
@@ -68,6 +68,10 @@ func redactorFor(cat *catalog.Catalog) *redactor {
 	}
 	return r
 }
+
+// compiled is a catalog's own pattern as a secretPattern holds it (the shared table's patterns
+// are compiled on first use).
+func compiled(re *regexp.Regexp) func() *regexp.Regexp { return func() *regexp.Regexp { return re } }
 
 // secretPathRE turns "/v1/hooks/{provider}/{secret}" into a pattern whose group is the secret.
 func secretPathRE(tpl string) *regexp.Regexp {
@@ -141,7 +145,7 @@ func (r *redactor) find(text string) []secret {
 				}
 				start, end := window(text, at, p)
 				scanned = end
-				for _, m := range p.re.FindAllStringSubmatchIndex(text[start:end], -1) {
+				for _, m := range p.re().FindAllStringSubmatchIndex(text[start:end], -1) {
 					s, e, ok := p.secretIn(text[start:end], m)
 					if !ok {
 						continue

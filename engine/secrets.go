@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/errdocs/errdocs/internal/lazyre"
 )
 
 // The table of secret kinds. Each kind is one pattern: formatSecrets are known by their own
@@ -29,7 +31,7 @@ type secretPattern struct {
 	// until, when set, is a lower-case marker the match may run to across lines (a PEM block's
 	// "-----end"); without it a match ends at the line's end.
 	until string
-	re    *regexp.Regexp
+	re    func() *regexp.Regexp // compiled on first use (lazyre)
 	// always says every value is a secret, never a placeholder or a masked one (unless it is
 	// exactly "****"): a PEM key's body may hold "XXXX" or "...", or run into other text.
 	always bool
@@ -63,7 +65,7 @@ func keepThrough(sep string) func(string) int {
 // before the prefix, so a key glued to other text is still found.
 func vendor(label, prefix, body string, keep int, rotate bool) secretPattern {
 	return secretPattern{label: label, anchors: []string{strings.ToLower(prefix)}, back: 0,
-		re: regexp.MustCompile(`(` + regexp.QuoteMeta(prefix) + body + `)`), keep: keepPrefix(keep), rotate: rotate}
+		re: lazyre.New(`(` + regexp.QuoteMeta(prefix) + body + `)`), keep: keepPrefix(keep), rotate: rotate}
 }
 
 // blockSecrets are tried first of all: a PEM private key's body is one secret, whatever other
@@ -73,7 +75,7 @@ var blockSecrets = []secretPattern{
 	// END line, the end of the string or the end of the paste. The BEGIN and END lines stay, so
 	// the reader sees what kind of key was there.
 	{label: "private key", anchors: []string{"-----begin"}, until: "-----end", rotate: true, always: true,
-		re:   regexp.MustCompile(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----((?:\\.|[^"\\])+?)(?:-----END[A-Z0-9 ]*-----|"|\\?\z)`),
+		re:   lazyre.New(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----((?:\\.|[^"\\])+?)(?:-----END[A-Z0-9 ]*-----|"|\\?\z)`),
 		keep: keepNone},
 }
 
@@ -81,70 +83,70 @@ var blockSecrets = []secretPattern{
 // catalog's formats, whose short prefixes ("sk_") they would otherwise lose to.
 var formatSecrets = []secretPattern{
 	{label: "Stripe-style live secret key", anchors: []string{"sk_live_"}, rotate: true,
-		re: regexp.MustCompile(`(sk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+		re: lazyre.New(`(sk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
 	{label: "Stripe-style restricted key", anchors: []string{"rk_live_"}, rotate: true,
-		re: regexp.MustCompile(`(rk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+		re: lazyre.New(`(rk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
 	{label: "Stripe-style test key", anchors: []string{"_test_"}, back: 3,
-		re: regexp.MustCompile(`\b((?:sk|rk|pk)_test_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+		re: lazyre.New(`\b((?:sk|rk|pk)_test_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
 	{label: "Stripe-style publishable key", anchors: []string{"pk_live_"},
-		re: regexp.MustCompile(`(pk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
+		re: lazyre.New(`(pk_live_[A-Za-z0-9]{8,})`), keep: keepThrough("_")},
 	{label: "webhook signing secret", anchors: []string{"whsec_"}, rotate: true,
-		re: regexp.MustCompile(`(whsec_[A-Za-z0-9+/=_-]{6,})`), keep: keepPrefix(6)},
+		re: lazyre.New(`(whsec_[A-Za-z0-9+/=_-]{6,})`), keep: keepPrefix(6)},
 	vendor("GitHub personal access token", "ghp_", `[A-Za-z0-9]{20,}`, 4, true),
 	vendor("GitHub OAuth token", "gho_", `[A-Za-z0-9]{20,}`, 4, true),
 	{label: "GitHub app token", anchors: []string{"ghu_", "ghs_", "ghr_"}, rotate: true,
-		re: regexp.MustCompile(`(gh[usr]_[A-Za-z0-9]{20,})`), keep: keepPrefix(4)},
+		re: lazyre.New(`(gh[usr]_[A-Za-z0-9]{20,})`), keep: keepPrefix(4)},
 	vendor("GitHub fine-grained token", "github_pat_", `[A-Za-z0-9_]{22,}`, 11, true),
 	{label: "GitLab token", anchors: []string{"glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glsoat-", "gloas-", "glcbt-", "glimt-"}, rotate: true,
-		re: regexp.MustCompile(`((?:glpat|gldt|glrt|glptt|glft|glsoat|gloas|glcbt|glimt)-[A-Za-z0-9_-]{20,})`), keep: keepThrough("-")},
+		re: lazyre.New(`((?:glpat|gldt|glrt|glptt|glft|glsoat|gloas|glcbt|glimt)-[A-Za-z0-9_-]{20,})`), keep: keepThrough("-")},
 	{label: "Slack token", anchors: []string{"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xoxo-", "xapp-"}, rotate: true,
-		re: regexp.MustCompile(`((?:xox[abposre](?:\.xox[a-z])?|xapp)-[A-Za-z0-9-]{10,})`), keep: keepPrefix(5)},
+		re: lazyre.New(`((?:xox[abposre](?:\.xox[a-z])?|xapp)-[A-Za-z0-9-]{10,})`), keep: keepPrefix(5)},
 	{label: "Slack webhook URL", anchors: []string{"hooks.slack.com/"}, rotate: true,
-		re: regexp.MustCompile(`hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9/_-]{20,})`), keep: keepNone},
+		re: lazyre.New(`hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9/_-]{20,})`), keep: keepNone},
 	{label: "Discord webhook URL", anchors: []string{"/api/webhooks/"}, back: 24, rotate: true,
-		re: regexp.MustCompile(`discord(?:app)?\.com/api/webhooks/[0-9]+/([A-Za-z0-9_-]{20,})`), keep: keepNone},
+		re: lazyre.New(`discord(?:app)?\.com/api/webhooks/[0-9]+/([A-Za-z0-9_-]{20,})`), keep: keepNone},
 	{label: "AWS access key id", anchors: []string{"akia", "asia", "abia", "acca"}, rotate: true,
-		re: regexp.MustCompile(`((?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})\b`), keep: keepPrefix(4)},
+		re: lazyre.New(`((?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})\b`), keep: keepPrefix(4)},
 	{label: "AWS secret access key", anchors: []string{"secret_access_key", "secretaccesskey", "secret-access-key"}, back: 16, rotate: true,
-		re: regexp.MustCompile(`(?i)secret[_-]?access[_-]?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})`), keep: keepNone},
+		re: lazyre.New(`(?i)secret[_-]?access[_-]?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})`), keep: keepNone},
 	vendor("Google API key", "AIza", `[0-9A-Za-z_-]{35}`, 4, true),
 	vendor("Google OAuth access token", "ya29.", `[0-9A-Za-z_-]{20,}`, 5, true),
 	vendor("Google OAuth client secret", "GOCSPX-", `[0-9A-Za-z_-]{20,}`, 7, true),
 	{label: "SendGrid API key", anchors: []string{"sg."}, rotate: true,
-		re: regexp.MustCompile(`\b(SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{30,64})`), keep: keepPrefix(3)},
+		re: lazyre.New(`\b(SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{30,64})`), keep: keepPrefix(3)},
 	{label: "Twilio API key", anchors: []string{"sk"}, rotate: true,
-		re: regexp.MustCompile(`\b(SK[0-9a-f]{32})\b`), keep: keepPrefix(2)},
+		re: lazyre.New(`\b(SK[0-9a-f]{32})\b`), keep: keepPrefix(2)},
 	vendor("npm token", "npm_", `[A-Za-z0-9]{36}`, 4, true),
 	vendor("PyPI token", "pypi-AgE", `[A-Za-z0-9_-]{50,}`, 5, true),
 	vendor("Anthropic API key", "sk-ant-", `[A-Za-z0-9_-]{20,}`, 7, true),
 	{label: "OpenAI API key", anchors: []string{"sk-"}, rotate: true,
-		re: regexp.MustCompile(`\b(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,})`), keep: keepThrough("-")},
+		re: lazyre.New(`\b(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,})`), keep: keepThrough("-")},
 	vendor("Hugging Face token", "hf_", `[A-Za-z0-9]{30,}`, 3, true),
 	{label: "Shopify token", anchors: []string{"shpat_", "shpss_", "shpca_", "shppa_"}, rotate: true,
-		re: regexp.MustCompile(`(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})`), keep: keepPrefix(6)},
+		re: lazyre.New(`(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})`), keep: keepPrefix(6)},
 	{label: "Mailgun API key", anchors: []string{"key-"}, rotate: true,
-		re: regexp.MustCompile(`\b(key-[0-9a-f]{32})\b`), keep: keepPrefix(4)},
+		re: lazyre.New(`\b(key-[0-9a-f]{32})\b`), keep: keepPrefix(4)},
 	{label: "Mailchimp API key", anchors: []string{"-us"}, back: 32, rotate: true,
-		re: regexp.MustCompile(`\b([0-9a-f]{32}-us[0-9]{1,2})\b`), keep: keepNone},
+		re: lazyre.New(`\b([0-9a-f]{32}-us[0-9]{1,2})\b`), keep: keepNone},
 	{label: "Square token", anchors: []string{"sq0atp-", "sq0csp-", "eaaa"}, rotate: true,
-		re: regexp.MustCompile(`((?:sq0atp-|sq0csp-|EAAA)[A-Za-z0-9_-]{22,})`), keep: keepPrefix(4)},
+		re: lazyre.New(`((?:sq0atp-|sq0csp-|EAAA)[A-Za-z0-9_-]{22,})`), keep: keepPrefix(4)},
 	vendor("Databricks token", "dapi", `[0-9a-f]{32}`, 4, true),
 	{label: "DigitalOcean token", anchors: []string{"dop_v1_", "doo_v1_", "dor_v1_"}, rotate: true,
-		re: regexp.MustCompile(`(do[por]_v1_[a-f0-9]{64})`), keep: keepPrefix(7)},
+		re: lazyre.New(`(do[por]_v1_[a-f0-9]{64})`), keep: keepPrefix(7)},
 	vendor("Atlassian API token", "ATATT3", `[A-Za-z0-9_=-]{100,}`, 6, true),
 	vendor("Linear API key", "lin_api_", `[A-Za-z0-9]{40}`, 8, true),
 	{label: "Notion token", anchors: []string{"ntn_", "secret_"}, rotate: true,
-		re: regexp.MustCompile(`\b((?:ntn_|secret_)[A-Za-z0-9]{40,})`), keep: keepThrough("_")},
+		re: lazyre.New(`\b((?:ntn_|secret_)[A-Za-z0-9]{40,})`), keep: keepThrough("_")},
 	vendor("Supabase token", "sbp_", `[a-f0-9]{40}`, 4, true),
 	{label: "Grafana token", anchors: []string{"glsa_", "glc_"}, rotate: true,
-		re: regexp.MustCompile(`((?:glsa|glc)_[A-Za-z0-9_=+/-]{30,})`), keep: keepThrough("_")},
+		re: lazyre.New(`((?:glsa|glc)_[A-Za-z0-9_=+/-]{30,})`), keep: keepThrough("_")},
 	{label: "Sentry token", anchors: []string{"sntrys_", "sntryu_"}, rotate: true,
-		re: regexp.MustCompile(`(sntry[su]_[A-Za-z0-9_=+/-]{30,})`), keep: keepPrefix(7)},
+		re: lazyre.New(`(sntry[su]_[A-Za-z0-9_=+/-]{30,})`), keep: keepPrefix(7)},
 	vendor("Doppler token", "dp.pt.", `[A-Za-z0-9]{40,}`, 6, true),
 	vendor("Heroku API key", "HRKU-", `[A-Za-z0-9_-]{30,}`, 5, true),
 	vendor("age secret key", "AGE-SECRET-KEY-1", `[0-9A-Z]{50,}`, 15, true),
 	{label: "Telegram bot token", anchors: []string{":aa"}, back: 10, rotate: true,
-		re: regexp.MustCompile(`\b([0-9]{8,10}:AA[A-Za-z0-9_-]{33})`), keep: keepNone},
+		re: lazyre.New(`\b([0-9]{8,10}:AA[A-Za-z0-9_-]{33})`), keep: keepNone},
 }
 
 // contextSecrets are secrets known by where they stand (a header, a URL, a field name) rather
@@ -152,37 +154,37 @@ var formatSecrets = []secretPattern{
 var contextSecrets = []secretPattern{
 	// A JSON Web Token (or JWE) of any length; the header alone ("eyJ…") marks it.
 	{label: "JSON Web Token", anchors: []string{"eyj"}, rotate: true,
-		re: regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?)`), keep: keepNone},
+		re: lazyre.New(`\b(eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?)`), keep: keepNone},
 	{label: "password in a URL", anchors: []string{"://"}, back: 40, near: "@", rotate: true,
-		re: regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@"']*:([^@\s/"']+)@`), keep: keepNone},
+		re: lazyre.New(`[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@"']*:([^@\s/"']+)@`), keep: keepNone},
 	{label: "password in curl -u", anchors: []string{"-u", "--user"}, back: 2, near: ":", rotate: true,
-		re: regexp.MustCompile(`(?:^|\s)(?:-u|--user)[\s=]*['"]?[^:\s'"]+:([^\s'"]+)`), keep: keepNone},
+		re: lazyre.New(`(?:^|\s)(?:-u|--user)[\s=]*['"]?[^:\s'"]+:([^\s'"]+)`), keep: keepNone},
 	// Authorization and Proxy-Authorization, in any placement: a header line, curl -H, a JSON
 	// or Python headers object, a JavaScript template literal, a key = value. The scheme
 	// (Bearer, Basic, Token, …) stays.
 	{label: "Authorization credentials", anchors: []string{"authorization"}, back: 2, rotate: true,
-		re: regexp.MustCompile(`(?i)\b(?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["'\x60]?(?:[A-Za-z][A-Za-z0-9_-]*\s+)?([^\s"',;\]\x60]+)`), keep: keepNone},
+		re: lazyre.New(`(?i)\b(?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["'\x60]?(?:[A-Za-z][A-Za-z0-9_-]*\s+)?([^\s"',;\]\x60]+)`), keep: keepNone},
 	// "Bearer xyz" and "token xyz" anywhere (a log line, a traceback).
 	{label: "bearer token", anchors: []string{"bearer", "token"}, rotate: true, valueOK: tokenish,
-		re: regexp.MustCompile(`(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{8,})`), keep: keepNone},
+		re: lazyre.New(`(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{8,})`), keep: keepNone},
 	{label: "Basic credentials", anchors: []string{"basic"}, rotate: true,
-		re: regexp.MustCompile(`(?i)\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})`), keep: keepNone},
+		re: lazyre.New(`(?i)\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})`), keep: keepNone},
 	// Cookie: every value. Set-Cookie: the cookie's own value, not its attributes.
 	{label: "cookie", anchors: []string{"set-cookie"}, back: 2, rotate: true,
-		re: regexp.MustCompile(`(?i)\bset-cookie["']?\s*[:=]\s*["']?[^\s=;"']+=([^;"'\r\n]+)`), keep: keepNone},
+		re: lazyre.New(`(?i)\bset-cookie["']?\s*[:=]\s*["']?[^\s=;"']+=([^;"'\r\n]+)`), keep: keepNone},
 	{label: "cookie", anchors: []string{"cookie"}, back: 2, rotate: true,
-		re: regexp.MustCompile(`(?i)\bcookie["']?\s*[:=]\s*["']?((?:[^\s=;"']+=[^;"'\r\n]*;?\s*)+)`), keep: keepNone},
+		re: lazyre.New(`(?i)\bcookie["']?\s*[:=]\s*["']?((?:[^\s=;"']+=[^;"'\r\n]*;?\s*)+)`), keep: keepNone},
 	// A header whose name says it holds a secret: "X-Api-Key: …", "Stripe-Signature: …", as
 	// sent, as curl -v prints it ("> X-Api-Key: …"), as curl -H takes it, or a YAML line.
 	{label: "secret header", anchors: secretWords, back: 16, near: ":", rotate: true, name: 1, nameOK: secretName,
-		re: regexp.MustCompile(`(?m)(?:^[ \t]*(?:[<>][ \t]*)?|(?:-H|--header)[ \t=]*["']?)([A-Za-z0-9_.-]+)[ \t]*:[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]+)?([^\s"']+)`), keep: keepNone},
+		re: lazyre.New(`(?m)(?:^[ \t]*(?:[<>][ \t]*)?|(?:-H|--header)[ \t=]*["']?)([A-Za-z0-9_.-]+)[ \t]*:[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]+)?([^\s"']+)`), keep: keepNone},
 	// A quoted name and a quoted value: JSON, JavaScript, Python, YAML, a curl -H.
 	{label: "secret value", anchors: secretWords, back: 16, near: ":=", rotate: true, name: 1, nameOK: secretName,
-		re: regexp.MustCompile(`["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)')`), keep: keepNone},
+		re: lazyre.New(`["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)')`), keep: keepNone},
 	// name=value: a query string, a form body, an environment dump, a connection string, a
 	// command-line flag.
 	{label: "secret parameter", anchors: secretWords, back: 16, near: "=", rotate: true, name: 1, nameOK: secretName,
-		re: regexp.MustCompile(`(?:^|[\s?&;,{("']|--)(?:export\s+)?([A-Za-z0-9_.-]+)=(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)'|([^\s&;"'#<>,)}]+))`), keep: keepNone},
+		re: lazyre.New(`(?:^|[\s?&;,{("']|--)(?:export\s+)?([A-Za-z0-9_.-]+)=(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)'|([^\s&;"'#<>,)}]+))`), keep: keepNone},
 }
 
 // secretWords are the words a name holds when its value is a secret; they are the anchors of

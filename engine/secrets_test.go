@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -339,5 +340,13 @@ func TestRedactAlso(t *testing.T) {
 	}
 	if again, more := Redact(cat, masked); again != masked || len(more) > 0 {
 		t.Errorf("masking again gives %q (%q)", again, more)
+	}
+}
+
+// TestPatternsCompile compiles every pattern the engine compiles on first use (lazyre), so one
+// that does not compile fails here rather than in a paste.
+func TestPatternsCompile(t *testing.T) {
+	if err := lazyre.Compile(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,13 +1,13 @@
 package engine
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/shapepath"
 	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
 )
 
@@ -215,22 +215,22 @@ func (b *body) readProblem() fields {
 }
 
 var (
-	titleRE  = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
-	h1RE     = regexp.MustCompile(`(?is)<h1[^>]*>(.*?)</h1>`)
-	tagRE    = regexp.MustCompile(`<[^>]*>`)
-	serverRE = regexp.MustCompile(`(?i)<center>\s*(nginx[^<]*|openresty[^<]*|apache[^<]*|cloudflare[^<]*)\s*</center>|(cloudflare)|(Amazon CloudFront|CloudFront)|(AWS ELB|awselb)|(Varnish)|(Heroku)|(Vercel)|(Fastly)`)
+	titleRE  = lazyre.New(`(?is)<title[^>]*>(.*?)</title>`)
+	h1RE     = lazyre.New(`(?is)<h1[^>]*>(.*?)</h1>`)
+	tagRE    = lazyre.New(`<[^>]*>`)
+	serverRE = lazyre.New(`(?i)<center>\s*(nginx[^<]*|openresty[^<]*|apache[^<]*|cloudflare[^<]*)\s*</center>|(cloudflare)|(Amazon CloudFront|CloudFront)|(AWS ELB|awselb)|(Varnish)|(Heroku)|(Vercel)|(Fastly)`)
 )
 
 // htmlFacts reads an HTML error page's title (or first heading) and the server it names.
 func htmlFacts(s string) (title, server string) {
 	s = clipBytes(s, 64<<10)
-	if m := titleRE.FindStringSubmatch(s); m != nil {
+	if m := titleRE().FindStringSubmatch(s); m != nil {
 		title = m[1]
-	} else if m := h1RE.FindStringSubmatch(s); m != nil {
+	} else if m := h1RE().FindStringSubmatch(s); m != nil {
 		title = m[1]
 	}
-	title = strings.Join(strings.Fields(unescapeHTML(tagRE.ReplaceAllString(title, " "))), " ")
-	if m := serverRE.FindStringSubmatch(s); m != nil {
+	title = strings.Join(strings.Fields(unescapeHTML(tagRE().ReplaceAllString(title, " "))), " ")
+	if m := serverRE().FindStringSubmatch(s); m != nil {
 		for _, g := range m[1:] {
 			if g != "" {
 				server = strings.TrimSpace(g)
@@ -241,11 +241,11 @@ func htmlFacts(s string) (title, server string) {
 	return printf.Clip(title, 200), server
 }
 
-var leadingStatusRE = regexp.MustCompile(`\b([1-5][0-9][0-9])\b`)
+var leadingStatusRE = lazyre.New(`\b([1-5][0-9][0-9])\b`)
 
 // statusIn finds an HTTP status in a title such as "502 Bad Gateway".
 func statusIn(s string) int {
-	if m := leadingStatusRE.FindStringSubmatch(s); m != nil {
+	if m := leadingStatusRE().FindStringSubmatch(s); m != nil {
 		return atoiStatus(m[1])
 	}
 	return 0
@@ -256,14 +256,14 @@ func statusIn(s string) int {
 var htmlEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`,
 	"&#39;", "'", "&apos;", "'", "&nbsp;", " ", "&#34;", `"`, "&mdash;", "—", "&ndash;", "–")
 
-var numericEntityRE = regexp.MustCompile(`&#([0-9]{1,7}|[xX][0-9a-fA-F]{1,6});`)
+var numericEntityRE = lazyre.New(`&#([0-9]{1,7}|[xX][0-9a-fA-F]{1,6});`)
 
 // unescapeHTML replaces the common named entities and every numeric one.
 func unescapeHTML(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	s = numericEntityRE.ReplaceAllStringFunc(s, func(m string) string {
+	s = numericEntityRE().ReplaceAllStringFunc(s, func(m string) string {
 		num := m[2 : len(m)-1]
 		base := 10
 		if num[0] == 'x' || num[0] == 'X' {

@@ -709,7 +709,10 @@ export class Page {
         ? "Opened from a shared link: the paste, with its secrets masked by the sender's browser."
         : "Opened from a shared link that holds only the API, status, code and field names: the sender kept the paste.";
       this.shared.hidden = false;
-      return engine.ready.then(() => {
+      // The verdict names its API from the page's catalog: wait for it too (a fast engine can
+      // be ready before it is read), or a bare id would show until it was.
+      const named = loadCatalog(this.cfg).catch(() => null);
+      return Promise.all([engine.ready, named]).then(() => {
         if (st.mode === "paste") return this.run("share").then(() => { this.pendingShare = false; });
         return engine.request("shared", st.share, false).then((r) => {
           this.pendingShare = false;

@@ -6,7 +6,8 @@
 //
 // Page → worker:
 //   {type: "init", exec, wasm, catalog}   URLs of wasm_exec.js, the module and catalog.json
-//     (+ module: WebAssembly.Module, catalogBytes: ArrayBuffer on a restart)
+//     (+ module: WebAssembly.Module, catalogBytes: ArrayBuffer on a restart; moduleFollows when
+//     the page compiles the module and sends it as {type: "module", module} or {…, error})
 //   {type: "explain", id, text, mask}      mask: also return the paste masked, for display
 //   {type: "redact", id, text}
 //   {type: "shared", id, text}             text: a verdict-only share link's engine.Share, as JSON
@@ -73,6 +74,12 @@ function readFile(file, progress) {
   parts.push(dec.decode());
   return parts.join("");
 }
+/** @type {(m: Extract<ToWorker, {type: "module"}>) => void} */
+var fromPage = function () {};
+/** @type {Promise<Extract<ToWorker, {type: "module"}>>} what the page compiled (boot.js) */
+var pageModule = new Promise(function (resolve) {
+  fromPage = resolve;
+});
 
 /** @param {Extract<ToWorker, {type: "init"}>} m */
 function init(m) {
@@ -86,7 +93,14 @@ function init(m) {
         if (!r.ok) throw new Error("catalog.json: HTTP " + r.status);
         return r.arrayBuffer();
       });
-  var compiled = m.module ? Promise.resolve(m.module) : WebAssembly.compileStreaming(fetch(m.wasm, { credentials: "same-origin" }));
+  /** @returns {Promise<WebAssembly.Module>} */
+  var compile = function () {
+    return WebAssembly.compileStreaming(fetch(m.wasm, { credentials: "same-origin" }));
+  };
+  // boot.js starts compiling the module in the page, before this worker has even loaded.
+  var compiled = m.module ? Promise.resolve(m.module) : m.moduleFollows ? pageModule.then(function (r) {
+    return r.module || compile();
+  }) : compile();
   compiled.catch(function () {}); // reported below, once wasm_exec.js is in
   catalog.catch(function () {});
   try {
@@ -132,9 +146,9 @@ function init(m) {
       msg.catalogBytes = bytes;
     }
     post(msg);
-    // The catalog's operations and schemas, needed only to check a pasted request, were left
-    // for now: decode them next, unless a paste is already waiting (a request paste decodes them
-    // itself). An error here also comes back with every request verdict, so it is not fatal.
+    // The catalog's operations and schemas, needed only to check a pasted request, and the
+    // engine's patterns were left for now: decode and compile them next, unless a paste is
+    // already waiting (a paste does what it needs itself). An error here also comes back with every request verdict, so it is not fatal.
     setTimeout(function () {
       if (engine && !exited) engine.complete();
     }, 0);
@@ -148,6 +162,10 @@ self.onmessage = function (ev) {
   var m = ev.data || {};
   if (m.type === "init") {
     init(m);
+    return;
+  }
+  if (m.type === "module") {
+    fromPage(m);
     return;
   }
   if (!engine || exited) {

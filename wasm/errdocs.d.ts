@@ -104,7 +104,10 @@ export interface ErrdocsEngine {
    * complete(), or by the first request paste, whichever comes first.
    */
   load(catalogJSON: Uint8Array | string): string;
-  /** Decodes what load left for later; returns "" or what is wrong with it. */
+  /**
+   * Decodes what load left for later and compiles the engine's patterns (compiled on first use
+   * otherwise, to keep them out of the start); returns "" or what is wrong.
+   */
   complete(): string;
   /**
    * Explains a paste. With mask, the result's masked holds the paste with its secrets masked
@@ -134,6 +137,14 @@ export type ToWorker =
       /** On a restart: the module compiled by the first worker, and the catalog's bytes. */
       module?: WebAssembly.Module;
       catalogBytes?: ArrayBuffer;
+      /** The page compiles the module and sends it next ({type: "module"}): boot.js does. */
+      moduleFollows?: boolean;
+    }
+  | {
+      /** The module the page compiled, or why it could not (the worker then fetches it). */
+      type: "module";
+      module?: WebAssembly.Module;
+      error?: string;
     }
   | {
       /** shared: text is a verdict-only share link's engine.Share, as JSON. */

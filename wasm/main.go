@@ -10,7 +10,8 @@
 //
 //	errdocsEngine.load(catalog)       // Uint8Array or string: catalog.WorkerCatalog as the build
 //	                                  // writes it, or catalog.json; returns "" or an error
-//	errdocsEngine.complete()          // decodes the operations load left; returns "" or an error
+//	errdocsEngine.complete()          // decodes the operations load left and compiles the
+//	                                  // engine's patterns (lazyre); returns "" or an error
 //	errdocsEngine.explain(text, mask) // {json, share, masked, found, error}: json is the verdict
 //	                                  // exactly as "errdocs explain --json" prints it, share what
 //	                                  // a verdict-only share link holds (engine.Share); with
@@ -40,6 +41,7 @@ import (
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/engine/triage"
 	"github.com/errdocs/errdocs/internal/jsonlite"
+	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
 	"github.com/errdocs/errdocs/wasm/internal/wire"
 )
@@ -88,27 +90,20 @@ func jsLoad(_ js.Value, args []js.Value) (ret any) {
 	if err != nil {
 		return "load catalog.json: " + err.Error()
 	}
-	members, err := jsonlite.Members(data)
-	if err != nil {
-		return "catalog.json: " + err.Error()
-	}
-	var c *catalog.Catalog
-	var later []byte
-	if len(members) == 2 && members[0].Key == "apis" && members[1].Key == "requests" {
-		c, err = wire.DecodeAPIs(members[0].Value)
-		later = members[1].Value
-	} else {
-		c, err = wire.DecodeCatalog(data)
-	}
+	// The APIs come first; the rest, the worker's requests, is read and checked by complete.
+	c, more, err := wire.DecodeLeadingAPIs(data)
 	if err != nil {
 		return "catalog.json: " + err.Error() // the last good catalog stays
 	}
-	cat, requests = c, later
+	cat, requests = c, nil
+	if more {
+		requests = data
+	}
 	return ""
 }
 
-// requests holds the operations and schemas of a catalog in the worker's layout until
-// complete decodes them.
+// requests holds a catalog in the worker's layout, whose operations and schemas complete
+// decodes.
 var requests []byte
 
 // jsComplete decodes the operations and schemas the load left (about two thirds of the
@@ -121,7 +116,13 @@ func jsComplete(_ js.Value, _ []js.Value) (ret any) {
 			ret = printf.Sprintf("complete catalog.json: %v", r)
 		}
 	}()
-	return complete()
+	msg := complete()
+	// The engine compiles its patterns on first use (internal/lazyre), which keeps them out of
+	// the module's start; compile them now, while the page waits for a paste.
+	if err := lazyre.Compile(); err != nil && msg == "" {
+		msg = err.Error()
+	}
+	return msg
 }
 
 func complete() string {
@@ -131,7 +132,7 @@ func complete() string {
 	if requests == nil {
 		return ""
 	}
-	r, err := wire.DecodeRequests(requests)
+	r, err := wire.DecodeRequestsIn(requests)
 	requests = nil
 	if err != nil {
 		return "catalog.json: requests: " + err.Error()

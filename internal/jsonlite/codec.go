@@ -66,6 +66,16 @@ func (dec *Decoder) Finish() error {
 	return dec.typeErr
 }
 
+// Rest returns the input after the values read so far, unchecked, and the first syntax error
+// or type mismatch in them. A caller that needs only the start of a document now reads it and
+// stops there (Members can check the whole later).
+func (dec *Decoder) Rest() ([]byte, error) {
+	if dec.err != nil {
+		return nil, dec.err
+	}
+	return dec.d.s[dec.d.i:], dec.typeErr
+}
+
 func (dec *Decoder) fail(err error) {
 	if dec.err == nil {
 		dec.err = err

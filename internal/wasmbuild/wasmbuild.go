@@ -133,17 +133,24 @@ func Build(ctx context.Context, tc Toolchain, src, dir string) error {
 // Module builds the module alone of the errdocs source in src into the file out, with the
 // shipped flags and any build tags (the browser tests add some), and joins its data segments.
 func Module(ctx context.Context, tc Toolchain, src, out string, tags ...string) error {
+	return Package(ctx, tc, src, "./wasm", out, tags...)
+}
+
+// Package builds the Go package pkg (a path relative to src) into the module out the way
+// [Module] builds the playground's: bench-wasm's hello-world reference is built by it, so the
+// two are compared on the same flags and packing.
+func Package(ctx context.Context, tc Toolchain, src, pkg, out string, tags ...string) error {
 	args := append([]string{}, buildArgs...)
 	if len(tags) > 0 {
 		args = append(args, "-tags", strings.Join(tags, ","))
 	}
-	cmd, err := tc.command(ctx, src, append(args, "-o", out, "./wasm")...)
+	cmd, err := tc.command(ctx, src, append(args, "-o", out, pkg)...)
 	if err != nil {
 		return err
 	}
 	cmd.Env = append(cmd.Env, "GOOS=js", "GOARCH=wasm")
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build ./wasm: %v: %s", err, firstLine(string(msg)))
+		return fmt.Errorf("go build %s: %v: %s", pkg, err, firstLine(string(msg)))
 	}
 	// The linker splits the module's data at every run of zeros; joined, the brotli copy is
 	// about 68 KB smaller and the memory the same (package packdata says why).

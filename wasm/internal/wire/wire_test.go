@@ -11,7 +11,6 @@ import (
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
-	"github.com/errdocs/errdocs/internal/jsonlite"
 	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
@@ -62,26 +61,35 @@ func TestCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	members, err := jsonlite.Members(wdata)
-	if err != nil || len(members) != 2 || members[0].Key != "apis" || members[1].Key != "requests" {
-		t.Fatalf("worker catalog members: %v %v", members, err)
-	}
-	split, err := DecodeAPIs(members[0].Value)
-	if err != nil {
-		t.Fatal(err)
+	split, more, err := DecodeLeadingAPIs(wdata)
+	if err != nil || !more {
+		t.Fatalf("the worker's catalog: more %v, err %v; want its requests left for later", more, err)
 	}
 	for _, a := range split.APIs {
 		if a.Operations != nil || a.Schemas != nil {
 			t.Errorf("%s: the worker's APIs hold operations", a.ID)
 		}
 	}
-	reqs, err := DecodeRequests(members[1].Value)
+	reqs, err := DecodeRequestsIn(wdata)
 	if err != nil {
 		t.Fatal(err)
 	}
 	split.AddRequests(reqs)
 	if diff := cmp.Diff(want, split, exported); diff != "" {
 		t.Fatalf("the worker's catalog, joined, differs from catalog.json (-want +got):\n%s", diff)
+	}
+
+	// catalog.json is read whole, and damage after the worker's APIs is found only when the
+	// rest is read.
+	if whole, more, err := DecodeLeadingAPIs(data); err != nil || more || cmp.Diff(want, whole, exported) != "" {
+		t.Fatalf("catalog.json through DecodeLeadingAPIs: more %v, err %v, or a different catalog", more, err)
+	}
+	bad := append(wdata[:len(wdata)-1:len(wdata)-1], ",}"...)
+	if _, more, err := DecodeLeadingAPIs(bad); err != nil || !more {
+		t.Fatalf("damage after the APIs: more %v, err %v at once", more, err)
+	}
+	if _, err := DecodeRequestsIn(bad); err == nil {
+		t.Fatal("damage after the APIs: DecodeRequestsIn found none")
 	}
 }
 

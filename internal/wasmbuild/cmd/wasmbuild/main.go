@@ -3,10 +3,16 @@
 // runs it:
 //
 //	go run ./internal/wasmbuild/cmd/wasmbuild static
+//
+// With -pkg it builds another package of the checkout into the module file -o the same way,
+// with its .br and .gz (./build.sh bench-wasm's hello-world reference):
+//
+//	go run ./internal/wasmbuild/cmd/wasmbuild -pkg ./wasm/internal/benchwasm/hello -o DIR/hello.wasm
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -25,10 +31,15 @@ func main() {
 // Main builds the module of the checkout above the working folder into the folder args[0] and
 // reports its sizes on w.
 func Main(args []string, w io.Writer) error {
-	if len(args) != 1 {
-		return fmt.Errorf("usage: wasmbuild DIR")
+	fl := flag.NewFlagSet("wasmbuild", flag.ContinueOnError)
+	pkg := fl.String("pkg", "", "build this package of the checkout instead of the playground (with -o)")
+	out := fl.String("o", "", "the module file -pkg writes")
+	if err := fl.Parse(args); err != nil {
+		return err
 	}
-	dir := args[0]
+	if (*pkg == "") != (*out == "") || (*pkg == "" && fl.NArg() != 1) || (*pkg != "" && fl.NArg() != 0) {
+		return fmt.Errorf("usage: wasmbuild DIR, or wasmbuild -pkg PKG -o FILE.wasm")
+	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return err
@@ -37,15 +48,35 @@ func Main(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := wasmbuild.Build(context.Background(), wasmbuild.Toolchain{Env: os.Environ()}, root, dir); err != nil {
-		return err
-	}
-	for _, f := range []string{"errdocs.wasm", "errdocs.wasm.br", "errdocs.wasm.gz"} {
-		st, err := os.Stat(filepath.Join(dir, f))
+	ctx, tc := context.Background(), wasmbuild.Toolchain{Env: os.Environ()}
+	var files []string
+	if *pkg != "" {
+		name, err := filepath.Abs(*out)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%s: %d bytes (%.1f KB)\n", filepath.Join(dir, f), st.Size(), float64(st.Size())/1024)
+		if err := wasmbuild.Package(ctx, tc, root, *pkg, name); err != nil {
+			return err
+		}
+		if _, _, err := wasmbuild.Compress(name); err != nil {
+			return err
+		}
+		files = []string{name, name + ".br", name + ".gz"}
+	} else {
+		dir := fl.Arg(0)
+		if err := wasmbuild.Build(ctx, tc, root, dir); err != nil {
+			return err
+		}
+		for _, f := range []string{"errdocs.wasm", "errdocs.wasm.br", "errdocs.wasm.gz"} {
+			files = append(files, filepath.Join(dir, f))
+		}
+	}
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%s: %d bytes (%.1f KB)\n", f, st.Size(), float64(st.Size())/1024)
 	}
 	return nil
 }
