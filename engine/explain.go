@@ -732,7 +732,7 @@ func (e *explainer) mapFields() {
 			}
 		}
 		if f.Line == 0 {
-			f.Line = e.p.lineAt(e.p.resp.bodyOff + is.off)
+			f.Line = e.p.lineAt(e.p.resp.at(is.off))
 		}
 		e.v.Fields = append(e.v.Fields, f)
 	}

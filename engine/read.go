@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/engine/unwrap"
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
@@ -33,9 +34,20 @@ type response struct {
 	reason     string
 	statusLine int
 	headers    []header
-	// body is the body text and bodyOff its byte offset in the paste.
-	body    string
-	bodyOff int
+	// body is the body text and bodyOff its byte offset in the paste. decoded says the body was
+	// decoded from what the paste shows (an escaped string in a log line), so offsets into it
+	// do not point into the paste; edited, that bytes were blanked in place (they still do).
+	body            string
+	bodyOff         int
+	decoded, edited bool
+}
+
+// at is the paste's offset of offset off in the body: the body's start when it was decoded.
+func (r *response) at(off int) int {
+	if r.decoded {
+		return r.bodyOff
+	}
+	return r.bodyOff + off
 }
 
 func (r *response) header(name string) (string, bool) {
@@ -116,6 +128,10 @@ func read(text string) *paste {
 		p.problems = append(p.problems, Problem{Severity: "warning",
 			Message: "The paste is larger than 16 MB; only its first 16 MB were read."})
 	}
+	text, strip := unwrap.Strip(text)
+	if strip != nil {
+		p.problems = append(p.problems, Problem{Severity: strip.Severity, Message: strip.Message})
+	}
 	p.text = text
 	p.lines = append(p.lines, 0)
 	for i := 0; i < len(text); {
@@ -141,7 +157,9 @@ func read(text string) *paste {
 	}
 	p.urls = findURLs(text)
 
-	switch {
+	switch x := unwrap.Find(text); {
+	case x != nil:
+		p.readExchange(x)
 	case isCurlVerbose(text):
 		p.readCurlVerbose()
 	default:
@@ -151,7 +169,37 @@ func read(text string) *paste {
 			p.readLoose(0)
 		}
 	}
+	if r := p.resp; r != nil {
+		c := unwrap.CleanBody(r.body)
+		for _, n := range c.Notes {
+			p.warn(n.Severity, n.Message, r.at(n.Off))
+		}
+		r.body, r.bodyOff = c.Text, min(r.bodyOff+c.Skip, len(text))
+		r.decoded, r.edited = r.decoded || c.Decoded, c.Edited
+	}
 	return p
+}
+
+// readExchange takes the exchange a tool printed, as package unwrap found it.
+func (p *paste) readExchange(x *unwrap.Exchange) {
+	p.form = "tool"
+	r := &response{status: x.Status, reason: x.Reason, body: x.Body, bodyOff: x.BodyOff, decoded: x.Decoded}
+	if x.StatusOff >= 0 {
+		r.statusLine = p.lineAt(x.StatusOff)
+	}
+	if x.BodyOff < 0 {
+		r.bodyOff = len(p.text)
+	}
+	for _, h := range x.Headers {
+		r.headers = append(r.headers, header{name: h.Name, value: h.Value, line: p.lineAt(h.Off)})
+	}
+	if _, ok := r.header("X-Request-ID"); !ok && x.RequestID != "" {
+		r.headers = append(r.headers, header{name: "X-Request-ID", value: x.RequestID})
+	}
+	if x.URL != "" && !slices.Contains(p.urls, x.URL) {
+		p.urls = append(p.urls, x.URL)
+	}
+	p.resp = r
 }
 
 // lastStatusLine finds the status line of the final response: curl -i -L and 100 Continue print
@@ -287,6 +335,9 @@ func (p *paste) readLoose(from int) {
 }
 
 func logStatus(text string) int {
+	if n, _ := unwrap.Status(text); n != 0 {
+		return n
+	}
 	for _, re := range []*regexp.Regexp{logStatusRE, logStatusKVRE, logStatusFailRE} {
 		if m := re.FindStringSubmatch(text); m != nil {
 			n, _ := strconv.Atoi(m[1])
@@ -318,9 +369,20 @@ func findEmbeddedJSON(text string) (int, bool) {
 	return 0, false
 }
 
-// pythonish reports whether s starts like a Python dict repr: {'key': ...}.
+// pythonish reports whether s starts like a value printed by Python, Node or Ruby rather than
+// JSON: {'key': …}, { key: … }, {:key=>…}.
 func pythonish(s string) bool {
-	return strings.HasPrefix(s, "{'") || strings.HasPrefix(s, "{ '")
+	s = strings.TrimLeft(strings.TrimPrefix(s, "{"), " \n")
+	return len(s) < len(strings.TrimSpace(s))+2 && s != "" && (s[0] == '\'' || s[0] == ':' || s[0] == '_' || s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z')
+}
+
+// parsePythonRepr reads the object at the start of s as package unwrap reads a printed value.
+func parsePythonRepr(s string) (*jsonx.Node, bool) {
+	n, cut := unwrap.Literal(s)
+	if n == nil || n.Kind != jsonx.Object {
+		return nil, false
+	}
+	return n, cut
 }
 
 // isCurlVerbose reports whether text is curl -v output: "> " request lines and "< " response

@@ -71,7 +71,7 @@ func (e *explainer) codeOff() int {
 		return -1
 	}
 	if n := e.b.root.Get(e.shape.Code); n != nil {
-		return e.p.resp.bodyOff + n.Off
+		return e.p.resp.at(n.Off)
 	}
 	return -1
 }
