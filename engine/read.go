@@ -196,6 +196,9 @@ func (p *paste) readExchange(x *unwrap.Exchange) {
 	if _, ok := r.header("X-Request-ID"); !ok && x.RequestID != "" {
 		r.headers = append(r.headers, header{name: "X-Request-ID", value: x.RequestID})
 	}
+	for _, n := range x.Notes {
+		p.warn(n.Severity, n.Message, n.Off)
+	}
 	if x.URL != "" && !slices.Contains(p.urls, x.URL) {
 		p.urls = append(p.urls, x.URL)
 	}

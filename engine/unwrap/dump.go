@@ -66,7 +66,7 @@ func dumpStart(text string, at int) bool {
 		switch text[i] {
 		case ' ', '\t':
 			continue
-		case '\n', ':', '=':
+		case '\n', ':', '=', '>':
 			return true
 		}
 		if i > 0 {
@@ -141,11 +141,17 @@ func readDump(text string, at int) (*Exchange, int) {
 		if st != 0 && b == nil && h == nil && !(p == "" && (logger || hasURL(root))) {
 			st = 0
 		}
-		if st != 0 && x.Status == 0 || x.Status == 0 && body == nil && b != nil {
-			x.Status, body, headers = st, b, h
-			if st != 0 && isJSON {
+		if st != 0 && x.Status == 0 {
+			x.Status = st
+			if isJSON {
 				x.StatusOff = at + root.Get(p+statusKeyAt(root, p)).Off
 			}
+		}
+		if body == nil && b != nil {
+			body = b
+		}
+		if headers == nil && (st != 0 || b != nil) {
+			headers = h
 		}
 	}
 	for _, k := range urlKeys {
@@ -177,7 +183,7 @@ func readDump(text string, at int) (*Exchange, int) {
 		return nil, at + end
 	}
 	x.Tool = "printed object"
-	if isJSON {
+	if isJSON && logger {
 		x.Tool = "JSON log line"
 	}
 	if headers != nil {
@@ -346,4 +352,72 @@ func unquoteGo(s string) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// findHeaderDict reads a Python session: the response's headers printed as a dict (requests'
+// CaseInsensitiveDict prints as one, httpx's as Headers({…})), the status named by the client's
+// error message (Status), and the body printed before or after them.
+func findHeaderDict(text string) *Exchange {
+	var x *Exchange
+	other, otherEnd := -1, -1
+	tries := 0
+	for i := 0; i < len(text) && tries < maxDumpTries; {
+		j := strings.IndexByte(text[i:], '{')
+		if j < 0 {
+			break
+		}
+		at := i + j
+		if !dumpStart(text, at) && !strings.HasSuffix(text[max(0, at-8):at], "Headers(") {
+			i = at + 1
+			continue
+		}
+		tries++
+		js, n, ok := literalJSON(text[at:])
+		if !ok {
+			i = at + 1
+			continue
+		}
+		root, _, _, _ := jsonx.Parse(js)
+		switch {
+		case x == nil && isHeaderDict(root):
+			x = &Exchange{Tool: "Python", StatusOff: -1, BodyOff: -1}
+			ls := lineStart(text, at)
+			for _, h := range root.Vals {
+				x.Headers = append(x.Headers, Header{Name: h.Key, Value: h.Text(), Off: ls})
+			}
+		case root != nil && root.Kind == jsonx.Object && other < 0:
+			other, otherEnd = at, at+n
+		}
+		i = max(at+n, at+1)
+	}
+	if x == nil {
+		return nil
+	}
+	if other >= 0 {
+		x.Body, x.BodyOff = text[other:otherEnd], other
+	}
+	x.Status, x.StatusOff = Status(text)
+	if x.Status == 0 && x.Body == "" {
+		return nil
+	}
+	return x
+}
+
+// isHeaderDict reports whether n is a dict of response headers: strings only, with a
+// Content-Type, Date or Content-Length among them.
+func isHeaderDict(n *jsonx.Node) bool {
+	if n == nil || n.Kind != jsonx.Object || len(n.Vals) == 0 {
+		return false
+	}
+	known := false
+	for _, v := range n.Vals {
+		if v.Kind != jsonx.String {
+			return false
+		}
+		switch strings.ToLower(v.Key) {
+		case "content-type", "date", "content-length":
+			known = true
+		}
+	}
+	return known
 }

@@ -64,6 +64,12 @@ func findPowerShellRecord(text string) *Exchange {
 				return true
 			}
 		case 1:
+			if strings.TrimSpace(t) == "Line |" {
+				// PowerShell 7 from a script: the first line named the script, the message
+				// comes under the source line.
+				msg, msgOff, state = nil, -1, 2
+				return true
+			}
 			if t == "" || strings.HasPrefix(t, "At ") || strings.HasPrefix(t, "+ ") || strings.HasPrefix(strings.TrimSpace(t), "+ ") || strings.HasPrefix(t, "Line |") {
 				return false
 			}

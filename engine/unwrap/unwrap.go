@@ -50,6 +50,9 @@ type Exchange struct {
 	Method, URL string
 	// RequestID is a request id the tool printed outside the headers (a log line's field).
 	RequestID string
+	// Notes say what the tool left out and how to get it (the body, objects util.inspect
+	// cut); their offsets are into the text.
+	Notes []Note
 }
 
 // A Header is one response header and the offset of its line.
@@ -66,17 +69,43 @@ type Note struct {
 }
 
 // finders run in order; the first to recognise its tool wins.
-var finders = []func(string) *Exchange{findPowerShellRecord, findDotNet, findGoResponse, findOkHttp, findWget, findPowerShellList, findDump, findLogfmt}
+var finders = []func(string) *Exchange{findPowerShellRecord, findDotNet, findGoResponse, findOkHttp, findWget, findPowerShellList, findDump, findHeaderDict, findLogfmt}
 
 // Find returns the exchange a tool printed in text, or nil when text is none of the outputs this
 // package knows (the engine then reads it as HTTP, curl or a log line).
 func Find(text string) *Exchange {
 	for _, f := range finders {
 		if x := f(text); x != nil {
+			if strings.TrimSpace(x.Body) == "" {
+				if h := noBodyHint(x.Tool); h != "" {
+					x.Notes = append(x.Notes, Note{"info", h, -1})
+				}
+			} else if x.Decoded && strings.Contains(x.Body, "null") && strings.Contains(text, "[Object]") {
+				x.Notes = append(x.Notes, Note{"info", "Node's console.log cuts objects nested deeper than two levels to [Object], so part of the body is missing: log JSON.stringify(err.response.data) or util.inspect(value, {depth: null}) to see all of it.", -1})
+			}
 			return x
 		}
 	}
 	return nil
+}
+
+// noBodyHint says how to get the body a tool did not print.
+func noBodyHint(tool string) string {
+	switch tool {
+	case "wget":
+		return "wget does not print the body of an error response: run it with --content-on-error -O - to see the body."
+	case "PowerShell":
+		return "PowerShell did not print the response body: in a catch block, print $_.ErrorDetails.Message (Windows PowerShell 5.1 shows only the status of an error; PowerShell 7 shows the body)."
+	case "printed object":
+		return "The printed object holds no response body (axios's toJSON() leaves it out): log JSON.stringify(err.response.data) to see it."
+	case "OkHttp":
+		return "OkHttp logged no body: set HttpLoggingInterceptor's level to BODY."
+	case "Go http.Response":
+		return "Go prints an *http.Response's body as a pointer: print the bytes of io.ReadAll(resp.Body)."
+	case ".NET HttpResponseMessage":
+		return "HttpResponseMessage.ToString() leaves the body out: print await response.Content.ReadAsStringAsync()."
+	}
+	return ""
 }
 
 // line is one line of a text: its offset and its text without the line end.
