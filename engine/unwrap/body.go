@@ -46,7 +46,7 @@ func CleanBody(body string) Cleaned {
 		c.Notes = append(c.Notes, Note{"info", "The body is HTML-escaped (&quot; for \"): it went through an HTML page or template on its way here. errdocs read it unescaped.", c.Skip})
 		return c
 	case t[0] == '"' && len(t) > 2 && (t[1] == '{' || t[1] == '['):
-		if n, _, _, err := jsonx.Parse(t); n != nil && n.Kind == jsonx.String && err == nil {
+		if n, _, _, err := jsonx.Parse(t); n != nil && n.Kind == jsonx.String && err == nil && validJSON(n.Str) {
 			c.Text, c.Decoded = n.Str, true
 			c.Notes = append(c.Notes, Note{"warning", "The body is a JSON string that holds JSON: it was encoded twice (a JSON.stringify or json.dumps of text that was already JSON). errdocs read the JSON inside.", c.Skip})
 			return c

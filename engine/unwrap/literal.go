@@ -90,7 +90,7 @@ func literalJSON(s string) (out string, n int, ok bool) {
 			i++
 			key = len(stack) > 0 && stack[len(stack)-1] == '{'
 			continue
-		case c == ':' && !(key && i+1 < len(s) && isIdentStart(s[i+1])) || c == '=' && i+1 < len(s) && s[i+1] == '>':
+		case c == ':' && !((key || valueNext(b)) && i+1 < len(s) && isIdentStart(s[i+1])) || c == '=' && i+1 < len(s) && s[i+1] == '>':
 			b = append(b, ':')
 			if c == '=' {
 				i++
@@ -228,6 +228,16 @@ func literalJSON(s string) (out string, n int, ok bool) {
 		return "", 0, false
 	}
 	return string(b), len(s), true
+}
+
+// valueNext reports whether a value comes next in b: b ends (white space aside) with a colon,
+// a comma or an opening bracket. A colon there starts a Ruby symbol, :post.
+func valueNext(b []byte) bool {
+	j := len(b)
+	for j > 0 && (b[j-1] == ' ' || b[j-1] == '\n' || b[j-1] == '\r' || b[j-1] == '\t') {
+		j--
+	}
+	return j > 0 && (b[j-1] == ':' || b[j-1] == ',' || b[j-1] == '[')
 }
 
 // joinAt returns where a string written to b ends, its closing quote, when b ends with that
