@@ -102,7 +102,7 @@ func compact(n *jsonx.Node) string {
 
 func TestCleanBody(t *testing.T) {
 	for _, tc := range []struct {
-		name, in, want string
+		name, in, want  string
 		decoded, edited bool
 		skip, notes     int
 	}{
