@@ -165,6 +165,8 @@ func read(text string) *paste {
 	default:
 		if m := lastStatusLine(text); m != nil {
 			p.readHTTP(m)
+		} else if x := unwrap.FindDump(text); x != nil {
+			p.readExchange(x)
 		} else {
 			p.readLoose(0)
 		}

@@ -371,6 +371,14 @@ func findHeaderDict(text string) *Exchange {
 			i = at + 1
 			continue
 		}
+		if !strings.HasPrefix(text[at:], "{'") {
+			// JSON, not a dict's repr: a body, maybe, which the engine reads itself.
+			if strings.HasPrefix(text[at:], `{"`) && other < 0 {
+				other, otherEnd = at, len(text)
+			}
+			i = at + 1
+			continue
+		}
 		tries++
 		js, n, ok := literalJSON(text[at:])
 		if !ok {
@@ -403,8 +411,8 @@ func findHeaderDict(text string) *Exchange {
 	return x
 }
 
-// isHeaderDict reports whether n is a dict of response headers: strings only, with a
-// Content-Type, Date or Content-Length among them.
+// isHeaderDict reports whether n is a dict of response headers: strings only, with a Date,
+// Content-Length, Retry-After or X-Request-ID among them and no Authorization (a request's).
 func isHeaderDict(n *jsonx.Node) bool {
 	if n == nil || n.Kind != jsonx.Object || len(n.Vals) == 0 {
 		return false
@@ -415,8 +423,10 @@ func isHeaderDict(n *jsonx.Node) bool {
 			return false
 		}
 		switch strings.ToLower(v.Key) {
-		case "content-type", "date", "content-length":
+		case "date", "content-length", "retry-after", "x-request-id", "server":
 			known = true
+		case "authorization":
+			return false
 		}
 	}
 	return known

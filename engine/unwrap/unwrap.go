@@ -68,12 +68,23 @@ type Note struct {
 	Off               int
 }
 
-// finders run in order; the first to recognise its tool wins.
-var finders = []func(string) *Exchange{findPowerShellRecord, findDotNet, findGoResponse, findOkHttp, findWget, findPowerShellList, findDump, findHeaderDict, findLogfmt}
+// toolFinders and dumpFinders run in order; the first to recognise its output wins.
+var (
+	toolFinders = []func(string) *Exchange{findPowerShellRecord, findDotNet, findGoResponse, findOkHttp, findWget, findPowerShellList}
+	dumpFinders = []func(string) *Exchange{findDump, findHeaderDict, findLogfmt}
+)
 
-// Find returns the exchange a tool printed in text, or nil when text is none of the outputs this
-// package knows (the engine then reads it as HTTP, curl or a log line).
-func Find(text string) *Exchange {
+// Find returns the exchange a tool printed in text, or nil when text is none of the tools'
+// outputs this package knows. The engine calls it first: these outputs may hold lines that
+// look like a status line.
+func Find(text string) *Exchange { return find(text, toolFinders) }
+
+// FindDump returns the exchange a printed object or a log line in text holds (an AxiosError,
+// a Python or Ruby repr, a JSON or logfmt log line), or nil. The engine calls it when the paste
+// has no status line: a raw response's body is read as a body, not searched for a dump.
+func FindDump(text string) *Exchange { return find(text, dumpFinders) }
+
+func find(text string, finders []func(string) *Exchange) *Exchange {
 	for _, f := range finders {
 		if x := f(text); x != nil {
 			if strings.TrimSpace(x.Body) == "" {

@@ -178,6 +178,9 @@ func FuzzFind(f *testing.F) {
 		Status(s)
 		x := Find(s)
 		if x == nil {
+			x = FindDump(s)
+		}
+		if x == nil {
 			return
 		}
 		for _, off := range []int{x.StatusOff, x.BodyOff} {
