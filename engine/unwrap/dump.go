@@ -1,7 +1,6 @@
 package unwrap
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/errdocs/errdocs/internal/jsonx"
@@ -338,20 +337,8 @@ func logfmt(s string) []kvPair {
 
 // unquoteGo reads the double-quoted string at the start of s as Go's %q writes it.
 func unquoteGo(s string) (string, int, bool) {
-	for i := 1; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '"':
-			v, err := strconv.Unquote(s[:i+1])
-			if err != nil {
-				str, _, _ := readQuoted(s, 0)
-				return str, i + 1, true
-			}
-			return v, i + 1, true
-		}
-	}
-	return "", 0, false
+	str, end, closed := readQuoted(s, 0)
+	return str, end, closed
 }
 
 // findHeaderDict reads a Python session: the response's headers printed as a dict (requests'

@@ -179,11 +179,27 @@ func statusNumber(s string) int {
 		return 0
 	}
 	for _, r := range catalog.ReasonPhrases {
-		if strings.EqualFold(strings.NewReplacer(" ", "", "-", "").Replace(r.Phrase), s) {
+		if equalSquashed(r.Phrase, s) {
 			return r.Status
 		}
 	}
 	return 0
+}
+
+// equalSquashed reports whether phrase, without its spaces and hyphens, is name, ignoring case.
+func equalSquashed(phrase, name string) bool {
+	j := 0
+	for i := 0; i < len(phrase); i++ {
+		c := phrase[i]
+		if c == ' ' || c == '-' {
+			continue
+		}
+		if j >= len(name) || c|0x20 != name[j]|0x20 {
+			return false
+		}
+		j++
+	}
+	return j == len(name)
 }
 
 // leadingStatus reads a status at the start of s ("422 Unprocessable Entity"): the status and
