@@ -110,10 +110,6 @@ func (p *paste) warn(sev, msg string, off int) {
 var (
 	statusLineRE = regexp.MustCompile(`(?m)^[ \t]*(?:< )?(HTTP/[0-9](?:\.[0-9])?)[ \t]+([1-5][0-9][0-9])\b[ \t]*([^\r\n]*)`)
 	urlRE        = regexp.MustCompile(`https?://[^\s"'<>\\)]+`)
-	// Status codes named in log and traceback text.
-	logStatusRE     = regexp.MustCompile(`(?i)(?:\bstatus(?:[ _]?code)?["']?\s*[:=]?\s*|\bHTTP(?:Error)?[ /:]+|\b)([1-5][0-9][0-9])(?:\s+(?:Client|Server) Error\b|\s+(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable (?:Entity|Content)|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Payment Required|Not Implemented)\b)`)
-	logStatusKVRE   = regexp.MustCompile(`(?i)\b(?:status|statusCode|status_code|http_status)["']?\s*[:=]\s*["']?([1-5][0-9][0-9])\b`)
-	logStatusFailRE = regexp.MustCompile(`(?i)\bfailed with status(?: code)? ([1-5][0-9][0-9])\b`)
 )
 
 // read reads text. It never fails: what it cannot make sense of becomes a problem.
@@ -340,16 +336,8 @@ func (p *paste) readLoose(from int) {
 }
 
 func logStatus(text string) int {
-	if n, _ := unwrap.Status(text); n != 0 {
-		return n
-	}
-	for _, re := range []*regexp.Regexp{logStatusRE, logStatusKVRE, logStatusFailRE} {
-		if m := re.FindStringSubmatch(text); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return n
-		}
-	}
-	return 0
+	n, _ := unwrap.Status(text)
+	return n
 }
 
 // findEmbeddedJSON finds the first '{' in text where a JSON object of at least one member starts.

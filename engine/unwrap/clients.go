@@ -1,6 +1,7 @@
 package unwrap
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -256,6 +257,14 @@ var statusPhrases = [...]string{
 	"Status: ",                    // catch blocks that print the status
 }
 
+// Status codes named in log and traceback text with their reason phrase, as a key and value,
+// or after "failed with status": what Status looks for when no client's phrase is there.
+var (
+	statusReasonRE = regexp.MustCompile(`(?i)(?:\bstatus(?:[ _]?code)?["']?\s*[:=]?\s*|\bHTTP(?:Error)?[ /:]+|\b)([1-5][0-9][0-9])(?:\s+(?:Client|Server) Error\b|\s+(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable (?:Entity|Content)|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Payment Required|Not Implemented)\b)`)
+	statusKVRE     = regexp.MustCompile(`(?i)\b(?:status|statusCode|status_code|http_status)["']?\s*[:=]\s*["']?([1-5][0-9][0-9])\b`)
+	statusFailRE   = regexp.MustCompile(`(?i)\bfailed with status(?: code)? ([1-5][0-9][0-9])\b`)
+)
+
 // Status finds a status that a client library's error message names, such as axios's "Request
 // failed with status code 422" or httpx's "Client error '422 Unprocessable Entity' for url …",
 // and the offset of its digits; 0 and -1 when there is none. Where several are named, the first
@@ -291,6 +300,13 @@ func Status(text string) (int, int) {
 					best, bestOff = n, at
 					break
 				}
+			}
+		}
+	}
+	if best == 0 {
+		for _, re := range [...]*regexp.Regexp{statusReasonRE, statusKVRE, statusFailRE} {
+			if m := re.FindStringSubmatchIndex(text); m != nil {
+				return statusNumber(text[m[2]:m[3]]), m[2]
 			}
 		}
 	}

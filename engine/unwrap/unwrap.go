@@ -18,8 +18,9 @@
 // Every reader runs in time linear in the paste: it scans lines once, tries a bounded number of
 // starting points, and skips past what one attempt read. Nothing here panics on any input
 // (FuzzFind, FuzzCleanBody). It is pure Go with no I/O and no syscall/js, and imports only
-// catalog (the reason phrases), internal/jsonx and the standard library (no fmt, reflect,
-// regexp or encoding/json: the WebAssembly module links it).
+// catalog (the reason phrases), internal/jsonx and the standard library (no fmt, reflect or
+// encoding/json: the WebAssembly module links it). Its only regular expressions are Status's
+// fallbacks, moved here from the engine; Go's are linear-time.
 package unwrap
 
 import (
