@@ -182,9 +182,7 @@ func read(text string) *paste {
 func (p *paste) readExchange(x *unwrap.Exchange) {
 	p.form = "tool"
 	r := &response{status: x.Status, reason: x.Reason, body: x.Body, bodyOff: x.BodyOff, decoded: x.Decoded}
-	if x.StatusOff >= 0 {
-		r.statusLine = p.lineAt(x.StatusOff)
-	}
+	r.statusLine = p.lineAt(x.StatusOff) // 0, no line, for -1
 	if x.BodyOff < 0 {
 		r.bodyOff = len(p.text)
 	}
@@ -320,7 +318,7 @@ func (p *paste) readLoose(from int) {
 		return
 	}
 	// A log line, a traceback or prose: look for JSON inside it and a status around it.
-	p.statusHint = logStatus(text)
+	p.statusHint, _ = unwrap.Status(text)
 	if i, ok := findEmbeddedJSON(text); ok {
 		p.form = "log"
 		r.body, r.bodyOff = text[i:], from+i
@@ -333,11 +331,6 @@ func (p *paste) readLoose(from int) {
 	}
 	p.form = "text"
 	r.body, r.bodyOff = body, off
-}
-
-func logStatus(text string) int {
-	n, _ := unwrap.Status(text)
-	return n
 }
 
 // findEmbeddedJSON finds the first '{' in text where a JSON object of at least one member starts.
@@ -370,13 +363,7 @@ func pythonish(s string) bool {
 }
 
 // parsePythonRepr reads the object at the start of s as package unwrap reads a printed value.
-func parsePythonRepr(s string) (*jsonx.Node, bool) {
-	n, cut := unwrap.Literal(s)
-	if n == nil || n.Kind != jsonx.Object {
-		return nil, false
-	}
-	return n, cut
-}
+var parsePythonRepr = unwrap.Literal
 
 // isCurlVerbose reports whether text is curl -v output: "> " request lines and "< " response
 // lines.

@@ -29,6 +29,7 @@ var rules = []rule{
 	{"fields-only", ruleFieldsOnly},
 	{"content-type", ruleContentType},
 	{"success", ruleSuccess},
+	{"failed-items", ruleFailedItems},
 }
 
 // check runs every rule; fired, when set, hears the name of each rule that added a problem.

@@ -392,16 +392,16 @@ func isIdentByte(c byte) bool {
 	return isIdentStart(c) || c >= '0' && c <= '9'
 }
 
-// Literal reads the value printed at the start of s by Python, Node or Ruby as a JSON tree.
-// Offsets in the tree are into the JSON it was rewritten as, not into s. cut says the value
-// ended early. It returns nil when s holds no such value.
+// Literal reads the object printed at the start of s by Python, Node or Ruby as a JSON tree.
+// Offsets in the tree are into the JSON it was rewritten as, not into s. cut says the object
+// ended early. It returns nil when s holds no such object.
 func Literal(s string) (n *jsonx.Node, cut bool) {
 	js, _, ok := literalJSON(s)
 	if !ok {
 		return nil, false
 	}
 	n, _, cut, err := jsonx.Parse(js)
-	if n == nil || err != nil && !cut {
+	if n == nil || n.Kind != jsonx.Object || err != nil && !cut {
 		return nil, false
 	}
 	return n, cut
