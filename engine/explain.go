@@ -230,13 +230,16 @@ func (e *explainer) urls() []string {
 
 func (e *explainer) hostEvidence(a *catalog.API) int {
 	score := 0
-	for _, raw := range e.urls() {
+	for i, raw := range e.urls() {
 		host, path := splitURL(raw)
 		if host == "" {
 			continue
 		}
 		for _, h := range a.Hosts {
 			if host == h || strings.HasPrefix(h, "*.") && strings.HasSuffix(host, h[1:]) {
+				if i == 0 && e.p.req != nil && e.p.resp.statusLine > 0 {
+					return 8 // the request's host answered, whatever its path or key say
+				}
 				return 4
 			}
 		}
@@ -681,6 +684,10 @@ func (e *explainer) reqBody() *requestBody {
 		e.rb = readRequestBody(e.p.req.Body)
 	}
 	return e.rb
+}
+
+func hasPrefixIn(s string, prefixes []string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }
 
 func joinAnd(items []string) string {

@@ -109,7 +109,6 @@ func (p *paste) warn(sev, msg string, off int) {
 
 var (
 	statusLineRE = regexp.MustCompile(`(?m)^[ \t]*(?:< )?(HTTP/[0-9](?:\.[0-9])?)[ \t]+([1-5][0-9][0-9])\b[ \t]*([^\r\n]*)`)
-	urlRE        = regexp.MustCompile(`https?://[^\s"'<>\\)]+`)
 )
 
 // read reads text. It never fails: what it cannot make sense of becomes a problem.
@@ -151,7 +150,7 @@ func read(text string) *paste {
 		i := firstInvalidUTF8(text)
 		p.warn("warning", "The paste has bytes that are not valid UTF-8; they were read as U+FFFD.", i)
 	}
-	p.urls = findURLs(text)
+	p.urls = unwrap.URLs(text)
 
 	switch x := unwrap.Find(text); {
 	case x != nil:
@@ -188,9 +187,6 @@ func (p *paste) readExchange(x *unwrap.Exchange) {
 	}
 	for _, h := range x.Headers {
 		r.headers = append(r.headers, header{name: h.Name, value: h.Value, line: p.lineAt(h.Off)})
-	}
-	if _, ok := r.header("X-Request-ID"); !ok && x.RequestID != "" {
-		r.headers = append(r.headers, header{name: "X-Request-ID", value: x.RequestID})
 	}
 	for _, n := range x.Notes {
 		p.warn(n.Severity, n.Message, n.Off)
@@ -519,19 +515,4 @@ func firstInvalidUTF8(s string) int {
 		i += n
 	}
 	return -1
-}
-
-// findURLs returns the distinct URLs in text, at most 32.
-func findURLs(text string) []string {
-	if !strings.Contains(text, "://") {
-		return nil
-	}
-	var out []string
-	for _, u := range urlRE.FindAllString(clipBytes(text, 1<<20), 32) {
-		u = strings.TrimRight(u, ".,;:'\"`")
-		if !slices.Contains(out, u) {
-			out = append(out, u)
-		}
-	}
-	return out
 }

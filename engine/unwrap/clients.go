@@ -2,6 +2,7 @@ package unwrap
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -264,6 +265,24 @@ var (
 	statusKVRE     = regexp.MustCompile(`(?i)\b(?:status|statusCode|status_code|http_status)["']?\s*[:=]\s*["']?([1-5][0-9][0-9])\b`)
 	statusFailRE   = regexp.MustCompile(`(?i)\bfailed with status(?: code)? ([1-5][0-9][0-9])\b`)
 )
+
+var urlRE = regexp.MustCompile(`https?://[^\s"'<>\\)]+`)
+
+// URLs returns the distinct URLs in text's first megabyte, at most 32, for the engine to weigh
+// which API a paste is about.
+func URLs(text string) []string {
+	if !strings.Contains(text, "://") {
+		return nil
+	}
+	var out []string
+	for _, u := range urlRE.FindAllString(text[:min(len(text), 1<<20)], 32) {
+		u = strings.TrimRight(u, ".,;:'\"`")
+		if !slices.Contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
 
 // Status finds a status that a client library's error message names, such as axios's "Request
 // failed with status code 422" or httpx's "Client error '422 Unprocessable Entity' for url …",

@@ -24,6 +24,7 @@
 package unwrap
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,7 +50,8 @@ type Exchange struct {
 	Decoded bool
 	// Method and URL are the request's, when the tool printed them.
 	Method, URL string
-	// RequestID is a request id the tool printed outside the headers (a log line's field).
+	// RequestID is a request id the tool printed outside the headers (a log line's field);
+	// Find adds it to Headers as X-Request-ID when they have none.
 	RequestID string
 	// Notes say what the tool left out and how to get it (the body, objects util.inspect
 	// cut); their offsets are into the text.
@@ -88,6 +90,9 @@ func FindDump(text string) *Exchange { return find(text, dumpFinders) }
 func find(text string, finders []func(string) *Exchange) *Exchange {
 	for _, f := range finders {
 		if x := f(text); x != nil {
+			if x.RequestID != "" && !slices.ContainsFunc(x.Headers, func(h Header) bool { return strings.EqualFold(h.Name, "X-Request-ID") }) {
+				x.Headers = append(x.Headers, Header{Name: "X-Request-ID", Value: x.RequestID, Off: -1})
+			}
 			if strings.TrimSpace(x.Body) == "" {
 				if h := noBodyHint(x.Tool); h != "" {
 					x.Notes = append(x.Notes, Note{"info", h, -1})
