@@ -1000,6 +1000,10 @@ func TestDetect(t *testing.T) {
 		{"", false},
 		{"POST requests fail", false},
 		{"const x = 1;", false},
+		{"#!/bin/sh\nset -e\n# send\nexport KEY=abc\nURL=https://x.test\n\ncurl -X POST $URL", true},
+		{"# a comment\nPOST /v1/send HTTP/1.1", true},
+		{"#!/bin/sh\nset -e\nKEY=abc\n", false},
+		{"# just notes\nsome prose", false},
 	} {
 		if got := Detect(c.in); got != c.want {
 			t.Errorf("Detect(%q) = %v, want %v", c.in, got, c.want)
