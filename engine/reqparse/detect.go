@@ -42,6 +42,9 @@ func classifyLine(text string, i int, deep bool) (kind, int) {
 	if k := curlStart(s); k >= 0 {
 		return kindCurl, at + k
 	}
+	if k := httpieStart(s); k >= 0 {
+		return kindHTTPie, at + k
+	}
 	if strings.HasPrefix(s, ">") && isRequestLine(strings.TrimLeft(s[1:], " ")) {
 		return kindTrace, at
 	}

@@ -1184,7 +1184,7 @@ func checkInvariants(t *testing.T, text string, r *Request) {
 			t.Errorf("header %q on line %d outside 1..%d", h.Name, h.Line, n)
 		}
 	}
-	if r.Form != "curl" && r.Form != "http" && r.Form != "fetch" {
+	if r.Form != "curl" && r.Form != "http" && r.Form != "fetch" && r.Form != "httpie" {
 		t.Errorf("Form = %q", r.Form)
 	}
 	if r.Method == "" || r.Method != strings.ToUpper(r.Method) {
