@@ -30,3 +30,13 @@ var httpieCases = []tc{
 	{name: "prose", in: "http requests to the API fail", noReq: true},
 	{name: "the word alone", in: "http", noReq: true},
 }
+
+func TestScriptVariables(t *testing.T) {
+	runCases(t, []tc{{
+		name: "a variable set above the command is expanded", in: "#!/bin/bash\nset -e\nexport KEY='sk_abc'\nHOST=https://x.test\ncurl \"$HOST/v1/send\" -H \"Authorization: Bearer ${KEY}\"",
+		form: "curl", url: "https://x.test/v1/send", headers: []string{"Authorization: Bearer sk_abc"}, noNotes: true,
+	}, {
+		name: "an unset variable stays as written", in: "curl https://x.test -H \"Authorization: Bearer $TOKEN\"",
+		headers: []string{"Authorization: Bearer $TOKEN"}, notes: []string{"$TOKEN"},
+	}})
+}
