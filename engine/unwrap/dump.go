@@ -33,6 +33,7 @@ var (
 // response), reading at most maxDumpTries objects and never one inside another it read.
 func findDump(text string) *Exchange {
 	var best *Exchange
+	plain, plainEnd := -1, -1 // the first object that is no dump: a body printed on its own
 	tries := 0
 	for i := 0; i < len(text) && tries < maxDumpTries; {
 		j := strings.IndexByte(text[i:], '{')
@@ -45,14 +46,21 @@ func findDump(text string) *Exchange {
 			continue
 		}
 		tries++
-		x, end := readDump(text, at)
+		x, end, isObject := readDump(text, at)
+		if x == nil && isObject && plain < 0 && (best == nil || best.Body == "") {
+			plain, plainEnd = at, end
+		}
 		if x != nil && (best == nil || best.Status < 400 && x.Status >= 400) {
 			best = x
-			if x.Status >= 400 {
+			if x.Status >= 400 && x.Body != "" {
 				break
 			}
 		}
 		i = max(end, at+1)
+	}
+	if best != nil && best.Body == "" && plain >= 0 {
+		// console.log(res) then console.log(await res.json()): the body came on its own.
+		best.Body, best.BodyOff, best.Decoded = text[plain:plainEnd], plain, false
 	}
 	return best
 }
@@ -88,8 +96,8 @@ func dumpStart(text string, at int) bool {
 }
 
 // readDump reads the object at text[at] and what it says of a response, and returns the offset
-// after it.
-func readDump(text string, at int) (*Exchange, int) {
+// after it, and whether an object was there at all.
+func readDump(text string, at int) (*Exchange, int, bool) {
 	root, end, cut, err := jsonx.Parse(text[at:])
 	isJSON := root != nil && root.Kind == jsonx.Object && err == nil && !cut
 	var js string
@@ -98,12 +106,12 @@ func readDump(text string, at int) (*Exchange, int) {
 		var ok bool
 		js, n, ok = literalJSON(text[at:])
 		if !ok {
-			return nil, at + 1
+			return nil, at + 1, false
 		}
 		end = n
 		root, _, _, err = jsonx.Parse(js)
 		if root == nil || root.Kind != jsonx.Object || err != nil && !root.Cut {
-			return nil, at + end
+			return nil, at + end, false
 		}
 	}
 	x := &Exchange{StatusOff: -1, BodyOff: -1}
@@ -126,7 +134,8 @@ func readDump(text string, at int) (*Exchange, int) {
 		}
 		var b *jsonx.Node
 		for _, k := range bodyKeys {
-			if b = root.Get(p + k); b != nil && b.Kind != jsonx.Null {
+			// Node's fetch Response prints its unread body as a ReadableStream: no body.
+			if b = root.Get(p + k); b != nil && b.Kind != jsonx.Null && b.Get("locked") == nil {
 				break
 			}
 			b = nil
@@ -175,11 +184,11 @@ func readDump(text string, at int) (*Exchange, int) {
 	stringBody := body != nil && body.Kind == jsonx.String && strings.HasPrefix(strings.TrimSpace(body.Str), "{")
 	switch {
 	case x.Status == 0 && !(logger && stringBody):
-		return nil, at + end
+		return nil, at + end, true
 	case isJSON && headers == nil && x.URL == "" && !logger && !stringBody:
 		// An error body that carries a status of its own (problem details, many APIs):
 		// the engine reads it as a body.
-		return nil, at + end
+		return nil, at + end, true
 	}
 	x.Tool = "printed object"
 	if isJSON && logger {
@@ -208,7 +217,7 @@ func readDump(text string, at int) (*Exchange, int) {
 		_, n, _, _ := jsonx.Parse(js[body.Off:])
 		x.Body, x.BodyOff, x.Decoded = js[body.Off:body.Off+n], at, true
 	}
-	return x, at + end
+	return x, at + end, true
 }
 
 // hasURL reports whether root holds a request's URL.
@@ -417,4 +426,31 @@ func isHeaderDict(n *jsonx.Node) bool {
 		}
 	}
 	return known
+}
+
+// findQuotedBody reads a body printed as a string literal on a line of its own, as Ruby's irb
+// shows res.body (=> "{\"error\":…}") or a program prints a JSON-encoded string, with the
+// status a client's message names (Status).
+func findQuotedBody(text string) *Exchange {
+	var x *Exchange
+	n := 0
+	eachLine(text, 0, func(l line) bool {
+		if n++; n > maxLogfmtLines {
+			return false
+		}
+		t := strings.TrimLeft(l.text, " \t")
+		t = strings.TrimPrefix(strings.TrimPrefix(t, "=> "), "> ")
+		if !strings.HasPrefix(t, `"{`) && !strings.HasPrefix(t, `"[`) {
+			return true
+		}
+		if s, _, _, err := jsonx.Parse(t); s != nil && s.Kind == jsonx.String && err == nil && validJSON(s.Str) {
+			x = &Exchange{Tool: "printed string", StatusOff: -1, Body: s.Str, BodyOff: l.off + len(l.text) - len(t), Decoded: true}
+			return false
+		}
+		return true
+	})
+	if x != nil {
+		x.Status, x.StatusOff = Status(text)
+	}
+	return x
 }

@@ -74,7 +74,7 @@ type Note struct {
 // toolFinders and dumpFinders run in order; the first to recognise its output wins.
 var (
 	toolFinders = []func(string) *Exchange{findPowerShellRecord, findDotNet, findGoResponse, findOkHttp, findWget, findPowerShellList}
-	dumpFinders = []func(string) *Exchange{findDump, findHeaderDict, findLogfmt}
+	dumpFinders = []func(string) *Exchange{findDump, findHeaderDict, findLogfmt, findQuotedBody}
 )
 
 // Find returns the exchange a tool printed in text, or nil when text is none of the tools'
