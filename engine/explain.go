@@ -231,13 +231,16 @@ func (e *explainer) urls() []string {
 
 func (e *explainer) hostEvidence(a *catalog.API) int {
 	score := 0
-	for _, raw := range e.urls() {
+	for i, raw := range e.urls() {
 		host, path := splitURL(raw)
 		if host == "" {
 			continue
 		}
 		for _, h := range a.Hosts {
 			if host == h || strings.HasPrefix(h, "*.") && strings.HasSuffix(host, h[1:]) {
+				if i == 0 && e.p.req != nil && e.p.resp.statusLine > 0 {
+					return 8 // the request's host answered, whatever its path or key say
+				}
 				return 4
 			}
 		}
@@ -685,6 +688,10 @@ func (e *explainer) reqBody() *requestBody {
 	return e.rb
 }
 
+func hasPrefixIn(s string, prefixes []string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
+}
+
 func joinAnd(items []string) string {
 	switch len(items) {
 	case 0:
@@ -734,7 +741,7 @@ func (e *explainer) mapFields() {
 			}
 		}
 		if f.Line == 0 {
-			f.Line = e.p.lineAt(e.p.resp.bodyOff + is.off)
+			f.Line = e.p.lineAt(e.p.resp.at(is.off))
 		}
 		e.v.Fields = append(e.v.Fields, f)
 	}

@@ -33,11 +33,18 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		p := read(text)
 		if r := p.resp; r != nil {
-			if r.bodyOff < 0 || r.bodyOff > len(p.text) || r.bodyOff+len(r.body) > len(p.text) {
-				t.Fatalf("body [%d:+%d] outside the paste of %d bytes", r.bodyOff, len(r.body), len(p.text))
+			if r.bodyOff < 0 || r.bodyOff > len(p.text) {
+				t.Fatalf("bodyOff %d outside the paste of %d bytes", r.bodyOff, len(p.text))
 			}
-			if p.text[r.bodyOff:r.bodyOff+len(r.body)] != r.body {
-				t.Fatal("body is not the paste's text at bodyOff")
+			// A decoded body (an escaped string in a log line) is not the paste's text; an
+			// edited one (trailing commas blanked) is, byte for byte but the commas.
+			if !r.decoded {
+				if r.bodyOff+len(r.body) > len(p.text) {
+					t.Fatalf("body [%d:+%d] outside the paste of %d bytes", r.bodyOff, len(r.body), len(p.text))
+				}
+				if got := p.text[r.bodyOff : r.bodyOff+len(r.body)]; got != r.body && !(r.edited && strings.ReplaceAll(got, ",", " ") == strings.ReplaceAll(r.body, ",", " ")) {
+					t.Fatal("body is not the paste's text at bodyOff")
+				}
 			}
 		}
 		for _, pr := range p.problems {

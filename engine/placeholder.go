@@ -214,11 +214,11 @@ func (e *explainer) loggedKey() *sentKey {
 	spans := [][2]int{{0, len(text)}}
 	if r := e.p.resp; r != nil && r.bodyOff <= len(text) {
 		switch {
-		case e.b.root != nil:
+		case e.b.root != nil && !r.decoded:
 			lead := len(r.body) - len(strings.TrimLeft(r.body, " \t\r\n"))
 			_, end, _, _ := jsonx.Parse(r.body[lead:])
 			spans = [][2]int{{0, r.bodyOff}, {r.bodyOff + lead + end, len(text)}}
-		case e.b.dialect == "html":
+		case e.b.dialect == "html" || r.decoded:
 			spans = [][2]int{{0, r.bodyOff}}
 		}
 	}

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/engine/unwrap"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/lazyre"
 )
@@ -34,9 +34,20 @@ type response struct {
 	reason     string
 	statusLine int
 	headers    []header
-	// body is the body text and bodyOff its byte offset in the paste.
-	body    string
-	bodyOff int
+	// body is the body text and bodyOff its byte offset in the paste. decoded says the body was
+	// decoded from what the paste shows (an escaped string in a log line), so offsets into it
+	// do not point into the paste; edited, that bytes were blanked in place (they still do).
+	body            string
+	bodyOff         int
+	decoded, edited bool
+}
+
+// at is the paste's offset of offset off in the body: the body's start when it was decoded.
+func (r *response) at(off int) int {
+	if r.decoded {
+		return r.bodyOff
+	}
+	return r.bodyOff + off
 }
 
 func (r *response) header(name string) (string, bool) {
@@ -98,11 +109,6 @@ func (p *paste) warn(sev, msg string, off int) {
 
 var (
 	statusLineRE = lazyre.New(`(?m)^[ \t]*(?:< )?(HTTP/[0-9](?:\.[0-9])?)[ \t]+([1-5][0-9][0-9])\b[ \t]*([^\r\n]*)`)
-	urlRE        = lazyre.New(`https?://[^\s"'<>\\)]+`)
-	// Status codes named in log and traceback text.
-	logStatusRE     = lazyre.New(`(?i)(?:\bstatus(?:[ _]?code)?["']?\s*[:=]?\s*|\bHTTP(?:Error)?[ /:]+|\b)([1-5][0-9][0-9])(?:\s+(?:Client|Server) Error\b|\s+(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable (?:Entity|Content)|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Payment Required|Not Implemented)\b)`)
-	logStatusKVRE   = lazyre.New(`(?i)\b(?:status|statusCode|status_code|http_status)["']?\s*[:=]\s*["']?([1-5][0-9][0-9])\b`)
-	logStatusFailRE = lazyre.New(`(?i)\bfailed with status(?: code)? ([1-5][0-9][0-9])\b`)
 )
 
 // read reads text. It never fails: what it cannot make sense of becomes a problem.
@@ -116,6 +122,10 @@ func read(text string) *paste {
 		text = text[:cut]
 		p.problems = append(p.problems, Problem{Severity: "warning",
 			Message: "The paste is larger than 16 MB; only its first 16 MB were read."})
+	}
+	text, strip := unwrap.Strip(text)
+	if strip != nil {
+		p.problems = append(p.problems, Problem{Severity: strip.Severity, Message: strip.Message})
 	}
 	p.text = text
 	p.lines = append(p.lines, 0)
@@ -140,19 +150,51 @@ func read(text string) *paste {
 		i := firstInvalidUTF8(text)
 		p.warn("warning", "The paste has bytes that are not valid UTF-8; they were read as U+FFFD.", i)
 	}
-	p.urls = findURLs(text)
+	p.urls = unwrap.URLs(text)
 
-	switch {
+	switch x := unwrap.Find(text); {
+	case x != nil:
+		p.readExchange(x)
 	case isCurlVerbose(text):
 		p.readCurlVerbose()
 	default:
 		if m := lastStatusLine(text); m != nil {
 			p.readHTTP(m)
+		} else if x := unwrap.FindDump(text); x != nil {
+			p.readExchange(x)
 		} else {
 			p.readLoose(0)
 		}
 	}
+	if r := p.resp; r != nil {
+		c := unwrap.CleanBody(r.body)
+		for _, n := range c.Notes {
+			p.warn(n.Severity, n.Message, r.at(n.Off))
+		}
+		r.body, r.bodyOff = c.Text, min(r.bodyOff+c.Skip, len(text))
+		r.decoded, r.edited = r.decoded || c.Decoded, c.Edited
+	}
 	return p
+}
+
+// readExchange takes the exchange a tool printed, as package unwrap found it.
+func (p *paste) readExchange(x *unwrap.Exchange) {
+	p.form = "tool"
+	r := &response{status: x.Status, reason: x.Reason, body: x.Body, bodyOff: x.BodyOff, decoded: x.Decoded}
+	r.statusLine = p.lineAt(x.StatusOff) // 0, no line, for -1
+	if x.BodyOff < 0 {
+		r.bodyOff = len(p.text)
+	}
+	for _, h := range x.Headers {
+		r.headers = append(r.headers, header{name: h.Name, value: h.Value, line: p.lineAt(h.Off)})
+	}
+	for _, n := range x.Notes {
+		p.warn(n.Severity, n.Message, n.Off)
+	}
+	if x.URL != "" && !slices.Contains(p.urls, x.URL) {
+		p.urls = append(p.urls, x.URL)
+	}
+	p.resp = r
 }
 
 // lastStatusLine finds the status line of the final response: curl -i -L and 100 Continue print
@@ -272,7 +314,7 @@ func (p *paste) readLoose(from int) {
 		return
 	}
 	// A log line, a traceback or prose: look for JSON inside it and a status around it.
-	p.statusHint = logStatus(text)
+	p.statusHint, _ = unwrap.Status(text)
 	if i, ok := findEmbeddedJSON(text); ok {
 		p.form = "log"
 		r.body, r.bodyOff = text[i:], from+i
@@ -285,16 +327,6 @@ func (p *paste) readLoose(from int) {
 	}
 	p.form = "text"
 	r.body, r.bodyOff = body, off
-}
-
-func logStatus(text string) int {
-	for _, re := range [...]func() *regexp.Regexp{logStatusRE, logStatusKVRE, logStatusFailRE} {
-		if m := re().FindStringSubmatch(text); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return n
-		}
-	}
-	return 0
 }
 
 // findEmbeddedJSON finds the first '{' in text where a JSON object of at least one member starts.
@@ -319,10 +351,15 @@ func findEmbeddedJSON(text string) (int, bool) {
 	return 0, false
 }
 
-// pythonish reports whether s starts like a Python dict repr: {'key': ...}.
+// pythonish reports whether s starts like a value printed by Python, Node or Ruby rather than
+// JSON: {'key': …}, { key: … }, {:key=>…}.
 func pythonish(s string) bool {
-	return strings.HasPrefix(s, "{'") || strings.HasPrefix(s, "{ '")
+	s = strings.TrimLeft(strings.TrimPrefix(s, "{"), " \n")
+	return len(s) < len(strings.TrimSpace(s))+2 && s != "" && (s[0] == '\'' || s[0] == ':' || s[0] == '_' || s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z')
 }
+
+// parsePythonRepr reads the object at the start of s as package unwrap reads a printed value.
+var parsePythonRepr = unwrap.Literal
 
 // isCurlVerbose reports whether text is curl -v output: "> " request lines and "< " response
 // lines.
@@ -478,19 +515,4 @@ func firstInvalidUTF8(s string) int {
 		i += n
 	}
 	return -1
-}
-
-// findURLs returns the distinct URLs in text, at most 32.
-func findURLs(text string) []string {
-	if !strings.Contains(text, "://") {
-		return nil
-	}
-	var out []string
-	for _, u := range urlRE().FindAllString(clipBytes(text, 1<<20), 32) {
-		u = strings.TrimRight(u, ".,;:'\"`")
-		if !slices.Contains(out, u) {
-			out = append(out, u)
-		}
-	}
-	return out
 }

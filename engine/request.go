@@ -76,6 +76,14 @@ func (e *explainer) checkRequest() *reqcheck.Result {
 	rc := reqcheck.Check(e.cat, e.api, p.req, p.reqText, reqcheck.Options{NoPredict: v.Input == "response", KeyExplained: e.ph != nil})
 	v.Operation = rc.Operation
 	v.FixedRequest = rc.FixedRequest
+	// A request on another API's path, sent to this API's host: this API answered it.
+	for _, a := range e.cat.APIs {
+		if host, _ := splitURL(p.req.URL); v.Input == "response" && e.api != nil && a != e.api && len(a.Hosts) > 0 && hasPrefixIn(p.req.Path, a.PathPrefixes) && !hasPrefixIn(p.req.Path, e.api.PathPrefixes) {
+			v.Cause = printf.Sprintf("%s %s is a %s path, but the request went to %s (%s's host), so %s answered it with its own error.", p.req.Method, p.req.Path, a.Name, host, e.api.Name, e.api.Name)
+			v.Fix = append([]string{printf.Sprintf("Send the request to %s's host: https://%s%s.", a.Name, a.Hosts[0], p.req.Path)}, v.Fix...)
+			e.problem("error", v.Cause+" Send it to "+a.Hosts[0]+".", -1)
+		}
+	}
 	for _, rp := range rc.Problems {
 		line, col := rp.Line, rp.Column
 		if line > 0 {

@@ -13,6 +13,6 @@ func ruleFieldsOnly(e *explainer) {
 	}
 	if !slices.Contains(e.shape.FieldsOnly, v.Status) {
 		e.problem("warning", printf.Sprintf("The body has %q on a %d, but %s's docs say it appears only on %s.",
-			e.shape.Fields, v.Status, e.apiName(), statusList(e.shape.FieldsOnly)), e.p.resp.bodyOff+e.f.issuesNode.Off)
+			e.shape.Fields, v.Status, e.apiName(), statusList(e.shape.FieldsOnly)), e.p.resp.at(e.f.issuesNode.Off))
 	}
 }

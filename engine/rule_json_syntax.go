@@ -9,7 +9,7 @@ import (
 func ruleJSONSyntax(e *explainer) {
 	p, b := e.p, e.b
 	if b.jerr != nil {
-		line, col := p.pos(p.resp.bodyOff + b.jerr.Off)
+		line, col := p.pos(p.resp.at(b.jerr.Off))
 		msg := "The body is not valid JSON: " + b.jerr.Msg + printf.Sprintf(" (line %d, column %d).", line, col)
 		if b.root != nil {
 			msg += " What came before it was read."

@@ -29,6 +29,7 @@ var rules = []rule{
 	{"fields-only", ruleFieldsOnly},
 	{"content-type", ruleContentType},
 	{"success", ruleSuccess},
+	{"failed-items", ruleFailedItems},
 }
 
 // check runs every rule; fired, when set, hears the name of each rule that added a problem.
@@ -71,7 +72,7 @@ func (e *explainer) codeOff() int {
 		return -1
 	}
 	if n := e.b.doc.First(e.shape.Code); n != nil && n.Off >= 0 {
-		return e.p.resp.bodyOff + n.Off
+		return e.p.resp.at(n.Off)
 	}
 	return -1
 }

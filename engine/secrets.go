@@ -180,7 +180,12 @@ var contextSecrets = []secretPattern{
 		re: lazyre.New(`(?m)(?:^[ \t]*(?:[<>][ \t]*)?|(?:-H|--header)[ \t=]*["']?)([A-Za-z0-9_.-]+)[ \t]*:[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]+)?([^\s"']+)`), keep: keepNone},
 	// A quoted name and a quoted value: JSON, JavaScript, Python, YAML, a curl -H.
 	{label: "secret value", anchors: secretWords, back: 16, near: ":=", rotate: true, name: 1, nameOK: secretName,
-		re: lazyre.New(`["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)')`), keep: keepNone},
+		// Also a Ruby hash's :name=>"…".
+		re: lazyre.New(`["']?([A-Za-z0-9_.-]+)["']?\s*(?:=>|[:=])\s*(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)')`), keep: keepNone},
+	// A JSON string escaped inside another (a log line's body), \"name\":\"…\": the pattern above
+	// reads the outer string whole.
+	{label: "secret value", anchors: secretWords, back: 16, near: ":", rotate: true, name: 1, nameOK: secretName,
+		re: lazyre.New(`\\"([A-Za-z0-9_.-]+)\\"\s*:\s*\\"((?:[^"\\\r\n]|\\[^"\r\n])+)\\"`), keep: keepNone},
 	// name=value: a query string, a form body, an environment dump, a connection string, a
 	// command-line flag.
 	{label: "secret parameter", anchors: secretWords, back: 16, near: "=", rotate: true, name: 1, nameOK: secretName,

@@ -42,6 +42,9 @@ func classifyLine(text string, i int, deep bool) (kind, int) {
 	if k := curlStart(s); k >= 0 {
 		return kindCurl, at + k
 	}
+	if k := httpieStart(s); k >= 0 {
+		return kindHTTPie, at + k
+	}
 	if strings.HasPrefix(s, ">") && isRequestLine(strings.TrimLeft(s[1:], " ")) {
 		return kindTrace, at
 	}
@@ -50,6 +53,16 @@ func classifyLine(text string, i int, deep bool) (kind, int) {
 	}
 	if isPseudoHeader(s) {
 		return kindPseudo, at
+	}
+	if deep && isScriptLine(s) {
+		// A shell script's first lines: a shebang, comments, set -e, variables. The request
+		// is the first line that is none of these.
+		for j, n := lex.NextLine(text, i), 0; j < len(text) && n < 200; j, n = lex.NextLine(text, j), n+1 {
+			if t := strings.TrimLeft(lex.LineText(text, j), " \t"); !isScriptLine(t) && !lex.IsBlank(t) {
+				return classifyLine(text, j, deep)
+			}
+		}
+		return kindNone, 0
 	}
 	if deep && isTraceInfo(s) {
 		// curl -v prints "* Trying…" lines before the request.
@@ -74,6 +87,18 @@ func classifyLine(text string, i int, deep bool) (kind, int) {
 		return kindFetch, at
 	}
 	return kindNone, 0
+}
+
+// isScriptLine reports whether s is a line a shell script starts with rather than a command
+// that sends a request: a shebang or a comment, set (set -euo pipefail), or a variable
+// assignment, exported or not.
+func isScriptLine(s string) bool {
+	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "set -") || strings.HasPrefix(s, "set +") {
+		return true
+	}
+	s = strings.TrimPrefix(s, "export ")
+	eq := strings.IndexByte(s, '=')
+	return eq > 0 && isIdentifier(s[:eq])
 }
 
 // isTraceInfo reports whether a line is one curl -v prints around the request: "* …" or

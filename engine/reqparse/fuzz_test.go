@@ -78,3 +78,12 @@ func FuzzFetch(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, args string) { fuzzOne(t, "fetch("+args) })
 }
+
+// FuzzHTTPie feeds the httpie parser: every input is the words after "http POST https://x.test/".
+func FuzzHTTPie(f *testing.F) {
+	for _, c := range httpieCases {
+		f.Add(c.in)
+	}
+	f.Add(`a:b c=d e:=[1,2] f==g h@i j=@k l:=@m \:n=o`)
+	f.Fuzz(func(t *testing.T, args string) { fuzzOne(t, "http POST https://x.test/ "+args) })
+}

@@ -10,7 +10,7 @@ import (
 
 // Request is one HTTP request read from a paste.
 type Request struct {
-	// Form is how the request was written: "curl", "http" or "fetch".
+	// Form is how the request was written: "curl", "http", "fetch" or "httpie".
 	Form string
 	// Method is the HTTP method in upper case. When the paste does not name one it is inferred:
 	// curl sends GET, POST when data is given, HEAD for -I and PUT for -T; fetch sends GET.
@@ -223,6 +223,7 @@ const (
 	kindTrace       // "> " request lines of curl -v
 	kindPseudo      // HTTP/2 pseudo headers
 	kindFetch       // JavaScript around a fetch( call
+	kindHTTPie      // an httpie (http, https, xh) command
 )
 
 // parseAt reads the request that starts at offset i of text.
@@ -241,6 +242,8 @@ func parseAt(text string, i int) (*Request, string, int, bool) {
 		end, ok = p.parseHTTP(at, k)
 	case kindFetch:
 		end, ok = p.parseFetch(at)
+	case kindHTTPie:
+		end, ok = p.parseHTTPie(at)
 	}
 	if !ok {
 		return nil, "", 0, false

@@ -1000,6 +1000,10 @@ func TestDetect(t *testing.T) {
 		{"", false},
 		{"POST requests fail", false},
 		{"const x = 1;", false},
+		{"#!/bin/sh\nset -e\n# send\nexport KEY=abc\nURL=https://x.test\n\ncurl -X POST $URL", true},
+		{"# a comment\nPOST /v1/send HTTP/1.1", true},
+		{"#!/bin/sh\nset -e\nKEY=abc\n", false},
+		{"# just notes\nsome prose", false},
 	} {
 		if got := Detect(c.in); got != c.want {
 			t.Errorf("Detect(%q) = %v, want %v", c.in, got, c.want)
@@ -1180,7 +1184,7 @@ func checkInvariants(t *testing.T, text string, r *Request) {
 			t.Errorf("header %q on line %d outside 1..%d", h.Name, h.Line, n)
 		}
 	}
-	if r.Form != "curl" && r.Form != "http" && r.Form != "fetch" {
+	if r.Form != "curl" && r.Form != "http" && r.Form != "fetch" && r.Form != "httpie" {
 		t.Errorf("Form = %q", r.Form)
 	}
 	if r.Method == "" || r.Method != strings.ToUpper(r.Method) {

@@ -1,9 +1,10 @@
 package triage
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/errdocs/errdocs/internal/lazyre"
 )
 
 // A text paste is cut at the lines that start an exchange, read one line at a time:
@@ -24,20 +25,20 @@ import (
 // reads it whole, as it always has.
 
 var (
-	cmdRE     = regexp.MustCompile(`^[ \t]*(?:\$[ \t]*|%[ \t]+|>[ \t]+|PS [^>\n]*>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)?curl(?:\.exe)?[ \t]`)
-	reqLineRE = regexp.MustCompile(`^[ \t]*(?:> )?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/[0-9]`)
-	statusRE  = regexp.MustCompile(`^[ \t]*(?:< )?HTTP/[0-9](?:\.[0-9])?[ \t]+([1-5][0-9][0-9])\b`)
+	cmdRE     = lazyre.New(`^[ \t]*(?:\$[ \t]*|%[ \t]+|>[ \t]+|PS [^>\n]*>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)?curl(?:\.exe)?[ \t]`)
+	reqLineRE = lazyre.New(`^[ \t]*(?:> )?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/[0-9]`)
+	statusRE  = lazyre.New(`^[ \t]*(?:< )?HTTP/[0-9](?:\.[0-9])?[ \t]+([1-5][0-9][0-9])\b`)
 	// levelRE finds a log level at the start of a line, maybe after a time.
-	levelRE = regexp.MustCompile(`^[ \t]*(?:\[?\d{4}-\d\d-\d\d[T ][0-9:.,]+(?:Z|[+-][0-9:]+)?\]?[ \t]+)?\[?(?i:ERROR|ERR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|NOTICE)\]?[ \t:]`)
+	levelRE = lazyre.New(`^[ \t]*(?:\[?\d{4}-\d\d-\d\d[T ][0-9:.,]+(?:Z|[+-][0-9:]+)?\]?[ \t]+)?\[?(?i:ERROR|ERR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL|NOTICE)\]?[ \t:]`)
 	// logStatusRE finds the status a log line names: status=422, "statusCode":422, an access
 	// log's "POST /v1/send HTTP/1.1" 422, "POST /v1/send 422", "failed with status code 422",
 	// "HTTP 422", OkHttp's "<-- 422".
-	logStatusRE = regexp.MustCompile(`(?i)(?:\b(?:status|statusCode|status_code|http_status|http\.status_code|res\.statusCode)["']?\s*[:=]\s*["']?|"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) [^"]*" |\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S* (?:HTTP/\S+ )?(?:-> |=> |→ )?|\bstatus(?: code)? |\bHTTP |<-- )([1-5][0-9][0-9])\b`)
+	logStatusRE = lazyre.New(`(?i)(?:\b(?:status|statusCode|status_code|http_status|http\.status_code|res\.statusCode)["']?\s*[:=]\s*["']?|"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) [^"]*" |\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S* (?:HTTP/\S+ )?(?:-> |=> |→ )?|\bstatus(?: code)? |\bHTTP |<-- )([1-5][0-9][0-9])\b`)
 	// logcatRE finds Android logcat's "12-04 10:00:00.123  1234  5678 E Tag: " prefix, and
 	// syslogRE syslog's "Dec  4 10:00:00 host app[42]: ": neither gives the year, so their
 	// exchanges have no time.
-	logcatRE = regexp.MustCompile(`^\d\d-\d\d \d\d:\d\d:\d\d\.\d+\s+\d+\s+\d+ [VDIWEF] `)
-	syslogRE = regexp.MustCompile(`^[A-Z][a-z]{2} [ 0-9]\d \d\d:\d\d:\d\d \S+ [^:\s]+:`)
+	logcatRE = lazyre.New(`^\d\d-\d\d \d\d:\d\d:\d\d\.\d+\s+\d+\s+\d+ [VDIWEF] `)
+	syslogRE = lazyre.New(`^[A-Z][a-z]{2} [ 0-9]\d \d\d:\d\d:\d\d \S+ [^:\s]+:`)
 )
 
 // Kinds of the parts a text paste is cut into.
@@ -76,12 +77,12 @@ func splitText(paste string) *split {
 		l := strings.TrimRight(paste[off:next], "\r\n")
 		hasCurl, hasHTTP := strings.Contains(l, "curl"), strings.Contains(l, "HTTP/")
 		switch {
-		case hasCurl && cmdRE.MatchString(l):
+		case hasCurl && cmdRE().MatchString(l):
 			if cur.kind == kindLog || cur.hasCmd || cur.hasReq || cur.hasResp {
 				begin(off, line, kindTranscript)
 			}
 			cur.kind, cur.hasCmd = kindTranscript, true
-		case hasHTTP && reqLineRE.MatchString(l):
+		case hasHTTP && reqLineRE().MatchString(l):
 			if cur.kind == kindLog || cur.hasReq || cur.hasResp {
 				// curl -v's "* Trying …" lines just before the request belong to it.
 				s, sl := off, line
@@ -95,17 +96,23 @@ func splitText(paste string) *split {
 				begin(s, sl, kindTranscript)
 			}
 			cur.kind, cur.hasReq = kindTranscript, true
-		case hasHTTP && statusRE.MatchString(l):
-			st, _ := strconv.Atoi(statusRE.FindStringSubmatch(l)[1])
+		case hasHTTP && statusRE().MatchString(l):
+			st, _ := strconv.Atoi(statusRE().FindStringSubmatch(l)[1])
 			final := cur.lastStatus >= 200 && (cur.lastStatus < 300 || cur.lastStatus >= 400)
 			if cur.kind == kindLog || cur.hasResp && final {
 				begin(off, line, kindTranscript)
 			}
 			cur.kind, cur.hasResp, cur.lastStatus = kindTranscript, true, st
 		case isLogLine(l):
-			if logStatusRE.MatchString(l) {
-				begin(off, line, kindLog)
-			} else if cur.kind == kindLog && !strings.Contains(l, "{") {
+			if m := logStatusRE().FindStringSubmatchIndex(l); m != nil {
+				st, _ := strconv.Atoi(l[m[2]:m[3]])
+				// A body printed over several log lines names its status again ("statusCode":
+				// 400 inside it): that line goes on the exchange it belongs to.
+				if !(cur.kind == kindLog && st == cur.lastStatus && m[0] > 0 && (l[m[0]-1] == '"' || l[m[0]-1] == '\'') && !structured(l)) {
+					begin(off, line, kindLog)
+					cur.lastStatus = st
+				}
+			} else if cur.kind == kindLog && !strings.Contains(l, "{") && !continues(l) {
 				// A log line without a status ends the one before, unless it prints a body
 				// (OkHttp logs the body on a line of its own).
 				begin(off, line, kindNone)
@@ -128,7 +135,7 @@ func splitText(paste string) *split {
 		ex := exchange{text: text, off: p.start, line: p.line, exact: true}
 		if p.kind == kindLog {
 			first, _, _ := strings.Cut(text, "\n")
-			if m := logStatusRE.FindStringSubmatch(first); m != nil {
+			if m := logStatusRE().FindStringSubmatch(first); m != nil {
 				ex.status, _ = strconv.Atoi(m[1])
 			}
 		}
@@ -161,12 +168,46 @@ func isLogLine(l string) bool {
 	case c == '{':
 		return strings.HasSuffix(t, "}") && structured(t)
 	case c >= '0' && c <= '9', c == '[':
-		return linePrefixTimeRE.MatchString(t) || levelRE.MatchString(t) || strings.Contains(t, "/20") && accessTimeRE.MatchString(t) ||
-			logcatRE.MatchString(t)
+		return linePrefixTimeRE().MatchString(t) || levelRE().MatchString(t) || strings.Contains(t, "/20") && accessTimeRE().MatchString(t) ||
+			logcatRE().MatchString(t)
 	case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z':
-		return levelWord(t) && levelRE.MatchString(t) || syslogRE.MatchString(t)
+		return levelWord(t) && levelRE().MatchString(t) || syslogRE().MatchString(t)
 	}
 	return false
+}
+
+// continues reports whether a logcat or syslog line carries on the message of the line before
+// rather than starting a record of its own: after its prefix (and logcat's tag) it is empty, a
+// line of a JSON body, or a header ("content-type: application/json"), as OkHttp's logger and a
+// syslog'd body print a response line by line.
+func continues(l string) bool {
+	var rest string
+	if m := logcatRE().FindStringIndex(l); m != nil {
+		rest = l[m[1]:]
+		if _, after, ok := strings.Cut(rest, ": "); ok {
+			rest = after
+		} else {
+			rest = strings.TrimSuffix(rest, ":")
+		}
+	} else if m := syslogRE().FindStringIndex(l); m != nil {
+		rest = l[m[1]:]
+	} else {
+		return false
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || strings.IndexByte(`"{}[]`, rest[0]) >= 0 {
+		return true // a body printed over several lines
+	}
+	name, _, ok := strings.Cut(rest, ": ")
+	if !ok || name == "" {
+		return false
+	}
+	for _, c := range []byte(name) {
+		if !(c == '-' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // structured says a JSON line is a logger's record, not a body: it names a level or a message

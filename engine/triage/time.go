@@ -1,10 +1,11 @@
 package triage
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/errdocs/errdocs/internal/lazyre"
 )
 
 // Times are given as RFC 3339 in UTC with milliseconds ("2026-12-04T10:00:00.123Z"), so that
@@ -20,9 +21,9 @@ func harTime(s string) string { return normTime(s) }
 var months = "JanFebMarAprMayJunJulAugSepOctNovDec"
 
 var (
-	isoRE    = regexp.MustCompile(`^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d+))? ?(Z|GMT|UTC|[+-]\d\d:?\d\d)?$`)
-	accessRE = regexp.MustCompile(`^(\d\d)/([A-Z][a-z]{2})/(\d{4}):(\d\d):(\d\d):(\d\d)() ([+-]\d{4})$`)
-	httpRE   = regexp.MustCompile(`^[A-Z][a-z]{2}, (\d\d) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d)() (GMT|UTC)$`)
+	isoRE    = lazyre.New(`^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d+))? ?(Z|GMT|UTC|[+-]\d\d:?\d\d)?$`)
+	accessRE = lazyre.New(`^(\d\d)/([A-Z][a-z]{2})/(\d{4}):(\d\d):(\d\d):(\d\d)() ([+-]\d{4})$`)
+	httpRE   = lazyre.New(`^[A-Z][a-z]{2}, (\d\d) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d)() (GMT|UTC)$`)
 )
 
 // normTime reads a time as ISO 8601 ("2026-12-04T10:00:00.123+01:00", "2026-12-04
@@ -32,11 +33,11 @@ var (
 func normTime(s string) string {
 	s = strings.TrimSpace(s)
 	var y, mo, d int
-	m := isoRE.FindStringSubmatch(s)
+	m := isoRE().FindStringSubmatch(s)
 	if m != nil {
 		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
-	} else if m = accessRE.FindStringSubmatch(s); m == nil {
-		if m = httpRE.FindStringSubmatch(s); m == nil {
+	} else if m = accessRE().FindStringSubmatch(s); m == nil {
+		if m = httpRE().FindStringSubmatch(s); m == nil {
 			return epochTime(s)
 		}
 	}
@@ -117,26 +118,26 @@ func epochTime(s string) string {
 
 var (
 	// linePrefixTimeRE finds a time at the start of a log line, maybe in brackets.
-	linePrefixTimeRE = regexp.MustCompile(`^\[?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z| ?[+-]\d\d:?\d\d)?)`)
+	linePrefixTimeRE = lazyre.New(`^\[?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z| ?[+-]\d\d:?\d\d)?)`)
 	// accessTimeRE finds an access log's [04/Dec/2026:10:00:00 +0000].
-	accessTimeRE = regexp.MustCompile(`\[(\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d [+-]\d{4})\]`)
+	accessTimeRE = lazyre.New(`\[(\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d [+-]\d{4})\]`)
 	// jsonTimeRE finds a structured logger's time member.
-	jsonTimeRE = regexp.MustCompile(`"(?:time|ts|timestamp|@timestamp|datetime|date)"\s*:\s*("[^"]{8,40}"|\d{10}(?:\.\d+)?|\d{13})`)
+	jsonTimeRE = lazyre.New(`"(?:time|ts|timestamp|@timestamp|datetime|date)"\s*:\s*("[^"]{8,40}"|\d{10}(?:\.\d+)?|\d{13})`)
 	// dateHeaderRE finds a response's Date header.
-	dateHeaderRE = regexp.MustCompile(`(?im)^[ \t]*(?:< )?Date:[ \t]*([^\r\n]+)`)
+	dateHeaderRE = lazyre.New(`(?im)^[ \t]*(?:< )?Date:[ \t]*([^\r\n]+)`)
 )
 
 // lineTime returns the time a log line starts with or carries; "" when none.
 func lineTime(line string) string {
 	l := strings.TrimSpace(line)
-	if m := linePrefixTimeRE.FindStringSubmatch(l); m != nil {
+	if m := linePrefixTimeRE().FindStringSubmatch(l); m != nil {
 		return normTime(m[1])
 	}
-	if m := accessTimeRE.FindStringSubmatch(l); m != nil {
+	if m := accessTimeRE().FindStringSubmatch(l); m != nil {
 		return normTime(m[1])
 	}
 	if strings.HasPrefix(l, "{") {
-		if m := jsonTimeRE.FindStringSubmatch(l); m != nil {
+		if m := jsonTimeRE().FindStringSubmatch(l); m != nil {
 			return normTime(strings.Trim(m[1], `"`))
 		}
 	}
@@ -145,7 +146,7 @@ func lineTime(line string) string {
 
 // dateHeader returns the time of the first Date header in text; "" when none.
 func dateHeader(text string) string {
-	if m := dateHeaderRE.FindStringSubmatch(text); m != nil {
+	if m := dateHeaderRE().FindStringSubmatch(text); m != nil {
 		return normTime(m[1])
 	}
 	return ""

@@ -28,7 +28,7 @@ func NewWordLexer(text string, at int, n Notes) WordLexer {
 	if isCmdFlavour(text, at) {
 		return &cmdLexer{text: text, i: at, last: at}
 	}
-	return &bashLexer{notes: n, text: text, i: at, last: at}
+	return &bashLexer{notes: n, text: text, i: at, last: at, cmdAt: at}
 }
 
 // Word is one argument of a command, with quotes and escapes undone.
@@ -74,6 +74,51 @@ type bashLexer struct {
 	heredocT bool   // <<- strips leading tabs
 	in       Mapped
 	hasIn    bool
+	// cmdAt is where the command starts; vars are the variables a script sets before it,
+	// read on the first $NAME.
+	cmdAt int
+	vars  map[string]shellVar
+}
+
+// shellVar is a variable's value and the paste offset where the value is written.
+type shellVar struct {
+	value string
+	src   int
+}
+
+// scriptVars reads the variables the lines before offset at set, NAME=value or export
+// NAME=value, with one pair of quotes undone and nothing expanded inside them. It reads at most
+// the 64 KB before at.
+func scriptVars(text string, at int) map[string]shellVar {
+	vars := map[string]shellVar{}
+	from := max(0, at-64<<10)
+	if from > 0 {
+		from = NextLine(text, from) // the first whole line
+	}
+	for i := from; i < at && i < len(text); i = NextLine(text, i) {
+		line := LineText(text, i)
+		s := strings.TrimPrefix(strings.TrimLeft(line, " \t"), "export ")
+		off := i + len(line) - len(s)
+		eq := strings.IndexByte(s, '=')
+		if eq <= 0 || strings.IndexFunc(s[:eq], func(r rune) bool { return !(r < 128 && (IsAlnum(byte(r)) || r == '_')) }) >= 0 {
+			continue
+		}
+		v, src := s[eq+1:], off+eq+1
+		if q := strings.IndexByte(v[min(1, len(v)):], firstByte(v)); len(v) > 1 && (v[0] == '"' || v[0] == '\'') && q >= 0 {
+			v, src = v[1:1+q], src+1
+		} else if k := strings.IndexAny(v, " \t;#"); k >= 0 {
+			v = v[:k]
+		}
+		vars[s[:eq]] = shellVar{v, src}
+	}
+	return vars
+}
+
+func firstByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[0]
 }
 
 func (lx *bashLexer) RestAt() int           { return lx.rest }
@@ -431,8 +476,16 @@ func (lx *bashLexer) dollar(b *Builder) {
 		return
 	}
 	expr := text[start:j]
-	b.AddRun(expr, start)
 	lx.i = j
+	if lx.vars == nil {
+		lx.vars = scriptVars(text, lx.cmdAt)
+	}
+	if v, ok := lx.vars[strings.Trim(expr[1:], "{}")]; ok && !strings.ContainsAny(v.value, "$`") {
+		// A variable the script set above the command: its value, mapped to where it is set.
+		b.AddRun(v.value, v.src)
+		return
+	}
+	b.AddRun(expr, start)
 	note(lx.notes, "The command uses %s, which a shell would expand; it is kept as written.", printf.Clip(expr, 60))
 }
 
