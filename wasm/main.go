@@ -40,7 +40,6 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/engine/triage"
-	"github.com/errdocs/errdocs/internal/jsonlite"
 	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
 	"github.com/errdocs/errdocs/wasm/internal/wire"
