@@ -1,8 +1,7 @@
 // @ts-check
 // boot.js starts the playground's engine as soon as the browser reads the page's <head>: it
-// starts fetching and compiling the module, creates the Web Worker (worker.js), asks it to
-// fetch the catalog and hands it the compiled module, while the page itself is still being
-// parsed and drawn. playground-engine.js adopts
+// creates the Web Worker (worker.js) and asks it to fetch and compile the module and the
+// catalog, while the page itself is still being parsed and drawn. playground-engine.js adopts
 // that worker when the playground starts (Engine.start), replaying any message that arrived
 // before it did.
 //
@@ -17,16 +16,11 @@
 (function () {
   var s = document.currentScript, d = s && s.dataset;
   if (!d || !d.worker || !d.wasm || typeof Worker !== "function" || typeof WebAssembly !== "object") return;
-  // The module's download and compile start here, in the page, rather than once the worker
-  // has loaded and asked for it; the compile runs off the main thread all the same, and the
-  // compiled module goes to the worker (or, if that fails, the worker fetches it itself).
-  var compiled = WebAssembly.compileStreaming(fetch(d.wasm, { credentials: "same-origin" }));
   /** @type {Worker} */
   var w;
   try {
     w = new Worker(d.worker);
   } catch (e) {
-    compiled.catch(function () {});
     return; // the playground starts one and reports the failure
   }
   /** @type {import("../wasm/errdocs.js").Boot} */
@@ -39,12 +33,7 @@
     boot.early.push({ error: ev && ev.message ? ev.message : "" }); // "": its script did not load
   };
   /** @type {import("../wasm/errdocs.js").ToWorker} */
-  var init = { type: "init", exec: /** @type {string} */ (d.wasmExec), wasm: d.wasm, catalog: /** @type {string} */ (d.catalog), moduleFollows: true };
+  var init = { type: "init", exec: /** @type {string} */ (d.wasmExec), wasm: d.wasm, catalog: /** @type {string} */ (d.catalog) };
   w.postMessage(init);
-  compiled.then(function (module) {
-    w.postMessage({ type: "module", module: module });
-  }).catch(function (e) {
-    w.postMessage({ type: "module", error: String(e) });
-  });
   window.errdocsBoot = boot; window.__tboot = performance.now();
 })();

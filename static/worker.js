@@ -6,8 +6,7 @@
 //
 // Page → worker:
 //   {type: "init", exec, wasm, catalog}   URLs of wasm_exec.js, the module and catalog.json
-//     (+ module: WebAssembly.Module, catalogBytes: ArrayBuffer on a restart; moduleFollows when
-//     the page compiles the module and sends it as {type: "module", module} or {…, error})
+//     (+ module: WebAssembly.Module, catalogBytes: ArrayBuffer on a restart)
 //   {type: "explain", id, text, mask}      mask: also return the paste masked, for display
 //   {type: "redact", id, text}
 //   {type: "shared", id, text}             text: a verdict-only share link's engine.Share, as JSON
@@ -74,12 +73,6 @@ function readFile(file, progress) {
   parts.push(dec.decode());
   return parts.join("");
 }
-/** @type {(m: Extract<ToWorker, {type: "module"}>) => void} */
-var fromPage = function () {};
-/** @type {Promise<Extract<ToWorker, {type: "module"}>>} what the page compiled (boot.js) */
-var pageModule = new Promise(function (resolve) {
-  fromPage = resolve;
-});
 
 /** @param {Extract<ToWorker, {type: "init"}>} m */
 function init(m) {
@@ -93,14 +86,7 @@ function init(m) {
         if (!r.ok) throw new Error("catalog.json: HTTP " + r.status);
         return r.arrayBuffer();
       });
-  /** @returns {Promise<WebAssembly.Module>} */
-  var compile = function () {
-    return WebAssembly.compileStreaming(fetch(m.wasm, { credentials: "same-origin" }));
-  };
-  // boot.js starts compiling the module in the page, before this worker has even loaded.
-  var compiled = m.module ? Promise.resolve(m.module) : m.moduleFollows ? pageModule.then(function (r) {
-    return r.module || compile();
-  }) : compile();
+  var compiled = m.module ? Promise.resolve(m.module) : WebAssembly.compileStreaming(fetch(m.wasm, { credentials: "same-origin" }));
   compiled.catch(function () {}); // reported below, once wasm_exec.js is in
   catalog.catch(function () {});
   try {
@@ -162,10 +148,6 @@ self.onmessage = function (ev) {
   var m = ev.data || {};
   if (m.type === "init") {
     init(m);
-    return;
-  }
-  if (m.type === "module") {
-    fromPage(m);
     return;
   }
   if (!engine || exited) {

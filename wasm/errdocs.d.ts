@@ -137,14 +137,6 @@ export type ToWorker =
       /** On a restart: the module compiled by the first worker, and the catalog's bytes. */
       module?: WebAssembly.Module;
       catalogBytes?: ArrayBuffer;
-      /** The page compiles the module and sends it next ({type: "module"}): boot.js does. */
-      moduleFollows?: boolean;
-    }
-  | {
-      /** The module the page compiled, or why it could not (the worker then fetches it). */
-      type: "module";
-      module?: WebAssembly.Module;
-      error?: string;
     }
   | {
       /** shared: text is a verdict-only share link's engine.Share, as JSON. */
