@@ -110,7 +110,12 @@ func toolPastes1MB() map[string]string {
 		"html-escaped body":    "HTTP/1.1 422 Unprocessable Entity\n\n" + strings.ReplaceAll(big, `"`, "&quot;") + "\n",
 		"trailing commas":      "HTTP/1.1 422 Unprocessable Entity\n\n" + strings.ReplaceAll(big, `}`, `,}`) + "\n",
 		"braces in a log":      "ERROR " + strings.Repeat("{a: ", 1<<18) + "\n",
-		"python header dicts":  lines(func(i int) string { return fmt.Sprintf("{'Date': 'Sun, 30 Nov 2025', 'X-N': '%d'}\n", i) }, "HTTP Error 422: x\n"),
+		"plain text lines": lines(func(i int) string {
+			return fmt.Sprintf("worker %d picked up job %d and finished it without trouble\n", i%7, i)
+		}, "send failed: 422 Unprocessable Entity\n"),
+		"python reprs": "requests.exceptions.HTTPError: 422 Client Error: Unprocessable Entity for url: https://next-api.useplunk.com/v1/send\n" +
+			strings.NewReplacer(`"`, "'", "false", "False", "true", "True", "null", "None").Replace(big) + "\n",
+		"python header dicts": lines(func(i int) string { return fmt.Sprintf("{'Date': 'Sun, 30 Nov 2025', 'X-N': '%d'}\n", i) }, "HTTP Error 422: x\n"),
 	}
 }
 

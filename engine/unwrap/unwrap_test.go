@@ -1,7 +1,9 @@
 package unwrap
 
 import (
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -232,4 +234,45 @@ func FuzzLiteral(f *testing.F) {
 		}
 		Literal(s)
 	})
+}
+
+// TestPatternStatus holds patternStatus to what its three patterns find run over the whole text,
+// as Status ran them before: on these lines, on each of them after and before 100 KB of log text,
+// and on the engine's golden pastes.
+func TestPatternStatus(t *testing.T) {
+	whole := func(text string) (int, int) {
+		for _, re := range [...]func() *regexp.Regexp{statusReasonRE, statusKVRE, statusFailRE} {
+			if m := re().FindStringSubmatchIndex(text); m != nil {
+				return statusNumber(text[m[2]:m[3]]), m[2]
+			}
+		}
+		return 0, -1
+	}
+	texts := []string{
+		"", "422", "HTTP 422 Unprocessable Entity", "Error: 404 Not Found for url", "status=429", `"statusCode": 503,`,
+		"Request failed with status code 422", "requests.exceptions.HTTPError: 500 Server Error: x", "HTTPError: 401 Unauthorized",
+		"STATUS: 400", "status 4221", "status: '409'", "took 250 ms, then 404\nNot Found", "1422 Bad Request", "x 200 OK 503 Service Unavailable",
+		"status_code: 599", "http_status=302 Found", "failed with status 418", "Status:\t\t  502 Bad Gateway",
+	}
+	noise := strings.Repeat("2025-11-30T10:30:00Z worker 3 took 125 ms for job 31337\n", 2000)
+	for _, tx := range texts {
+		for _, s := range []string{tx, noise + tx, tx + "\n" + noise} {
+			gn, go1 := patternStatus(s)
+			wn, wo := whole(s)
+			if gn != wn || go1 != wo {
+				t.Errorf("%.60q…: got %d at %d, the whole-text patterns %d at %d", tx, gn, go1, wn, wo)
+			}
+		}
+	}
+	files, _ := filepath.Glob("../testdata/explain/*.txtar")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gn, go1 := patternStatus(string(data))
+		if wn, wo := whole(string(data)); gn != wn || go1 != wo {
+			t.Errorf("%s: got %d at %d, the whole-text patterns %d at %d", f, gn, go1, wn, wo)
+		}
+	}
 }
