@@ -19,6 +19,8 @@
 #   bench       engine benchmarks (explain a 2 KB and a 1 MB paste)
 #   bench-site  build 10,000 generated pages with errdocs and with Hugo, print the ratios
 #   bench-wasm  measure the playground in headless Chromium: size, time to ready, paste times
+#   bench-search  build 10,000 generated pages, then type queries in headless Chromium: bytes
+#               sent (brotli) per query and the time from keystroke to results drawn
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -200,6 +202,11 @@ step_bench_site() {
   go run ./site/internal/benchsite "$@"
 }
 
+step_bench_search() {
+  need_chromium
+  go run ./site/internal/benchsite -search "$@"
+}
+
 step_bench_wasm() {
   need_chromium
   step_wasm
@@ -218,7 +225,8 @@ main() {
     serve|test|generate|vet|typecheck|wasm|site|bench|fuzz|lighthouse|all) "step_$s" "$@" ;;
     bench-site) step_bench_site "$@" ;;
     bench-wasm) step_bench_wasm "$@" ;;
-    *) echo "usage: ./build.sh [serve|test|generate|vet|typecheck|wasm|site|lighthouse|bench|bench-site|bench-wasm|fuzz|all]" >&2; exit 2 ;;
+    bench-search) step_bench_search "$@" ;;
+    *) echo "usage: ./build.sh [serve|test|generate|vet|typecheck|wasm|site|lighthouse|bench|bench-site|bench-wasm|bench-search|fuzz|all]" >&2; exit 2 ;;
   esac
 }
 
