@@ -1,10 +1,15 @@
 package search
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -37,16 +42,7 @@ func TestTermsWeight(t *testing.T) {
 // index as one cut into one shard and one chunk: no term or page lost, split or out of its range
 // (ReadFiles checks the ranges), and that the files are named by their bytes.
 func TestShards(t *testing.T) {
-	x := NewIndex()
-	for i := range 300 {
-		d := Terms{}
-		code := fmt.Sprintf("ERR_%03d_%s", i, []string{"RATE", "AUTH", "QUOTA"}[i%3])
-		d.Add(code, FieldCode)
-		d.Add(fmt.Sprintf("Error %d about rates and retries", i), FieldTitle)
-		d.Add(strings.Repeat(fmt.Sprintf("word%d ", i%17), i%5), FieldBody)
-		x.Add(Doc{Path: fmt.Sprintf("api/errors/e%03d/", (i*7)%300), Title: code, Code: code, Status: 400 + i%30,
-			Heads: [][2]string{{"why", "Why"}}}, d)
-	}
+	x := testIndex(300)
 	read := func(files []File) (*Whole, int) {
 		t.Helper()
 		byName := map[string][]byte{}
@@ -82,5 +78,54 @@ func TestShards(t *testing.T) {
 	}
 	if !reflect.DeepEqual(one, many) {
 		t.Error("the index cut small reads back differently from the index in one piece")
+	}
+}
+
+// testIndex is an index of n made-up pages, with codes, statuses, titles and body words that
+// share prefixes.
+func testIndex(n int) *Index {
+	x := NewIndex()
+	for i := range n {
+		d := Terms{}
+		code := fmt.Sprintf("ERR_%03d_%s", i, []string{"RATE", "AUTH", "QUOTA"}[i%3])
+		d.Add(code, FieldCode)
+		d.Add(strconv.Itoa(400+i%30), FieldStatus)
+		d.Add(fmt.Sprintf("Error %d about rates and retries", i), FieldTitle)
+		d.Add(strings.Repeat(fmt.Sprintf("word%d ", i%17), i%5), FieldBody)
+		x.Add(Doc{Path: fmt.Sprintf("api/errors/e%03d/", (i*7)%n), Title: code, Code: code, Status: 400 + i%30,
+			Heads: [][2]string{{"why", "Why"}}}, d)
+	}
+	return x
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/shards.txtar")
+
+// TestShardsFile keeps testdata/shards.txtar, which search_js_test.mjs searches: one index cut
+// small (under small/) and in one piece (under one/), for static/search.js to give the same
+// answers from both. Run with -update after changing the index's files.
+func TestShardsFile(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("An index cut small and in one piece; go test ./site/search -run TestShardsFile -update rewrites it.\n")
+	x := testIndex(120)
+	for _, set := range []struct {
+		dir          string
+		shard, chunk int
+	}{{"small", 300, 600}, {"one", 1 << 30, 1 << 30}} {
+		for _, f := range x.files(set.shard, set.chunk) {
+			fmt.Fprintf(&b, "-- %s/%s --\n%s\n", set.dir, f.Name, f.Data)
+		}
+	}
+	golden := filepath.Join("testdata", "shards.txtar")
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, b.Bytes()) {
+		t.Errorf("%s is out of date: run go test ./site/search -run TestShardsFile -update", golden)
 	}
 }
