@@ -47,6 +47,8 @@
     if (!loading) {
       var at = new URL(indexURL, window.location.href).href;
       loading = getJSON(at).then(function (m) {
+        // A host may still serve an older build's index beside this script: say so.
+        if (!m || m.v !== 2) throw new Error("the search index is from another version of the site; reload the page");
         index = {
           n: m.n,
           shardFirst: m.terms.map(function (s) { return s[0]; }),
