@@ -56,7 +56,7 @@ for (const tc of cases) {
 }
 
 // testdata/shards.txtar holds one index cut into many shards and chunks (small/) and the same
-// index in one piece (one/), written by tokenize_test.go's package (TestShardsFile). search.js
+// index in one piece (one/), kept by TestShardsFile (index_test.go). search.js
 // must give the same results, in the same order, from both: a query's words that fall across
 // shard boundaries are followed into the next shards, and the results' pages come from the chunks
 // that hold them. It must also fetch only some of the small index's files for a query.
