@@ -20,6 +20,8 @@
 #   bench-site  build 10,000 generated pages with errdocs and with Hugo, print the ratios
 #   bench-wasm  measure the playground in headless Chromium: size, time to ready beside a Go
 #               hello-world module's, paste times
+#   bench-search  build 10,000 generated pages, then type queries in headless Chromium: bytes
+#               sent (brotli) per query and the time from keystroke to results drawn
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -201,6 +203,11 @@ step_bench_site() {
   go run ./site/internal/benchsite "$@"
 }
 
+step_bench_search() {
+  need_chromium
+  go run ./site/internal/benchsite -search "$@"
+}
+
 # step_bench_wasm also builds the reference the playground's start is timed against: a Go
 # hello-world (wasm/internal/benchwasm/hello), built by internal/wasmbuild as the playground's is.
 step_bench_wasm() {
@@ -227,7 +234,8 @@ main() {
     serve|test|generate|vet|typecheck|wasm|site|bench|fuzz|lighthouse|all) "step_$s" "$@" ;;
     bench-site) step_bench_site "$@" ;;
     bench-wasm) step_bench_wasm "$@" ;;
-    *) echo "usage: ./build.sh [serve|test|generate|vet|typecheck|wasm|site|lighthouse|bench|bench-site|bench-wasm|fuzz|all]" >&2; exit 2 ;;
+    bench-search) step_bench_search "$@" ;;
+    *) echo "usage: ./build.sh [serve|test|generate|vet|typecheck|wasm|site|lighthouse|bench|bench-site|bench-wasm|bench-search|fuzz|all]" >&2; exit 2 ;;
   esac
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/site/search"
 	"github.com/errdocs/errdocs/static"
 )
 
@@ -27,7 +28,7 @@ func (b *builder) contentFiles() error {
 	b.files["catalog.json"] = true
 	b.files["sitemap.xml"] = true
 	b.files["robots.txt"] = true
-	b.files["search-index.json"] = true
+	b.files[search.ManifestName] = true
 	b.files["llms.txt"] = true
 	b.files["llms-full.txt"] = true
 	for f := range rootFiles {
@@ -220,11 +221,11 @@ func (b *builder) writeAssets(wr *writer, css string) error {
 // writeData writes the search index, llms.txt and llms-full.txt, .nojekyll, sitemap.xml,
 // robots.txt and _headers.
 func (b *builder) writeData(wr *writer) error {
-	idx, err := b.index.MarshalJSON()
-	if err != nil {
-		return fmt.Errorf("search index: %w", err)
+	// The search index: its manifest at the root, its shards and page chunks fingerprinted under
+	// assets/search/ (package site/search).
+	for _, f := range b.index.Files() {
+		wr.write(f.Name, f.Data)
 	}
-	wr.write("search-index.json", idx)
 	wr.write("llms.txt", b.llmsTxt(b.llms))
 	wr.write("llms-full.txt", b.full.bytes())
 	// GitHub Pages runs Jekyll over a site unless it finds .nojekyll, and its Jekyll turns

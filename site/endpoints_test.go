@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 	"os"
@@ -100,13 +99,7 @@ func TestEndpointPages(t *testing.T) {
 	}
 
 	t.Run("search finds an endpoint by its path and its summary", func(t *testing.T) {
-		var idx struct {
-			Docs  [][]any          `json:"docs"`
-			Terms map[string][]int `json:"terms"`
-		}
-		if err := json.Unmarshal([]byte(file(t, mem, "search-index.json")), &idx); err != nil {
-			t.Fatal(err)
-		}
+		idx := readIndex(t, mem)
 		doc := -1
 		for i, d := range idx.Docs {
 			if d[0] == "acme/api/post-v1-widgets/" {
@@ -258,15 +251,7 @@ func TestEndpointGolden(t *testing.T) {
 
 // searchTop ranks an index's pages for a query as static/search.js does (prefix matches,
 // weight × idf, pages that match every word first) and returns the best page's path.
-func searchTop(t *testing.T, data []byte, q string) string {
-	t.Helper()
-	var idx struct {
-		Docs  [][]any          `json:"docs"`
-		Terms map[string][]int `json:"terms"`
-	}
-	if err := json.Unmarshal(data, &idx); err != nil {
-		t.Fatal(err)
-	}
+func searchTop(idx *search.Whole, q string) string {
 	keys := make([]string, 0, len(idx.Terms))
 	for k := range idx.Terms {
 		keys = append(keys, k)
@@ -332,7 +317,7 @@ func searchTop(t *testing.T, data []byte, q string) string {
 func TestEndpointSearchShipped(t *testing.T) {
 	mem := NewMemOutput()
 	BuildReport(Options{Content: content.FS, Output: mem}) // content errors are TestShippedContent's
-	data := []byte(file(t, mem, "search-index.json"))
+	idx := readIndex(t, mem)
 	for _, tc := range []struct{ q, want string }{
 		{"/v1/track", "plunk/api/post-v1-track/"},
 		{"send", "plunk/api/post-v1-send/"},
@@ -341,7 +326,7 @@ func TestEndpointSearchShipped(t *testing.T) {
 		{"dismiss finding", "puck/api/post-v1-findings-id-dismiss/"},
 	} {
 		t.Run(tc.q, func(t *testing.T) {
-			if got := searchTop(t, data, tc.q); got != tc.want {
+			if got := searchTop(idx, tc.q); got != tc.want {
 				t.Errorf("search %q: the first result is %s, want %s", tc.q, got, tc.want)
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,6 +18,7 @@ import (
 	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/internal/testkit"
+	"github.com/errdocs/errdocs/site/search"
 	"golang.org/x/tools/txtar"
 )
 
@@ -47,6 +49,22 @@ func readTestSite(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// readIndex reads the search index a build wrote, every shard and page chunk of it.
+func readIndex(t *testing.T, mem *MemOutput) *search.Whole {
+	t.Helper()
+	idx, err := search.ReadFiles(func(name string) ([]byte, error) {
+		data, ok := mem.File(name)
+		if !ok {
+			return nil, fmt.Errorf("no file %s", name)
+		}
+		return data, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return idx
 }
 
 func file(t *testing.T, mem *MemOutput, name string) string {
@@ -171,13 +189,7 @@ func TestBuildSite(t *testing.T) {
 		}
 	})
 	t.Run("search index", func(t *testing.T) {
-		var idx struct {
-			Docs  [][]any          `json:"docs"`
-			Terms map[string][]int `json:"terms"`
-		}
-		if err := json.Unmarshal([]byte(file(t, mem, "search-index.json")), &idx); err != nil {
-			t.Fatal(err)
-		}
+		idx := readIndex(t, mem)
 		for _, term := range []string{"bad_key", "bad", "key", "401", "busy", "retry", "acme"} {
 			if len(idx.Terms[term]) == 0 {
 				t.Errorf("no postings for %q", term)

@@ -1,9 +1,11 @@
-// search.js: offline search over the index the site build writes (search-index.json). The index
-// is fetched the first time the reader focuses the search box, never before.
+// search.js: search over the index the site build writes, sharded by term as Pagefind does
+// (package site/search): a manifest (search-index.json, fetched the first time the reader focuses
+// the search box, never before), term shards fetched for the words of a query, and page chunks
+// fetched for the results shown. Every file is fetched once per page.
 //
-// The index holds docs ([path, title, crumb, code, status, excerpt, headings]) and, for every
-// term, a posting list of [doc delta, weight] pairs. Terms are made exactly as package site makes
-// them (see tokens below and site/search.go): lower case, runs of letters, digits and "_", codes
+// The shards hold, for every term, a posting list of [doc delta, weight] pairs; the chunks hold
+// docs ([path, title, crumb, code, status, excerpt, headings]). Terms are made exactly as package
+// site/search makes them (see words below): lower case, runs of letters, digits and "_", codes
 // kept whole and also split at "_", plurals folded. A query matches a term exactly or by prefix;
 // documents that match every query word rank first, ranked by weight × idf.
 (function () {
@@ -40,42 +42,90 @@
     return out;
   }
 
+  // load fetches the manifest: the first term of every shard and the first page of every chunk.
   function load() {
     if (!loading) {
-      loading = fetch(indexURL).then(function (r) {
-        if (!r.ok) throw new Error("search index: HTTP " + r.status);
-        return r.json();
-      }).then(function (raw) {
-        var terms = Object.keys(raw.terms).sort();
-        index = { docs: raw.docs, terms: terms, postings: raw.terms, n: raw.docs.length };
+      var at = new URL(indexURL, window.location.href).href;
+      loading = getJSON(at).then(function (m) {
+        // A host may still serve an older build's index beside this script: say so.
+        if (!m || m.v !== 2) throw new Error("the search index is from another version of the site; reload the page");
+        index = {
+          n: m.n,
+          shardFirst: m.terms.map(function (s) { return s[0]; }),
+          shardURL: m.terms.map(function (s) { return new URL(s[1], at).href; }),
+          chunkFirst: m.docs.map(function (c) { return c[0]; }),
+          chunkURL: m.docs.map(function (c) { return new URL(c[1], at).href; }),
+          shards: {}, // shard number → Promise of {terms: sorted, postings}
+          chunks: {}, // chunk number → Promise of the chunk's docs
+        };
         return index;
       });
+      loading.catch(function () { loading = null; });
     }
     return loading;
   }
 
-  // lowerBound finds the first term >= t.
-  function lowerBound(terms, t) {
-    var lo = 0, hi = terms.length;
+  function getJSON(u) {
+    return fetch(u).then(function (r) {
+      if (!r.ok) throw new Error("search index: HTTP " + r.status);
+      return r.json();
+    });
+  }
+
+  // shard fetches term shard i once.
+  function shard(i) {
+    if (!index.shards[i]) {
+      var p = getJSON(index.shardURL[i]).then(function (postings) {
+        return { terms: Object.keys(postings).sort(), postings: postings };
+      });
+      p.catch(function () { delete index.shards[i]; });
+      index.shards[i] = p;
+    }
+    return index.shards[i];
+  }
+
+  // lowerBound finds the first of the sorted list xs >= t.
+  function lowerBound(xs, t) {
+    var lo = 0, hi = xs.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (terms[mid] < t) lo = mid + 1; else hi = mid;
+      if (xs[mid] < t) lo = mid + 1; else hi = mid;
     }
     return lo;
   }
 
-  // scoreTerm adds the postings of every index term that t matches (exactly, or as a prefix for
-  // terms of two or more characters) into acc.
-  function scoreTerm(t, acc) {
-    var terms = index.terms;
-    var i = lowerBound(terms, t);
-    var found = false;
-    for (var k = 0; i < terms.length && k < 60; i++, k++) {
-      var term = terms[i];
-      if (term.lastIndexOf(t, 0) !== 0) break;
-      if (term !== t && t.length < 2) break;
+  // matches resolves to the index terms that t matches, in order, each [term, postings]:
+  // exactly, or as a prefix for terms of two or more characters, at most 60. It fetches the
+  // shard t falls in, and the next ones while the run of matches goes on.
+  function matches(t) {
+    var out = [];
+    var i = lowerBound(index.shardFirst, t);
+    if (i === index.shardFirst.length || index.shardFirst[i] !== t) i--;
+    if (i < 0) i = 0;
+    function from(i) {
+      if (i >= index.shardURL.length) return out;
+      return shard(i).then(function (s) {
+        for (var j = lowerBound(s.terms, t); j < s.terms.length && out.length < 60; j++) {
+          var term = s.terms[j];
+          if (term.lastIndexOf(t, 0) !== 0) return out;
+          if (term !== t && t.length < 2) return out;
+          out.push([term, s.postings[term]]);
+        }
+        if (out.length >= 60) return out;
+        var next = index.shardFirst[i + 1];
+        if (next === undefined || next.lastIndexOf(t, 0) !== 0 || (next !== t && t.length < 2)) return out;
+        return from(i + 1);
+      });
+    }
+    return from(i);
+  }
+
+  // scoreTerm adds the postings of the index terms that t matches into acc.
+  function scoreTerm(ms, acc) {
+    ms.forEach(function (m) {
+      var term = m[0], t = m[2];
       var factor = term === t ? 1 : 0.55 * t.length / term.length + 0.15;
-      var p = index.postings[term];
+      var p = m[1];
       var df = p.length / 2;
       var idf = Math.log(1 + index.n / df);
       var doc = 0;
@@ -84,41 +134,75 @@
         var s = p[j + 1] * idf * factor;
         if (!(doc in acc) || acc[doc] < s) acc[doc] = s;
       }
-      found = true;
-    }
-    return found;
+    });
+    return ms.length > 0;
   }
 
+  // search resolves to the ranked results for q, each {doc, score, all}: documents that match
+  // every query word first, then by weight × idf.
   function search(q) {
     var ws = words(q);
-    if (!ws.length) return [];
-    var groups = [];
-    ws.forEach(function (w) {
-      var acc = {};
-      if (scoreTerm(w.whole, acc) || !w.parts.length) {
-        groups.push(acc);
-      } else {
-        w.parts.forEach(function (p) {
-          var a = {};
-          scoreTerm(p, a);
-          groups.push(a);
-        });
+    if (!ws.length) return Promise.resolve([]);
+    // Every term a query may need, fetched at once: each word whole, and its parts in case the
+    // whole matches nothing.
+    var need = {};
+    ws.forEach(function (w) { need[w.whole] = 1; w.parts.forEach(function (p) { need[p] = 1; }); });
+    var terms = Object.keys(need);
+    return Promise.all(terms.map(matches)).then(function (all) {
+      var found = {};
+      terms.forEach(function (t, k) {
+        found[t] = all[k].map(function (m) { return [m[0], m[1], t]; });
+      });
+      var groups = [];
+      ws.forEach(function (w) {
+        var acc = {};
+        if (scoreTerm(found[w.whole], acc) || !w.parts.length) {
+          groups.push(acc);
+        } else {
+          w.parts.forEach(function (p) {
+            var a = {};
+            scoreTerm(found[p], a);
+            groups.push(a);
+          });
+        }
+      });
+      var total = {}, hits = {};
+      groups.forEach(function (acc) {
+        for (var d in acc) {
+          total[d] = (total[d] || 0) + acc[d];
+          hits[d] = (hits[d] || 0) + 1;
+        }
+      });
+      var res = Object.keys(total).map(function (d) {
+        return { doc: +d, score: total[d], all: hits[d] === groups.length };
+      });
+      var anyAll = res.some(function (r) { return r.all; });
+      if (anyAll) res = res.filter(function (r) { return r.all; });
+      res.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      return res;
+    });
+  }
+
+  // docsOf fetches the page chunks that hold the results rs, and resolves to the docs
+  // ([path, title, crumb, code, status, excerpt, headings]) in the order of rs.
+  function docsOf(rs) {
+    var want = {};
+    var at = rs.map(function (r) {
+      var i = lowerBound(index.chunkFirst, r.doc + 1) - 1;
+      if (!index.chunks[i]) {
+        var p = getJSON(index.chunkURL[i]);
+        p.catch(function () { delete index.chunks[i]; });
+        index.chunks[i] = p;
       }
+      want[i] = index.chunks[i];
+      return i;
     });
-    var total = {}, hits = {};
-    groups.forEach(function (acc) {
-      for (var d in acc) {
-        total[d] = (total[d] || 0) + acc[d];
-        hits[d] = (hits[d] || 0) + 1;
-      }
+    var keys = Object.keys(want);
+    return Promise.all(keys.map(function (i) { return want[i]; })).then(function (got) {
+      var chunk = {};
+      keys.forEach(function (i, k) { chunk[i] = got[k]; });
+      return rs.map(function (r, k) { return chunk[at[k]][r.doc - index.chunkFirst[at[k]]]; });
     });
-    var res = Object.keys(total).map(function (d) {
-      return { doc: +d, score: total[d], all: hits[d] === groups.length };
-    });
-    var anyAll = res.some(function (r) { return r.all; });
-    if (anyAll) res = res.filter(function (r) { return r.all; });
-    res.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return res;
   }
 
   // mark appends text to el, wrapping the words that start with a query term in <mark>.
@@ -148,14 +232,13 @@
     return out.sort(function (a, b) { return b.length - a.length; });
   }
 
-  // render fills ul with up to max results, each an option.
-  function render(ul, q, res, max, withSubs) {
+  // render fills ul with the results' docs, each an option.
+  function render(ul, q, docs, withSubs) {
     ul.textContent = "";
     var isBox = ul.getAttribute("role") === "listbox";
     var qs = queryWords(q);
     var n = 0;
-    res.slice(0, max).forEach(function (r) {
-      var d = index.docs[r.doc];
+    docs.forEach(function (d) {
       var li = document.createElement("li");
       if (isBox) li.setAttribute("role", "option");
       li.id = ul.id + "-" + n++;
@@ -234,9 +317,14 @@
   function update() {
     var q = input.value.trim();
     if (!q) { close(); list.textContent = ""; return; }
+    var res;
     load().then(function () {
+      return search(q);
+    }).then(function (r) {
+      res = r;
+      return docsOf(res.slice(0, 8));
+    }).then(function (docs) {
       if (input.value.trim() !== q) return;
-      var res = search(q);
       active = -1;
       input.removeAttribute("aria-activedescendant");
       if (!res.length) {
@@ -247,7 +335,7 @@
         list.appendChild(li);
         announce("No results");
       } else {
-        render(list, q, res, 8, true);
+        render(list, q, docs, true);
         if (res.length > 8) {
           var more = document.createElement("li");
           more.setAttribute("role", "option");
@@ -313,15 +401,26 @@
     if (q) {
       input.value = q;
       load().then(function () {
-        var res = search(q);
-        var h = document.getElementById("search-page-heading");
-        if (h) h.textContent = res.length + (res.length === 1 ? " result" : " results") + " for “" + q + "”";
-        render(page, q, res, 50, true);
-        page.hidden = false;
+        return search(q);
+      }).then(function (res) {
+        return docsOf(res.slice(0, 50)).then(function (docs) {
+          var h = document.getElementById("search-page-heading");
+          if (h) h.textContent = res.length + (res.length === 1 ? " result" : " results") + " for “" + q + "”";
+          render(page, q, docs, true);
+          page.hidden = false;
+        });
       });
     }
   }
 
   // For tests: the same tokens the Go indexer makes.
-  window.errdocsSearch = { words: words, search: function (q) { return load().then(function () { return search(q).map(function (r) { return index.docs[r.doc][0]; }); }); } };
+  // search resolves to the paths of every result of q, in rank order.
+  window.errdocsSearch = {
+    words: words,
+    search: function (q) {
+      return load().then(function () { return search(q); }).then(docsOf).then(function (docs) {
+        return docs.map(function (d) { return d[0]; });
+      });
+    },
+  };
 })();

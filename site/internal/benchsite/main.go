@@ -5,9 +5,9 @@
 // build's wall time and peak memory (the child process's maximum resident set size) and the
 // ratios against the targets: errdocs at least 1.5× faster and under a tenth of Hugo's memory.
 //
-//	go run ./site/internal/benchsite [-n 10000] [-runs 1] [-dir DIR] [-keep] [-hugo=false]
+//	go run ./site/internal/benchsite [-n 10000] [-runs 1] [-dir DIR] [-keep] [-hugo=false] [-search]
 //
-// ./build.sh bench-site runs it. Both builds run as child processes, so their memory is
+// ./build.sh bench-site runs it; ./build.sh bench-search runs it with -search (search.go). Both builds run as child processes, so their memory is
 // measured the same way; errdocs runs as this program re-executed with -child, calling
 // site.BuildReport exactly as errdocs build does.
 package main
@@ -34,6 +34,7 @@ func main() {
 	dir := flag.String("dir", "", "work folder (default: a new temporary folder)")
 	keep := flag.Bool("keep", false, "keep the work folder")
 	withHugo := flag.Bool("hugo", true, "also build with hugo")
+	withSearch := flag.Bool("search", false, "measure the site's search in headless Chromium (search.go), not hugo")
 	child := flag.Bool("child", false, "internal: build -content into -out with errdocs")
 	contentDir := flag.String("content", "", "internal: content folder for -child")
 	outDir := flag.String("out", "", "internal: output folder for -child")
@@ -66,13 +67,13 @@ func main() {
 		}
 		return
 	}
-	if err := run(*n, *runs, *dir, *keep, *withHugo); err != nil {
+	if err := run(*n, *runs, *dir, *keep, *withHugo && !*withSearch, *withSearch); err != nil {
 		fmt.Fprintln(os.Stderr, "benchsite:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n, runs int, dir string, keep, withHugo bool) error {
+func run(n, runs int, dir string, keep, withHugo, withSearch bool) error {
 	if dir == "" {
 		d, err := os.MkdirTemp("", "errdocs-bench-")
 		if err != nil {
@@ -115,6 +116,9 @@ func run(n, runs int, dir string, keep, withHugo bool) error {
 		}
 		fmt.Printf("errdocs: %6.2f s  peak %7.1f MB   (%s)\n", r.wall.Seconds(), r.peakMB(), strings.TrimSpace(r.out))
 		ours = ours.best(r)
+	}
+	if withSearch {
+		return benchSearch(filepath.Join(dir, "public-errdocs"))
 	}
 	if !withHugo {
 		return nil
