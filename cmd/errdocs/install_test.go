@@ -164,6 +164,18 @@ func TestGoInstall(t *testing.T) {
 	if err := os.CopyFS(filepath.Join(project, "content"), os.DirFS(filepath.Join(root, "engine", "testdata", "thirdapi"))); err != nil {
 		t.Fatal(err)
 	}
+	// For "Start your catalog": a real public spec (JSON is YAML too) and a response it documents.
+	spec, err := os.ReadFile(filepath.Join(root, "catalog", "scaffold", "testdata", "specs", "akamai-cam", "openapi.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	response := "HTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\n\r\n" +
+		`{"type":"/cam/error-types/access-key-does-not-exist","title":"Domain Error","detail":"Access key with accessKeyUID '56517' does not exist.","instance":"c135eff0-43ec-4d0e-98c9-40efb5d19f35","status":404,"accessKeyUID":56517}` + "\n"
+	for name, data := range map[string][]byte{"openapi.yaml": spec, "response.txt": []byte(response)} {
+		if err := os.WriteFile(filepath.Join(project, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	env = append(env, "PATH="+gobin+string(os.PathListSeparator)+os.Getenv("PATH"))
 	t.Run("README", func(t *testing.T) { runReadme(t, root, project, gobin, env) })
 	t.Run("action", func(t *testing.T) { runAction(t, root, project, tmp, version, env) })
