@@ -376,6 +376,13 @@ func findHeaderDict(text string) *Exchange {
 			continue
 		}
 		tries++
+		if x != nil && other >= 0 {
+			break // a header dict and a body: nothing further to find
+		}
+		if other >= 0 && !stringValued(text[at:]) {
+			i = at + 1 // not a header dict, and the body is found: skip converting it
+			continue
+		}
 		js, n, ok := literalJSON(text[at:])
 		if !ok {
 			i = at + 1
@@ -405,6 +412,22 @@ func findHeaderDict(text string) *Exchange {
 		return nil
 	}
 	return x
+}
+
+// stringValued reports whether the dict's repr at s[0] starts with a string key and a string
+// value ({'Date': 'Sun, …'), as a header dict's does: a cheap test before converting the whole
+// value, which may be a megabyte of body.
+func stringValued(s string) bool {
+	_, end, ok := readQuoted(s, 1)
+	if !ok {
+		return false
+	}
+	rest := strings.TrimLeft(s[end:], " \t\r\n")
+	if !strings.HasPrefix(rest, ":") {
+		return false
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\r\n")
+	return rest != "" && (rest[0] == '\'' || rest[0] == '"')
 }
 
 // isHeaderDict reports whether n is a dict of response headers: strings only, with a Date,

@@ -282,6 +282,14 @@ func placeholderAt(s string) bool {
 // whether it was closed. It reads the escapes of Python, JavaScript and Ruby.
 func readQuoted(s string, i int) (string, int, bool) {
 	q := s[i]
+	// Most strings hold no escape: their text is a slice of s, with nothing copied.
+	for j := i + 1; j < len(s); j++ {
+		if c := s[j]; c == q {
+			return s[i+1 : j], j + 1, true
+		} else if c == '\\' || c == '\n' {
+			break
+		}
+	}
 	var b strings.Builder
 	j := i + 1
 	for j < len(s) {
