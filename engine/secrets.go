@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"bytes"
+	"encoding/base64"
 	"regexp"
 	"slices"
 	"strings"
@@ -167,7 +169,7 @@ var contextSecrets = []secretPattern{
 	// "Bearer xyz" and "token xyz" anywhere (a log line, a traceback).
 	{label: "bearer token", anchors: []string{"bearer", "token"}, rotate: true, valueOK: tokenish,
 		re: lazyre.New(`(?i)\b(?:bearer|token)\s+([A-Za-z0-9._~+/=-]{8,})`), keep: keepNone},
-	{label: "Basic credentials", anchors: []string{"basic"}, rotate: true,
+	{label: "Basic credentials", anchors: []string{"basic"}, rotate: true, valueOK: basicCredentials,
 		re: lazyre.New(`(?i)\bbasic\s+([A-Za-z0-9+/]{8,}={0,2})`), keep: keepNone},
 	// Cookie: every value. Set-Cookie: the cookie's own value, not its attributes.
 	{label: "cookie", anchors: []string{"set-cookie"}, back: 2, rotate: true,
@@ -266,6 +268,19 @@ func nameWords(name string) []string {
 
 // tokenish reports whether a word after "Bearer" or "token" looks like a credential rather than
 // prose ("token required"): it is long, or holds a digit or a symbol.
+// basicCredentials reports whether v, after "Basic ", can be credentials: anything but a plain
+// word ("HTTP Basic credentials." in prose), unless that word decodes as base64 to a user:password
+// pair (RFC 7617), as real credentials always do.
+func basicCredentials(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return true
+		}
+	}
+	b, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(v, "="))
+	return err == nil && bytes.IndexByte(b, ':') >= 0
+}
+
 func tokenish(v string) bool {
 	if len(v) >= 16 {
 		return true

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -360,5 +361,23 @@ func TestRedactAlso(t *testing.T) {
 func TestPatternsCompile(t *testing.T) {
 	if err := lazyre.Compile(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBasicCredentialsInProse: "Basic" before a plain word is prose, not credentials, unless the
+// word decodes to a user:password pair.
+func TestBasicCredentialsInProse(t *testing.T) {
+	cat := shippedCatalog(t)
+	for _, prose := range []string{"Puck takes HTTP Basic credentials.", "use basic authentication instead"} {
+		if masked, found := Redact(cat, prose); masked != prose || len(found) > 0 {
+			t.Errorf("%q: masked as %q (%q)", prose, masked, found)
+		}
+	}
+	for _, user := range []string{"ada:hunter22", "abcd:efgh"} { // the second encodes to letters only
+		cred := base64.RawStdEncoding.EncodeToString([]byte(user))
+		line := "retrying with basic " + cred + " now"
+		if masked, _ := Redact(cat, line); strings.Contains(masked, cred) {
+			t.Errorf("%q (%s): not masked: %q", cred, user, masked)
+		}
 	}
 }
