@@ -3,7 +3,8 @@
 // without it: time.Parse and the layout machinery behind it cost the playground's WebAssembly
 // module about 18 KB of brotli.
 //
-// Each function follows time.Parse step by step for its layouts, quirks included: a layout's
+// One reader, read, follows time.Parse step by step for a layout written in a code of one byte
+// per field, and each format is one such layout. It keeps time.Parse's quirks: a layout's
 // space matches one or more spaces, day and month names match in any case, the hour may have one
 // digit, a fraction of a second is read after the seconds although the layout has none, and a
 // day is checked against its month only at the end. The tests compare every function with
@@ -18,358 +19,248 @@ package timetext
 
 import "time"
 
+// The layouts in read's code: Y is 2006, y 06, M 01, D 02, _ _2, h 15, m 04, s 05 (and any
+// fraction after it), b Jan, a Mon, A Monday, Z Z07:00, z MST; any other byte is itself.
+const (
+	dateLayout    = "Y-M-D"
+	rfc3339Layout = "Y-M-DTh:m:sZ"
+	rfc1123Layout = "a, D b Y h:m:s z"
+	rfc850Layout  = "A, D-b-y h:m:s z"
+	ansiCLayout   = "a b _ h:m:s Y"
+)
+
 // Date reports whether time.Parse("2006-01-02", s) accepts s.
 func Date(s string) bool {
-	y, s, ok := longYear(s)
-	s, ok2 := lit(s, "-", ok)
-	mo, s, ok3 := num(s, true, ok2)
-	s, ok4 := lit(s, "-", ok3 && mo >= 1 && mo <= 12)
-	d, s, ok5 := num(s, true, ok4)
-	return ok5 && s == "" && d >= 1 && d <= daysIn(mo, y)
+	_, ok := read(dateLayout, s)
+	return ok
 }
 
 // RFC3339 reports whether time.Parse accepts s with time.RFC3339 or, which accepts the same
 // strings, time.RFC3339Nano: a lower-case t or z, a comma before the fraction, a one-digit hour
 // and a zone offset up to +24:60 are what time.Parse answers, so they are this answer too.
 func RFC3339(s string) bool {
-	y, s, ok := longYear(s)
-	s, ok = lit(s, "-", ok)
-	mo, s, ok := num(s, true, ok)
-	s, ok = lit(s, "-", ok && mo >= 1 && mo <= 12)
-	d, s, ok := num(s, true, ok)
-	s, ok = lit(s, "T", ok)
-	_, _, _, s, ok = clock(s, ok)
-	if !ok {
-		return false
-	}
-	if s != "" && s[0] == 'Z' {
-		s = s[1:]
-	} else {
-		if len(s) < 6 || s[3] != ':' || (s[0] != '+' && s[0] != '-') {
-			return false
-		}
-		hr, _, okh := num(s[1:3], true, true)
-		mm, _, okm := num(s[4:6], true, true)
-		if !okh || !okm || hr > 24 || mm > 60 {
-			return false
-		}
-		s = s[6:]
-	}
-	return s == "" && d >= 1 && d <= daysIn(mo, y)
+	_, ok := read(rfc3339Layout, s)
+	return ok
 }
 
 // HTTPDate reads s as time.Parse does with time.RFC1123 ("Mon, 02 Jan 2006 15:04:05 MST"), then
 // RFC 850's "Monday, 02-Jan-06 15:04:05 MST", then time.ANSIC ("Mon Jan _2 15:04:05 2006"), the
 // three forms RFC 9110 lets a recipient read, and returns the first that accepts it.
 func HTTPDate(s string) (time.Time, bool) {
-	if t, ok := rfc1123(s); ok {
-		return t, true
-	}
-	if t, ok := rfc850(s); ok {
-		return t, true
-	}
-	return ansiC(s)
-}
-
-func rfc1123(s string) (time.Time, bool) {
-	s, ok := name(s, shortDays, 3, true)
-	s, ok = lit(s, ", ", ok)
-	d, s, ok := num(s, true, ok)
-	s, ok = lit(s, " ", ok)
-	mo, s, ok := month(s, ok)
-	s, ok = lit(s, " ", ok)
-	y, s, ok := longYear2(s, ok)
-	s, ok = lit(s, " ", ok)
-	return clockZone(s, y, mo, d, ok)
-}
-
-func rfc850(s string) (time.Time, bool) {
-	s, ok := longDay(s)
-	s, ok = lit(s, ", ", ok)
-	d, s, ok := num(s, true, ok)
-	s, ok = lit(s, "-", ok)
-	mo, s, ok := month(s, ok)
-	s, ok = lit(s, "-", ok)
-	y, s, ok := shortYear(s, ok)
-	s, ok = lit(s, " ", ok)
-	return clockZone(s, y, mo, d, ok)
-}
-
-func ansiC(s string) (time.Time, bool) {
-	s, ok := name(s, shortDays, 3, true)
-	s, ok = lit(s, " ", ok)
-	mo, s, ok := month(s, ok)
-	s, ok = lit(s, " ", ok)
-	if ok && s != "" && s[0] == ' ' {
-		s = s[1:]
-	}
-	d, s, ok := num(s, false, ok)
-	s, ok = lit(s, " ", ok)
-	h, mi, sec, s, ok := clock(s, ok)
-	s, ok = lit(s, " ", ok)
-	y, s, ok := longYear2(s, ok)
-	if !ok || s != "" || d < 1 || d > daysIn(mo, y) {
-		return time.Time{}, false
-	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec.s, sec.ns, time.UTC), true
-}
-
-// clockZone reads "15:04:05 MST" to the end of s and builds the instant.
-func clockZone(s string, y, mo, d int, ok bool) (time.Time, bool) {
-	h, mi, sec, s, ok := clock(s, ok)
-	s, ok = lit(s, " ", ok)
-	s, ok = zone(s, ok)
-	if !ok || s != "" || d < 1 || d > daysIn(mo, y) {
-		return time.Time{}, false
-	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec.s, sec.ns, time.UTC), true
-}
-
-type second struct{ s, ns int }
-
-// clock reads "15:04:05" with time.Parse's rules: a one- or two-digit hour below 24, two-digit
-// minutes and seconds below 60, then a fraction after a period or a comma if one follows.
-func clock(s string, ok bool) (h, mi int, sec second, rest string, _ bool) {
-	h, s, ok = num(s, false, ok)
-	s, ok = lit(s, ":", ok && h < 24)
-	mi, s, ok = num(s, true, ok)
-	s, ok = lit(s, ":", ok && mi < 60)
-	sec.s, s, ok = num(s, true, ok)
-	if !ok || sec.s >= 60 {
-		return 0, 0, second{}, s, false
-	}
-	if len(s) >= 2 && (s[0] == '.' || s[0] == ',') && isDigit(s, 1) {
-		n := 2
-		for n < len(s) && isDigit(s, n) {
-			n++
-		}
-		// Nine digits count; time.Parse reads and drops the rest.
-		digits := s[1:min(n, 10)]
-		for i := range 9 {
-			sec.ns *= 10
-			if i < len(digits) {
-				sec.ns += int(digits[i] - '0')
-			}
-		}
-		s = s[n:]
-	}
-	return h, mi, sec, s, true
-}
-
-// zone skips a zone abbreviation as time.Parse's MST does. The instant does not depend on it:
-// time.Parse keeps the clock as UTC and only labels it with the abbreviation, GMT+3's too.
-func zone(s string, ok bool) (string, bool) {
-	if !ok {
-		return s, false
-	}
-	if len(s) >= 3 && s[:3] == "UTC" {
-		return s[3:], true
-	}
-	n := zoneLen(s)
-	return s[n:], n > 0
-}
-
-// zoneLen is time's parseTimeZone: the length of the abbreviation s starts with, 0 for none.
-func zoneLen(s string) int {
-	switch {
-	case len(s) < 3:
-		return 0
-	case len(s) >= 4 && (s[:4] == "ChST" || s[:4] == "MeST"):
-		return 4
-	case s[:3] == "GMT":
-		if len(s) == 3 {
-			return 3
-		}
-		return 3 + signedOffsetLen(s[3:])
-	case s[0] == '+' || s[0] == '-':
-		return signedOffsetLen(s)
-	}
-	upper := 0
-	for upper < 6 && upper < len(s) && s[upper] >= 'A' && s[upper] <= 'Z' {
-		upper++
-	}
-	switch {
-	case upper == 3:
-		return 3
-	case upper == 4 && (s[3] == 'T' || s[:4] == "WITA"):
-		return 4
-	case upper == 5 && s[4] == 'T':
-		return 5
-	}
-	return 0
-}
-
-// signedOffsetLen is the length of a sign and an hour up to 23 at the start of s, 0 for none.
-func signedOffsetLen(s string) int {
-	if s[0] != '+' && s[0] != '-' {
-		return 0
-	}
-	x, rest, ok := leadingInt(s[1:])
-	if !ok || len(rest) == len(s)-1 || x > 23 {
-		return 0
-	}
-	return len(s) - len(rest)
-}
-
-// leadingInt reads the digits s starts with; false when they overflow, as time's does.
-func leadingInt(s string) (uint64, string, bool) {
-	var x uint64
-	i := 0
-	for ; i < len(s) && isDigit(s, i); i++ {
-		if x > 1<<63/10 {
-			return 0, s, false
-		}
-		x = x*10 + uint64(s[i]-'0')
-		if x > 1<<63 {
-			return 0, s, false
+	for _, layout := range [...]string{rfc1123Layout, rfc850Layout, ansiCLayout} {
+		if f, ok := read(layout, s); ok {
+			return time.Date(f.y, time.Month(f.mo), f.d, f.h, f.mi, f.sec, f.ns, time.UTC), true
 		}
 	}
-	return x, s[i:], true
+	return time.Time{}, false
 }
 
-// lit matches the literal text of a layout as time's skip does: a space matches one or more
-// spaces (or the end of s, where the next field then fails).
-func lit(s, text string, ok bool) (string, bool) {
-	if !ok {
-		return s, false
-	}
-	for text != "" {
-		if text[0] == ' ' {
-			if s != "" && s[0] != ' ' {
-				return s, false
-			}
-			text = trimSpaces(text)
-			s = trimSpaces(s)
-			continue
-		}
-		if s == "" || s[0] != text[0] {
-			return s, false
-		}
-		text, s = text[1:], s[1:]
-	}
-	return s, true
-}
-
-func trimSpaces(s string) string {
-	for s != "" && s[0] == ' ' {
-		s = s[1:]
-	}
-	return s
-}
-
-// num is time's getnum: one or two digits, exactly two when fixed.
-func num(s string, fixed, ok bool) (int, string, bool) {
-	if !ok || !isDigit(s, 0) {
-		return 0, s, false
-	}
-	if !isDigit(s, 1) {
-		if fixed {
-			return 0, s, false
-		}
-		return int(s[0] - '0'), s[1:], true
-	}
-	return int(s[0]-'0')*10 + int(s[1]-'0'), s[2:], true
-}
-
-// longYear reads 2006: four digits.
-func longYear(s string) (int, string, bool) {
-	if len(s) < 4 {
-		return 0, s, false
-	}
-	y := 0
-	for i := range 4 {
-		if !isDigit(s, i) {
-			return 0, s, false
-		}
-		y = y*10 + int(s[i]-'0')
-	}
-	return y, s[4:], true
-}
-
-func longYear2(s string, ok bool) (int, string, bool) {
-	if !ok {
-		return 0, s, false
-	}
-	return longYear(s)
-}
-
-// shortYear reads 06 as time.Parse does: two characters that its atoi reads, a sign allowed
-// ("-5" is 1995), 69 and up in the 1900s, the rest in the 2000s.
-func shortYear(s string, ok bool) (int, string, bool) {
-	if !ok || len(s) < 2 {
-		return 0, s, false
-	}
-	y, neg := 0, false
-	switch {
-	case isDigit(s, 0) && isDigit(s, 1):
-		y = int(s[0]-'0')*10 + int(s[1]-'0')
-	case (s[0] == '+' || s[0] == '-') && isDigit(s, 1):
-		y, neg = int(s[1]-'0'), s[0] == '-'
-	default:
-		return 0, s, false
-	}
-	if neg {
-		y = -y
-	}
-	if y >= 69 {
-		return y + 1900, s[2:], true
-	}
-	return y + 2000, s[2:], true
-}
-
-const (
-	shortDays   = "SunMonTueWedThuFriSat"
-	shortMonths = "JanFebMarAprMayJunJulAugSepOctNovDec"
-)
+type fields struct{ y, mo, d, h, mi, sec, ns int }
 
 var longDays = [...]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 
-// month reads Jan in any case and returns 1 to 12.
-func month(s string, ok bool) (int, string, bool) {
-	if !ok {
-		return 0, s, false
-	}
-	for i := 0; i < len(shortMonths); i += 3 {
-		if len(s) >= 3 && fold(s[:3], shortMonths[i:i+3]) {
-			return i/3 + 1, s[3:], true
+const shortMonths = "JanFebMarAprMayJunJulAugSepOctNovDec"
+
+// read matches s against a layout in the code above as time.Parse matches the layout it
+// stands for, and returns the fields.
+func read(layout, s string) (f fields, _ bool) {
+	for ; layout != ""; layout = layout[1:] {
+		switch c := layout[0]; c {
+		case ' ':
+			// time's skip: a space matches one or more spaces, or the end of s (where the
+			// next field then fails).
+			if s != "" && s[0] != ' ' {
+				return f, false
+			}
+			for s != "" && s[0] == ' ' {
+				s = s[1:]
+			}
+		case 'Y':
+			if len(s) < 4 {
+				return f, false
+			}
+			for i := range 4 {
+				if !isDigit(s, i) {
+					return f, false
+				}
+				f.y = f.y*10 + int(s[i]-'0')
+			}
+			s = s[4:]
+		case 'y':
+			// time's atoi on two bytes: a sign is allowed ("-5" is 1995).
+			if len(s) < 2 || !isDigit(s, 1) {
+				return f, false
+			}
+			switch {
+			case isDigit(s, 0):
+				f.y = int(s[0]-'0')*10 + int(s[1]-'0')
+			case s[0] == '+':
+				f.y = int(s[1] - '0')
+			case s[0] == '-':
+				f.y = -int(s[1] - '0')
+			default:
+				return f, false
+			}
+			f.y += 2000
+			if f.y >= 2069 {
+				f.y -= 100
+			}
+			s = s[2:]
+		case 'M', 'D', '_', 'h', 'm', 's':
+			// time's getnum: one or two digits, two for the fields written with a zero.
+			if c == '_' && s != "" && s[0] == ' ' {
+				s = s[1:]
+			}
+			if !isDigit(s, 0) {
+				return f, false
+			}
+			n, k := int(s[0]-'0'), 1
+			if isDigit(s, 1) {
+				n, k = n*10+int(s[1]-'0'), 2
+			} else if c != '_' && c != 'h' {
+				return f, false
+			}
+			s = s[k:]
+			switch c {
+			case 'M':
+				f.mo = n
+				if n < 1 || n > 12 {
+					return f, false
+				}
+			case 'D', '_':
+				f.d = n // checked against the month at the end, as time.Parse does
+			case 'h':
+				f.h = n
+				if n >= 24 {
+					return f, false
+				}
+			case 'm':
+				f.mi = n
+				if n >= 60 {
+					return f, false
+				}
+			case 's':
+				f.sec = n
+				if n >= 60 {
+					return f, false
+				}
+				// A fraction, although the layout has none: nine digits count, the rest are
+				// read and dropped.
+				if len(s) >= 2 && (s[0] == '.' || s[0] == ',') && isDigit(s, 1) {
+					k := 1
+					for ; isDigit(s, k); k++ {
+						if k <= 9 {
+							f.ns = f.ns*10 + int(s[k]-'0')
+						}
+					}
+					for i := k; i <= 9; i++ {
+						f.ns *= 10
+					}
+					s = s[k:]
+				}
+			}
+		case 'b':
+			k := 0
+			for k < len(shortMonths) && (len(s) < 3 || !fold(s[:3], shortMonths[k:k+3])) {
+				k += 3
+			}
+			if k == len(shortMonths) {
+				return f, false
+			}
+			f.mo, s = k/3+1, s[3:]
+		case 'a', 'A':
+			// Any day name, in any case; time.Parse does not check it against the date.
+			k := 0
+			for ; k < len(longDays); k++ {
+				d := longDays[k]
+				if c == 'a' {
+					d = d[:3]
+				}
+				if len(s) >= len(d) && fold(s[:len(d)], d) {
+					s = s[len(d):]
+					break
+				}
+			}
+			if k == len(longDays) {
+				return f, false
+			}
+		case 'Z':
+			// Z, or an offset whose hours go to 24 and minutes to 60, as time.Parse allows.
+			if s != "" && s[0] == 'Z' {
+				s = s[1:]
+				break
+			}
+			if len(s) < 6 || s[0] != '+' && s[0] != '-' || s[3] != ':' ||
+				!isDigit(s, 1) || !isDigit(s, 2) || !isDigit(s, 4) || !isDigit(s, 5) ||
+				s[1:3] > "24" || s[4:6] > "60" {
+				return f, false
+			}
+			s = s[6:]
+		case 'z':
+			// A zone abbreviation, as time's parseTimeZone reads one. It does not move the
+			// instant: time.Parse keeps the clock as UTC and labels it, GMT+3 too.
+			n := 0
+			switch {
+			case len(s) >= 3 && s[:3] == "UTC":
+				n = 3
+			case len(s) >= 4 && (s[:4] == "ChST" || s[:4] == "MeST"):
+				n = 4
+			case len(s) >= 3 && s[:3] == "GMT":
+				n = 3 + signedHour(s[3:])
+			case len(s) >= 3:
+				n = signedHour(s)
+				upper := 0
+				for upper < 6 && upper < len(s) && s[upper] >= 'A' && s[upper] <= 'Z' {
+					upper++
+				}
+				switch {
+				case n > 0:
+				case upper == 3:
+					n = 3
+				case upper == 4 && (s[3] == 'T' || s[:4] == "WITA"):
+					n = 4
+				case upper == 5 && s[4] == 'T':
+					n = 5
+				}
+			}
+			if n == 0 {
+				return f, false
+			}
+			s = s[n:]
+		default:
+			if s == "" || s[0] != c {
+				return f, false
+			}
+			s = s[1:]
 		}
 	}
-	return 0, s, false
+	return f, s == "" && f.d >= 1 && f.d <= daysIn(f.mo, f.y)
 }
 
-// name skips one of the n-letter names packed in tab, in any case.
-func name(s, tab string, n int, ok bool) (string, bool) {
-	if !ok || len(s) < n {
-		return s, false
+// signedHour is time's parseSignedOffset: the length of a sign and an hour up to 23 that s
+// starts with, 0 for none.
+func signedHour(s string) int {
+	if s == "" || s[0] != '+' && s[0] != '-' {
+		return 0
 	}
-	for i := 0; i < len(tab); i += n {
-		if fold(s[:n], tab[i:i+n]) {
-			return s[n:], true
+	k, h := 1, 0
+	for ; isDigit(s, k); k++ {
+		if h <= 23 {
+			h = h*10 + int(s[k]-'0')
 		}
 	}
-	return s, false
-}
-
-// longDay skips Monday, in any case.
-func longDay(s string) (string, bool) {
-	for _, d := range longDays {
-		if len(s) >= len(d) && fold(s[:len(d)], d) {
-			return s[len(d):], true
-		}
+	if k == 1 || h > 23 {
+		return 0
 	}
-	return s, false
+	return k
 }
 
 // fold is time's match: equal but for the case of ASCII letters.
 func fold(a, b string) bool {
 	for i := range len(a) {
-		c1, c2 := a[i], b[i]
-		if c1 != c2 {
-			c1 |= 'a' - 'A'
-			c2 |= 'a' - 'A'
-			if c1 != c2 || c1 < 'a' || c1 > 'z' {
-				return false
-			}
+		c1, c2 := a[i]|('a'-'A'), b[i]|('a'-'A')
+		if a[i] != b[i] && (c1 != c2 || c1 < 'a' || c1 > 'z') {
+			return false
 		}
 	}
 	return true
