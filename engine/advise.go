@@ -10,6 +10,7 @@ import (
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
+	"github.com/errdocs/errdocs/internal/timetext"
 )
 
 // Step 4: advise. The retry advice joins the catalog's policy with what this response says:
@@ -140,7 +141,7 @@ func (e *explainer) waitHint() (float64, string) {
 // reference is the time a response's relative dates count from: its Date header, else now.
 func (e *explainer) reference() time.Time {
 	if d, ok := e.p.resp.header("Date"); ok {
-		if t, err := parseHTTPDate(d); err == nil {
+		if t, ok := parseHTTPDate(d); ok {
 			return t
 		}
 	}
@@ -154,29 +155,22 @@ func parseRetryAfter(h string, resp *response, now func() time.Time) (float64, b
 	if n, err := strconv.ParseFloat(h, 64); err == nil && n >= 0 {
 		return n, true
 	}
-	t, err := parseHTTPDate(h)
-	if err != nil {
+	t, ok := parseHTTPDate(h)
+	if !ok {
 		return 0, false
 	}
 	ref := now()
 	if d, ok := resp.header("Date"); ok {
-		if rt, err := parseHTTPDate(d); err == nil {
+		if rt, ok := parseHTTPDate(d); ok {
 			ref = rt
 		}
 	}
 	return math.Max(0, math.Ceil(t.Sub(ref).Seconds())), true
 }
 
-func parseHTTPDate(s string) (time.Time, error) {
-	var err error
-	for _, layout := range []string{time.RFC1123, "Monday, 02-Jan-06 15:04:05 MST", time.ANSIC} {
-		var t time.Time
-		if t, err = time.Parse(layout, strings.TrimSpace(s)); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, err
-}
+// parseHTTPDate reads an HTTP date in any of its three forms, as time.Parse would (see
+// internal/timetext, which keeps time.Parse out of the WebAssembly module).
+func parseHTTPDate(s string) (time.Time, bool) { return timetext.HTTPDate(strings.TrimSpace(s)) }
 
 var (
 	patternRE = lazyre.New(`(?i)match(?:es)? (?:the )?pattern\s+(\S+)`)

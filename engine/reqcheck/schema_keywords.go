@@ -6,11 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/internal/jsonx"
+	"github.com/errdocs/errdocs/internal/timetext"
 )
 
 // The keywords: enum and did-you-mean, strings, numbers, arrays and objects, the messages of
@@ -503,10 +503,9 @@ func formatOK(format, s string) bool {
 	case "uri", "url":
 		return uriOK(s)
 	case "date-time":
-		return dateTimeOK(s)
+		return timetext.RFC3339(s)
 	case "date":
-		_, err := time.Parse("2006-01-02", s)
-		return err == nil
+		return timetext.Date(s)
 	}
 	return true
 }
@@ -608,13 +607,4 @@ func uriOK(s string) bool {
 		return host != ""
 	}
 	return rest != ""
-}
-
-// dateTimeOK accepts RFC 3339 date-times, with or without fractional seconds.
-func dateTimeOK(s string) bool {
-	if _, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return true
-	}
-	_, err := time.Parse(time.RFC3339, s)
-	return err == nil
 }

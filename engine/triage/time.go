@@ -6,14 +6,16 @@ import (
 	"time"
 
 	"github.com/errdocs/errdocs/internal/lazyre"
+	"github.com/errdocs/errdocs/internal/timetext"
 )
 
 // Times are given as RFC 3339 in UTC with milliseconds ("2026-12-04T10:00:00.123Z"), so that
 // they sort as strings and JavaScript's Date reads them. A time without a zone (most log
 // prefixes) is taken as UTC: the paste does not say which zone its clock was in.
 //
-// The few layouts logs and HTTP use are read with patterns, not with time.Parse and
-// time.Format: those two would add about 30 KB of code to the WebAssembly module.
+// The few layouts logs use are read with patterns, and HTTP dates with internal/timetext, not
+// with time.Parse and time.Format: those two would add about 30 KB of code to the WebAssembly
+// module.
 
 // harTime normalises a HAR startedDateTime (ISO 8601 with a zone).
 func harTime(s string) string { return normTime(s) }
@@ -23,7 +25,6 @@ var months = "JanFebMarAprMayJunJulAugSepOctNovDec"
 var (
 	isoRE    = lazyre.New(`^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d+))? ?(Z|GMT|UTC|[+-]\d\d:?\d\d)?$`)
 	accessRE = lazyre.New(`^(\d\d)/([A-Z][a-z]{2})/(\d{4}):(\d\d):(\d\d):(\d\d)() ([+-]\d{4})$`)
-	httpRE   = lazyre.New(`^[A-Z][a-z]{2}, (\d\d) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d)() (GMT|UTC)$`)
 )
 
 // normTime reads a time as ISO 8601 ("2026-12-04T10:00:00.123+01:00", "2026-12-04
@@ -37,9 +38,7 @@ func normTime(s string) string {
 	if m != nil {
 		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
 	} else if m = accessRE().FindStringSubmatch(s); m == nil {
-		if m = httpRE().FindStringSubmatch(s); m == nil {
-			return epochTime(s)
-		}
+		return httpTime(s)
 	}
 	if y == 0 {
 		// Day, month name, year. A name not in months has index -1: -1%3 is not 0.
@@ -90,6 +89,19 @@ func appendPad(b []byte, v, n int, sep byte) []byte {
 		b = append(b, '0')
 	}
 	return append(append(b, x...), sep)
+}
+
+// httpTime reads an HTTP date in GMT or UTC, or in ANSI C's form, which has no zone and is UTC;
+// else Unix time. A date in another zone is none: its abbreviation does not give the offset.
+func httpTime(s string) string {
+	if t, ok := timetext.HTTPDate(s); ok {
+		switch zone := s[strings.LastIndexByte(s, ' ')+1:]; {
+		case zone == "GMT", zone == "UTC", zone[0] >= '0' && zone[0] <= '9':
+			return format(t)
+		}
+		return ""
+	}
+	return epochTime(s)
 }
 
 // epochTime reads Unix time in seconds (10 digits, maybe with a fraction) or milliseconds (13
