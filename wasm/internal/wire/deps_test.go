@@ -29,6 +29,7 @@ func TestModuleDeps(t *testing.T) {
 			p == "github.com/errdocs/errdocs/engine", strings.HasPrefix(p, "github.com/errdocs/errdocs/engine/"),
 			p == "github.com/errdocs/errdocs/internal/ascii", p == "github.com/errdocs/errdocs/internal/jsonx",
 			p == "github.com/errdocs/errdocs/internal/printf", p == "github.com/errdocs/errdocs/internal/lazyre",
+			p == "github.com/errdocs/errdocs/internal/timetext",
 			p == "github.com/errdocs/errdocs/internal/jsonlite", p == "github.com/errdocs/errdocs/wasm/internal/wire":
 		default:
 			t.Errorf("the module links %s", p)
