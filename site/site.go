@@ -86,6 +86,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
@@ -129,6 +130,9 @@ type Options struct {
 	LiveReload string
 	// Workers is the number of render workers; 0 means one per CPU.
 	Workers int
+	// Progress, when set, is told the build's stage and, while pages render, how many of how
+	// many are done (total 0 when a stage has no count). It is called from several goroutines.
+	Progress func(stage string, done, total int)
 }
 
 // Report says what a build did.
@@ -191,6 +195,7 @@ func BuildReport(opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep, err := b.run(out)
+	b.progress("finishing", 0, 0)
 	if f, ok := out.(interface{ Finish() error }); ok && err == nil {
 		err = f.Finish()
 	}
@@ -288,6 +293,13 @@ func (b *builder) absURL(sitePath string) string {
 	return b.abs + strings.TrimPrefix(sitePath, "/")
 }
 
+// progress reports the build's stage (Options.Progress).
+func (b *builder) progress(stage string, done, total int) {
+	if b.opts.Progress != nil {
+		b.opts.Progress(stage, done, total)
+	}
+}
+
 func (b *builder) fail(file string, line int, format string, args ...any) {
 	b.mu.Lock()
 	b.errs = append(b.errs, &load.Error{File: file, Line: line, Err: fmt.Errorf(format, args...)})
@@ -322,6 +334,7 @@ func (b *builder) run(out Output) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.progress("checking examples", 0, 0)
 	b.checkExamples()
 	b.checkEndpoints()
 	b.llms = b.llmsSections()
@@ -348,6 +361,8 @@ func (b *builder) run(out Output) (*Report, error) {
 		n = runtime.GOMAXPROCS(0)
 	}
 	jobs := make(chan *page, 64)
+	var rendered atomic.Int64
+	b.progress("rendering pages", 0, len(b.pages))
 	var wg sync.WaitGroup
 	var renderErr error
 	var errOnce sync.Once
@@ -365,6 +380,7 @@ func (b *builder) run(out Output) (*Report, error) {
 				if err := w.renderPage(p, wr); err != nil {
 					errOnce.Do(func() { renderErr = err })
 				}
+				b.progress("rendering pages", int(rendered.Add(1)), len(b.pages))
 			}
 		}()
 	}
@@ -377,6 +393,7 @@ func (b *builder) run(out Output) (*Report, error) {
 		wr.close()
 		return nil, renderErr
 	}
+	b.progress("writing indexes", 0, 0)
 	for u, tp := range b.aliases {
 		wr.write(strings.TrimPrefix(u, "/")+"index.html", b.redirectPage(tp))
 	}
