@@ -338,7 +338,6 @@ func (b *builder) run(out Output) (*Report, error) {
 	b.checkExamples()
 	b.checkEndpoints()
 	b.llms = b.llmsSections()
-	b.full = newFullText(b, b.llms)
 	for _, lp := range b.site.Pages {
 		for _, blk := range lp.Blocks {
 			if blk.IsResponse() {
@@ -351,6 +350,7 @@ func (b *builder) run(out Output) (*Report, error) {
 	}
 
 	wr := newWriter(out)
+	b.full = newFullText(b, b.llms, func(piece []byte) { wr.appendPiece("llms-full.txt", piece) })
 	if err := b.writeAssets(wr, css); err != nil {
 		wr.close()
 		return nil, err
