@@ -55,7 +55,8 @@
 // source is dropped once it is rendered, so the heap stays small. On the 2-core machine measured, GOGC=400
 // made the build slower (fresh memory costs page faults there) and three times bigger than the
 // default, so the build keeps GOGC and sets a soft memory limit instead (100 MiB, or four times
-// the Markdown if that is more; GOMEMLIMIT overrides it). See
+// the Markdown if that is more; GOMEMLIMIT overrides it), but not for a build into memory
+// (errdocs serve), which holds the whole site. See
 // shared/reference/build-performance.md.
 //
 // # Packages
