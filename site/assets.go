@@ -227,7 +227,7 @@ func (b *builder) writeData(wr *writer) error {
 		wr.write(f.Name, f.Data)
 	}
 	wr.write("llms.txt", b.llmsTxt(b.llms))
-	wr.write("llms-full.txt", b.full.bytes())
+	b.full.finish()
 	// GitHub Pages runs Jekyll over a site unless it finds .nojekyll, and its Jekyll turns
 	// Markdown without front matter, the twins, into HTML pages in place of the ones beside them.
 	wr.write(".nojekyll", nil)

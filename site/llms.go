@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 
@@ -132,10 +131,11 @@ func (b *builder) llmsTxt(secs []llmsSection) []byte {
 	return w.bytes()
 }
 
-// fullText assembles llms-full.txt as the render workers finish twins, in llms.txt's order: a
-// twin is appended as soon as every twin before it is, so only the twins that arrive early wait
-// in memory, never the whole site's. (Measured on 10,000 generated pages, holding every twin
-// until the end raised the build's peak memory by about half.)
+// fullText streams llms-full.txt out as the render workers finish twins, in llms.txt's order: a
+// twin goes to the writer as soon as every twin before it has, so only the twins that arrive
+// early wait in memory, never the whole file. (Measured on 10,000 generated pages, holding every
+// twin until the end raised the build's peak memory by about half, and holding llms-full.txt
+// whole until the end cost about as much again.)
 type fullText struct {
 	mu      sync.Mutex
 	at      map[*page]int // a listed page → its place in llms.txt
@@ -143,12 +143,15 @@ type fullText struct {
 	pending map[int][]byte
 	next    int
 	n       int
-	buf     bytes.Buffer
+	wrote   bool // a twin has gone out
 	url     func(*page) string
+	// emit takes the next piece of the file; it must not keep the slice (writer.appendPiece
+	// copies nothing, so each piece is a fresh slice).
+	emit func([]byte)
 }
 
-func newFullText(b *builder, secs []llmsSection) *fullText {
-	f := &fullText{at: map[*page]int{}, pending: map[int][]byte{}, url: func(p *page) string { return b.mdURL(p.url) }}
+func newFullText(b *builder, secs []llmsSection, emit func([]byte)) *fullText {
+	f := &fullText{at: map[*page]int{}, pending: map[int][]byte{}, url: func(p *page) string { return b.mdURL(p.url) }, emit: emit}
 	for _, sec := range secs {
 		for _, it := range sec.items {
 			f.at[it.p] = f.n
@@ -180,16 +183,19 @@ func (f *fullText) add(p *page, md []byte) {
 }
 
 func (f *fullText) append(i int, md []byte) {
-	if f.buf.Len() > 0 {
-		f.buf.WriteString("\n---\n\n")
+	var head string
+	if f.wrote {
+		head = "\n---\n\n"
 	}
-	f.buf.WriteString("Source: " + f.url(f.pages[i]) + "\n\n")
-	f.buf.Write(md)
+	f.wrote = true
+	head += "Source: " + f.url(f.pages[i]) + "\n\n"
+	piece := make([]byte, 0, len(head)+len(md))
+	f.emit(append(append(piece, head...), md...))
 }
 
-// bytes is llms-full.txt, once every page is rendered. A listed page that has no twin is
-// skipped.
-func (f *fullText) bytes() []byte {
+// finish sends the twins still waiting, once every page is rendered (a listed page that has no
+// twin is skipped), and makes sure the file exists even when no page has a twin.
+func (f *fullText) finish() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for ; f.next < f.n; f.next++ {
@@ -198,5 +204,7 @@ func (f *fullText) bytes() []byte {
 		}
 	}
 	f.pending = nil
-	return f.buf.Bytes()
+	if !f.wrote {
+		f.emit(nil)
+	}
 }

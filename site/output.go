@@ -28,6 +28,16 @@ func DirOutput(dir string) Output {
 	return &dirOutput{root: dir, made: map[string]bool{}, wrote: map[string]bool{}}
 }
 
+// appendOutput is an Output that can also take a file in pieces, so a big file the build
+// assembles (llms-full.txt) goes out as it is made instead of waiting whole in memory. The first
+// AppendFile of a name in a build replaces what was there; CloseAppends ends every such file.
+// An Output without it gets the pieces joined into one WriteFile.
+type appendOutput interface {
+	Output
+	AppendFile(name string, data []byte) error
+	CloseAppends() error
+}
+
 // manifestName lists, one a line, the files the last build wrote into an output folder.
 const manifestName = ".errdocs-files"
 
@@ -35,6 +45,7 @@ type dirOutput struct {
 	root  string
 	made  map[string]bool
 	wrote map[string]bool
+	open  map[string]*os.File // files taken in pieces (AppendFile), until CloseAppends
 }
 
 // Finish deletes what the previous build wrote and this one did not, then records this build's
@@ -68,23 +79,66 @@ func (o *dirOutput) Finish() error {
 
 func (o *dirOutput) WriteFile(name string, data []byte) error {
 	o.wrote[name] = true
+	full, err := o.path(name)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// path is name's place on disk, its folder made.
+func (o *dirOutput) path(name string) (string, error) {
 	full := filepath.Join(o.root, filepath.FromSlash(name))
 	dir := filepath.Dir(full)
 	if !o.made[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+			return "", err
 		}
 		o.made[dir] = true
 	}
-	return os.WriteFile(full, data, 0o644)
+	return full, nil
+}
+
+// AppendFile implements appendOutput.
+func (o *dirOutput) AppendFile(name string, data []byte) error {
+	f := o.open[name]
+	if f == nil {
+		o.wrote[name] = true
+		full, err := o.path(name)
+		if err != nil {
+			return err
+		}
+		if f, err = os.Create(full); err != nil {
+			return err
+		}
+		if o.open == nil {
+			o.open = map[string]*os.File{}
+		}
+		o.open[name] = f
+	}
+	_, err := f.Write(data)
+	return err
+}
+
+// CloseAppends implements appendOutput.
+func (o *dirOutput) CloseAppends() error {
+	var first error
+	for name, f := range o.open {
+		if err := f.Close(); err != nil && first == nil {
+			first = err
+		}
+		delete(o.open, name)
+	}
+	return first
 }
 
 // MemOutput keeps a built site in memory and serves it as an fs.FS. errdocs serve builds into
 // one, so a rebuild touches no disk.
 type MemOutput struct {
-	mu    sync.RWMutex
-	files map[string][]byte
-	built time.Time
+	mu        sync.RWMutex
+	files     map[string][]byte
+	built     time.Time
+	appending map[string]bool // files being taken in pieces (AppendFile)
 }
 
 // NewMemOutput returns an empty MemOutput.
@@ -95,6 +149,29 @@ func (m *MemOutput) WriteFile(name string, data []byte) error {
 	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// AppendFile implements appendOutput.
+func (m *MemOutput) AppendFile(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.appending == nil {
+		m.appending = map[string]bool{}
+	}
+	if !m.appending[name] {
+		m.appending[name] = true
+		m.files[name] = nil
+	}
+	m.files[name] = append(m.files[name], data...)
+	return nil
+}
+
+// CloseAppends implements appendOutput.
+func (m *MemOutput) CloseAppends() error {
+	m.mu.Lock()
+	m.appending = nil
 	m.mu.Unlock()
 	return nil
 }
@@ -229,34 +306,71 @@ func (i memInfo) Sys() any           { return nil }
 // writer writes files from one goroutine: on the disks measured, parallel writes were slower
 // than serial ones.
 type writer struct {
-	out   Output
-	ch    chan outFile
-	done  chan struct{}
-	err   error
-	files int
-	bytes int64
+	out Output
+	// pieces joins the pieces of files written in pieces when out cannot append.
+	pieces map[string][]byte
+	ch     chan outFile
+	done   chan struct{}
+	err    error
+	files  int
+	bytes  int64
 }
 
 type outFile struct {
 	name string
 	data []byte
 	put  func() // called once data is written, to recycle its buffer
+	// piece marks data as the next piece of a file written in pieces (writer.appendPiece).
+	piece bool
 }
 
 func newWriter(out Output) *writer {
 	w := &writer{out: out, ch: make(chan outFile, 256), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
+		ao, canAppend := out.(appendOutput)
+		started := map[string]bool{}
 		for f := range w.ch {
 			if w.err == nil {
-				if err := w.out.WriteFile(f.name, f.data); err != nil {
+				var err error
+				switch {
+				case !f.piece:
+					err = w.out.WriteFile(f.name, f.data)
+					w.files++
+				case canAppend:
+					err = ao.AppendFile(f.name, f.data)
+				default:
+					if w.pieces == nil {
+						w.pieces = map[string][]byte{}
+					}
+					w.pieces[f.name] = append(w.pieces[f.name], f.data...)
+				}
+				if f.piece && !started[f.name] {
+					started[f.name] = true
+					w.files++
+				}
+				if err != nil {
 					w.err = fmt.Errorf("write %s: %w", f.name, err)
 				}
-				w.files++
 				w.bytes += int64(len(f.data))
 			}
 			if f.put != nil {
 				f.put()
+			}
+		}
+		if w.err != nil {
+			return
+		}
+		if canAppend {
+			if err := ao.CloseAppends(); err != nil {
+				w.err = fmt.Errorf("write: %w", err)
+			}
+			return
+		}
+		for name, data := range w.pieces {
+			if err := w.out.WriteFile(name, data); err != nil {
+				w.err = fmt.Errorf("write %s: %w", name, err)
+				return
 			}
 		}
 	}()
@@ -269,6 +383,12 @@ func (w *writer) write(name string, data []byte) { w.ch <- outFile{name: name, d
 // writeRecycle queues a file and calls put once it is written.
 func (w *writer) writeRecycle(name string, data []byte, put func()) {
 	w.ch <- outFile{name: name, data: data, put: put}
+}
+
+// appendPiece queues the next piece of a file written in pieces; the file ends when the writer
+// closes. data must not change until it is written.
+func (w *writer) appendPiece(name string, data []byte) {
+	w.ch <- outFile{name: name, data: data, piece: true}
 }
 
 // close waits for every queued file and returns the first error.

@@ -1,9 +1,15 @@
 package site
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/content"
 )
 
 // TestDirOutputRemovesStale checks that a build into a folder deletes what the previous build
@@ -37,6 +43,49 @@ func TestDirOutputRemovesStale(t *testing.T) {
 	for _, f := range []string{"index.html", "plunk/errors/kept/index.html", "CNAME"} {
 		if !exists(f) {
 			t.Errorf("%s was deleted", f)
+		}
+	}
+}
+
+// plainOutput is an Output with WriteFile alone: files written in pieces reach it joined.
+type plainOutput struct{ m *MemOutput }
+
+func (o plainOutput) WriteFile(name string, data []byte) error { return o.m.WriteFile(name, data) }
+
+// TestOutputsAgree builds the shipped content into memory, into a folder and into an Output
+// that cannot take a file in pieces, and checks that all three hold the same files, byte for
+// byte: llms-full.txt, streamed out in pieces, included.
+func TestOutputsAgree(t *testing.T) {
+	build := func(opts Options) {
+		t.Helper()
+		opts.Content, opts.BaseURL = content.FS, "https://example.org/docs/"
+		if _, err := BuildReport(opts); err != nil {
+			var les load.Errors
+			if !errors.As(err, &les) {
+				t.Fatal(err)
+			}
+		}
+	}
+	mem, plain := NewMemOutput(), NewMemOutput()
+	dir := t.TempDir()
+	build(Options{Output: mem})
+	build(Options{Output: plainOutput{plain}})
+	build(Options{OutDir: dir})
+	names := mem.Names()
+	if !slices.Equal(names, plain.Names()) {
+		t.Fatalf("the plain output holds other files than memory's")
+	}
+	if full, _ := mem.File("llms-full.txt"); len(full) == 0 {
+		t.Fatal("llms-full.txt is empty")
+	}
+	for _, name := range names {
+		want, _ := mem.File(name)
+		if got, _ := plain.File(name); !bytes.Equal(got, want) {
+			t.Errorf("%s differs in the plain output", name)
+		}
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s differs on disk (%v)", name, err)
 		}
 	}
 }

@@ -55,7 +55,8 @@
 // source is dropped once it is rendered, so the heap stays small. On the 2-core machine measured, GOGC=400
 // made the build slower (fresh memory costs page faults there) and three times bigger than the
 // default, so the build keeps GOGC and sets a soft memory limit instead (100 MiB, or four times
-// the Markdown if that is more; GOMEMLIMIT overrides it). See
+// the Markdown if that is more; GOMEMLIMIT overrides it), but not for a build into memory
+// (errdocs serve), which holds the whole site. See
 // shared/reference/build-performance.md.
 //
 // # Packages
@@ -86,6 +87,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/errdocs/errdocs/catalog"
@@ -129,6 +131,9 @@ type Options struct {
 	LiveReload string
 	// Workers is the number of render workers; 0 means one per CPU.
 	Workers int
+	// Progress, when set, is told the build's stage and, while pages render, how many of how
+	// many are done (total 0 when a stage has no count). It is called from several goroutines.
+	Progress func(stage string, done, total int)
 }
 
 // Report says what a build did.
@@ -166,8 +171,12 @@ func BuildReport(opts Options) (*Report, error) {
 	// A soft memory limit keeps the heap, and what the runtime keeps mapped, near what the
 	// build needs: without it the runtime returns freed memory to the system too lazily, and the
 	// process peaks at several times its live heap. It grows with the content.
+	// A build into memory (errdocs serve) holds the whole site, and the site it replaces, so no
+	// limit near the build's own needs can hold: under one, the collector ran without pause and
+	// a rebuild of 10,000 pages took 27–50 s instead of 16 (bench-site, 2026-12-04).
 	limit := int64(-1)
-	if os.Getenv("GOMEMLIMIT") == "" {
+	_, inMemory := out.(*MemOutput)
+	if os.Getenv("GOMEMLIMIT") == "" && !inMemory {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(minMemoryLimit))
 		limit = minMemoryLimit
 	}
@@ -191,6 +200,7 @@ func BuildReport(opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep, err := b.run(out)
+	b.progress("finishing", 0, 0)
 	if f, ok := out.(interface{ Finish() error }); ok && err == nil {
 		err = f.Finish()
 	}
@@ -288,6 +298,13 @@ func (b *builder) absURL(sitePath string) string {
 	return b.abs + strings.TrimPrefix(sitePath, "/")
 }
 
+// progress reports the build's stage (Options.Progress).
+func (b *builder) progress(stage string, done, total int) {
+	if b.opts.Progress != nil {
+		b.opts.Progress(stage, done, total)
+	}
+}
+
 func (b *builder) fail(file string, line int, format string, args ...any) {
 	b.mu.Lock()
 	b.errs = append(b.errs, &load.Error{File: file, Line: line, Err: fmt.Errorf(format, args...)})
@@ -322,10 +339,10 @@ func (b *builder) run(out Output) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.progress("checking examples", 0, 0)
 	b.checkExamples()
 	b.checkEndpoints()
 	b.llms = b.llmsSections()
-	b.full = newFullText(b, b.llms)
 	for _, lp := range b.site.Pages {
 		for _, blk := range lp.Blocks {
 			if blk.IsResponse() {
@@ -338,6 +355,7 @@ func (b *builder) run(out Output) (*Report, error) {
 	}
 
 	wr := newWriter(out)
+	b.full = newFullText(b, b.llms, func(piece []byte) { wr.appendPiece("llms-full.txt", piece) })
 	if err := b.writeAssets(wr, css); err != nil {
 		wr.close()
 		return nil, err
@@ -348,6 +366,8 @@ func (b *builder) run(out Output) (*Report, error) {
 		n = runtime.GOMAXPROCS(0)
 	}
 	jobs := make(chan *page, 64)
+	var rendered atomic.Int64
+	b.progress("rendering pages", 0, len(b.pages))
 	var wg sync.WaitGroup
 	var renderErr error
 	var errOnce sync.Once
@@ -365,6 +385,7 @@ func (b *builder) run(out Output) (*Report, error) {
 				if err := w.renderPage(p, wr); err != nil {
 					errOnce.Do(func() { renderErr = err })
 				}
+				b.progress("rendering pages", int(rendered.Add(1)), len(b.pages))
 			}
 		}()
 	}
@@ -377,6 +398,7 @@ func (b *builder) run(out Output) (*Report, error) {
 		wr.close()
 		return nil, renderErr
 	}
+	b.progress("writing indexes", 0, 0)
 	for u, tp := range b.aliases {
 		wr.write(strings.TrimPrefix(u, "/")+"index.html", b.redirectPage(tp))
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"time"
 
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/site"
@@ -52,8 +53,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	io.WriteString(stderr, note)
-	rep, err := site.BuildReport(site.Options{Content: fsys, Module: module, NoPlayground: *noPlayground,
-		OutDir: *out, BaseURL: *baseURL, RepoURL: *repo})
+	opts := site.Options{Content: fsys, Module: module, NoPlayground: *noPlayground,
+		OutDir: *out, BaseURL: *baseURL, RepoURL: *repo}
+	// On a terminal, a build that takes more than a second shows its progress on one line.
+	var prog *progress
+	if isTerminal(stderr) {
+		prog = startProgress(stderr, time.Second, 100*time.Millisecond)
+		opts.Progress = prog.set
+	}
+	rep, err := site.BuildReport(opts)
+	prog.stop()
 	return reportBuild(rep, err, *out, *quiet, stdout, stderr)
 }
 
