@@ -30,8 +30,8 @@
 // # Inputs
 //
 // Explain takes everything it reads as arguments: the catalog, the paste and Options, whose
-// clock (Now) dates a Retry-After; the zero Options reads time.Now. No package variable changes
-// what it says.
+// clock (Now) dates a Retry-After; the zero Options has no clock (the engine links no package
+// time). No package variable changes what it says.
 //
 // # Imports
 //

@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/printf"
 	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/google/go-cmp/cmp"
@@ -17,10 +17,10 @@ import (
 )
 
 // testNow is the clock golden cases run at, so Retry-After dates give stable waits.
-var testNow = time.Date(2025, 11, 30, 10, 30, 0, 0, time.UTC)
+var testNow = instant.Date(2025, 11, 30, 10, 30, 0, 0)
 
 // testOpts are the options every test explains with: the fixed clock.
-var testOpts = Options{Now: func() time.Time { return testNow }}
+var testOpts = Options{Now: func() instant.Time { return testNow }}
 
 // shippedCatalog is the catalog of content/ (testkit.ShippedCatalog).
 func shippedCatalog(t testing.TB) *catalog.Catalog { return testkit.ShippedCatalog(t) }
