@@ -35,7 +35,7 @@
 //
 // # Imports
 //
-// It may import catalog, engine/reqcheck, engine/reqparse, engine/shapepath, internal/ascii, internal/jsonx,
-// internal/printf and the standard library (no fmt, reflect or encoding/json: the WebAssembly
-// module links it). It never imports site, wasm or cmd; they import it.
+// It may import catalog, engine/reqcheck, engine/reqparse, engine/shapepath, internal/ascii,
+// internal/instant, internal/jsonx, internal/printf, internal/timetext and the standard library
+// (no fmt, reflect, encoding/json or time: the WebAssembly module links it). It never imports site, wasm or cmd; they import it.
 package engine
