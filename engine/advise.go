@@ -68,7 +68,11 @@ func (e *explainer) retry(p catalog.Retry) Retry {
 		} else {
 			r.Schedule = catalog.Backoff(0, 0, 0)
 			r.AfterSeconds = 1
-			detail = append(detail, "This response says nothing of when to retry (no Retry-After), so back off: "+catalog.ScheduleText(r.Schedule)+".")
+			if source != "" {
+				detail = append(detail, "This response gives a date to retry at ("+source+") but no Date header to count from, so back off: "+catalog.ScheduleText(r.Schedule)+".")
+			} else {
+				detail = append(detail, "This response says nothing of when to retry (no Retry-After), so back off: "+catalog.ScheduleText(r.Schedule)+".")
+			}
 		}
 	case "backoff":
 		r.Schedule = p.Schedule()
@@ -96,8 +100,10 @@ func (e *explainer) retry(p catalog.Retry) Retry {
 	return r
 }
 
-// waitHint finds how long this response asks to wait, and where it said so; -1 if it doesn't.
+// waitHint finds how long this response asks to wait, and where it said so; -1 if it doesn't,
+// with where it said so when that was a date it could not count from (no Date header, no clock).
 func (e *explainer) waitHint() (float64, string) {
+	undated := ""
 	resp := e.p.resp
 	name := "Retry-After"
 	if e.api != nil && e.api.Headers.RetryAfter != "" {
@@ -111,6 +117,7 @@ func (e *explainer) waitHint() (float64, string) {
 			if s >= 0 {
 				return s, "Retry-After: " + h
 			}
+			undated = "Retry-After: " + h
 		} else {
 			e.problem("warning", printf.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, printf.Clip(h, 60)), -1)
 		}
@@ -142,7 +149,7 @@ func (e *explainer) waitHint() (float64, string) {
 			}
 		}
 	}
-	return -1, ""
+	return -1, undated
 }
 
 // reference is the time a response's relative dates count from: its Date header, else now;
