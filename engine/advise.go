@@ -4,9 +4,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
@@ -68,7 +68,11 @@ func (e *explainer) retry(p catalog.Retry) Retry {
 		} else {
 			r.Schedule = catalog.Backoff(0, 0, 0)
 			r.AfterSeconds = 1
-			detail = append(detail, "This response says nothing of when to retry (no Retry-After), so back off: "+catalog.ScheduleText(r.Schedule)+".")
+			if source != "" {
+				detail = append(detail, "This response gives a date to retry at ("+source+") but no Date header to count from, so back off: "+catalog.ScheduleText(r.Schedule)+".")
+			} else {
+				detail = append(detail, "This response says nothing of when to retry (no Retry-After), so back off: "+catalog.ScheduleText(r.Schedule)+".")
+			}
 		}
 	case "backoff":
 		r.Schedule = p.Schedule()
@@ -96,8 +100,10 @@ func (e *explainer) retry(p catalog.Retry) Retry {
 	return r
 }
 
-// waitHint finds how long this response asks to wait, and where it said so; -1 if it doesn't.
+// waitHint finds how long this response asks to wait, and where it said so; -1 if it doesn't,
+// with where it said so when that was a date it could not count from (no Date header, no clock).
 func (e *explainer) waitHint() (float64, string) {
+	undated := ""
 	resp := e.p.resp
 	name := "Retry-After"
 	if e.api != nil && e.api.Headers.RetryAfter != "" {
@@ -108,9 +114,13 @@ func (e *explainer) waitHint() (float64, string) {
 	}
 	if h, ok := resp.header(name); ok {
 		if s, ok := parseRetryAfter(h, resp, e.now); ok {
-			return s, "Retry-After: " + h
+			if s >= 0 {
+				return s, "Retry-After: " + h
+			}
+			undated = "Retry-After: " + h
+		} else {
+			e.problem("warning", printf.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, printf.Clip(h, 60)), -1)
 		}
-		e.problem("warning", printf.Sprintf("%s is %q, which is neither a number of seconds nor an HTTP date.", name, printf.Clip(h, 60)), -1)
 	}
 	reset := "RateLimit-Reset"
 	if e.api != nil && e.api.Headers.RateLimitReset != "" {
@@ -120,7 +130,11 @@ func (e *explainer) waitHint() (float64, string) {
 		if h, ok := resp.header(n); ok {
 			if f, err := strconv.ParseFloat(strings.TrimSpace(h), 64); err == nil && f >= 0 {
 				if f > 1e9 { // a Unix time, as some APIs send
-					f = math.Max(0, f-float64(e.reference().Unix()))
+					ref, ok := reference(resp, e.now)
+					if !ok {
+						continue
+					}
+					f = math.Max(0, f-float64(ref.Unix()))
 				}
 				return f, n + ": " + h
 			}
@@ -135,22 +149,27 @@ func (e *explainer) waitHint() (float64, string) {
 			}
 		}
 	}
-	return -1, ""
+	return -1, undated
 }
 
-// reference is the time a response's relative dates count from: its Date header, else now.
-func (e *explainer) reference() time.Time {
-	if d, ok := e.p.resp.header("Date"); ok {
+// reference is the time a response's relative dates count from: its Date header, else now;
+// false when it has neither (no clock).
+func reference(resp *response, now func() instant.Time) (instant.Time, bool) {
+	if d, ok := resp.header("Date"); ok {
 		if t, ok := parseHTTPDate(d); ok {
-			return t
+			return t, true
 		}
 	}
-	return e.now()
+	if now == nil {
+		return instant.Time{}, false
+	}
+	return now(), true
 }
 
 // parseRetryAfter reads a Retry-After value, seconds or an HTTP date; a date counts from the
-// response's Date header, else from now.
-func parseRetryAfter(h string, resp *response, now func() time.Time) (float64, bool) {
+// response's Date header, else from now. A date with neither is read (true) but gives no wait
+// (-1).
+func parseRetryAfter(h string, resp *response, now func() instant.Time) (float64, bool) {
 	h = strings.TrimSpace(h)
 	if n, err := strconv.ParseFloat(h, 64); err == nil && n >= 0 {
 		return n, true
@@ -159,18 +178,16 @@ func parseRetryAfter(h string, resp *response, now func() time.Time) (float64, b
 	if !ok {
 		return 0, false
 	}
-	ref := now()
-	if d, ok := resp.header("Date"); ok {
-		if rt, ok := parseHTTPDate(d); ok {
-			ref = rt
-		}
+	ref, ok := reference(resp, now)
+	if !ok {
+		return -1, true
 	}
 	return math.Max(0, math.Ceil(t.Sub(ref).Seconds())), true
 }
 
 // parseHTTPDate reads an HTTP date in any of its three forms, as time.Parse would (see
 // internal/timetext, which keeps time.Parse out of the WebAssembly module).
-func parseHTTPDate(s string) (time.Time, bool) { return timetext.HTTPDate(strings.TrimSpace(s)) }
+func parseHTTPDate(s string) (instant.Time, bool) { return timetext.HTTPDate(strings.TrimSpace(s)) }
 
 var (
 	patternRE = lazyre.New(`(?i)match(?:es)? (?:the )?pattern\s+(\S+)`)

@@ -30,12 +30,12 @@
 // # Inputs
 //
 // Explain takes everything it reads as arguments: the catalog, the paste and Options, whose
-// clock (Now) dates a Retry-After; the zero Options reads time.Now. No package variable changes
-// what it says.
+// clock (Now) dates a Retry-After; the zero Options has no clock (the engine links no package
+// time). No package variable changes what it says.
 //
 // # Imports
 //
-// It may import catalog, engine/reqcheck, engine/reqparse, engine/shapepath, internal/ascii, internal/jsonx,
-// internal/printf and the standard library (no fmt, reflect or encoding/json: the WebAssembly
-// module links it). It never imports site, wasm or cmd; they import it.
+// It may import catalog, engine/reqcheck, engine/reqparse, engine/shapepath, internal/ascii,
+// internal/instant, internal/jsonx, internal/printf, internal/timetext and the standard library
+// (no fmt, reflect, encoding/json or time: the WebAssembly module links it). It never imports site, wasm or cmd; they import it.
 package engine

@@ -3,11 +3,11 @@ package engine
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqcheck"
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
 )
@@ -15,9 +15,12 @@ import (
 // Options are the inputs of Explain besides the catalog and the paste. The zero Options is
 // what the command and the playground use.
 type Options struct {
-	// Now is the clock a Retry-After date counts from when the response has no Date header;
-	// nil means time.Now. Tests pass a fixed clock so such waits are stable.
-	Now func() time.Time
+	// Now is the clock a Retry-After date (or a reset given as Unix time) counts from when the
+	// response has no Date header. The engine does not read the system clock itself (the
+	// WebAssembly module links no package time): the command passes time.Now's instant, the
+	// playground JavaScript's Date.now(), tests a fixed instant. nil means no clock: such a
+	// date then gives no wait.
+	Now func() instant.Time
 
 	// fired, when set, hears the name of each rule that adds a problem (TestRules).
 	fired func(rule string)
@@ -28,9 +31,6 @@ func options(opts []Options) Options {
 	var o Options
 	if len(opts) > 0 {
 		o = opts[0]
-	}
-	if o.Now == nil {
-		o.Now = time.Now
 	}
 	return o
 }
@@ -104,8 +104,8 @@ const (
 
 type explainer struct {
 	cat *catalog.Catalog
-	// now is the clock (Options.Now).
-	now func() time.Time
+	// now is the clock (Options.Now); nil for none.
+	now func() instant.Time
 	// fired, when set, hears the name of each rule that adds a problem (tests only).
 	fired func(rule string)
 	v     *Verdict

@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/catalog/load"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/printf"
 	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/google/go-cmp/cmp"
@@ -17,10 +17,10 @@ import (
 )
 
 // testNow is the clock golden cases run at, so Retry-After dates give stable waits.
-var testNow = time.Date(2025, 11, 30, 10, 30, 0, 0, time.UTC)
+var testNow = instant.Date(2025, 11, 30, 10, 30, 0, 0)
 
 // testOpts are the options every test explains with: the fixed clock.
-var testOpts = Options{Now: func() time.Time { return testNow }}
+var testOpts = Options{Now: func() instant.Time { return testNow }}
 
 // shippedCatalog is the catalog of content/ (testkit.ShippedCatalog).
 func shippedCatalog(t testing.TB) *catalog.Catalog { return testkit.ShippedCatalog(t) }
@@ -141,5 +141,42 @@ func TestExplainMasked(t *testing.T) {
 	}
 	if masked < 10 {
 		t.Errorf("only %d pastes had a secret to mask", masked)
+	}
+}
+
+// TestClock checks what the clock dates: a Retry-After date counts from the response's Date
+// header, else from Options.Now, and with neither it gives no wait rather than a wrong one (the
+// engine reads no system clock).
+func TestClock(t *testing.T) {
+	cat := shippedCatalog(t)
+	const retryAt = "HTTP/1.1 429 Too Many Requests\nRetry-After: Sun, 30 Nov 2025 10:30:30 GMT\n"
+	const body = "\n{\"error\":\"rate_limit_exceeded\"}"
+	for _, c := range []struct {
+		name, paste string
+		opts        Options
+		wait        float64
+	}{
+		{"clock", retryAt + body, testOpts, 30},
+		{"Date header", retryAt + "Date: Sun, 30 Nov 2025 10:29:30 GMT\n" + body, Options{}, 60},
+		{"Date header and clock", retryAt + "Date: Sun, 30 Nov 2025 10:29:30 GMT\n" + body, testOpts, 60},
+		{"a date past", retryAt + body, Options{Now: func() instant.Time { return instant.Date(2026, 1, 1, 0, 0, 0, 0) }}, 0},
+		{"no clock", retryAt + body, Options{}, -1},
+	} {
+		v := Explain(cat, c.paste, c.opts)
+		got := -1.0
+		if len(v.Retry.Schedule) == 1 && v.Retry.Strategy == "retry-after" {
+			got = v.Retry.Schedule[0]
+		}
+		if got != c.wait {
+			t.Errorf("%s: wait %v (retry %+v), want %v", c.name, got, v.Retry, c.wait)
+		}
+		if undated := strings.Contains(v.Retry.Detail, "gives a date to retry at (Retry-After: Sun, 30 Nov 2025 10:30:30 GMT) but no Date header"); undated != (c.wait < 0) {
+			t.Errorf("%s: detail %q", c.name, v.Retry.Detail)
+		}
+		for _, p := range v.Problems {
+			if strings.Contains(p.Message, "neither a number of seconds nor an HTTP date") {
+				t.Errorf("%s: %s", c.name, p.Message)
+			}
+		}
 	}
 }

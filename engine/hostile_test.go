@@ -3,7 +3,8 @@ package engine
 import (
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/errdocs/errdocs/internal/instant"
 )
 
 // TestHostileInput feeds the engine what could crash or hang a parser. Each gets a verdict, with
@@ -66,7 +67,7 @@ func TestPanicBecomesVerdict(t *testing.T) {
 		t.Fatalf("verdict for a nil catalog = %+v", v)
 	}
 	// advise reads the clock for a Retry-After date without a Date header: this one panics.
-	broken := Options{Now: func() time.Time { panic("no clock") }}
+	broken := Options{Now: func() instant.Time { panic("no clock") }}
 	v = Explain(shippedCatalog(t), "HTTP/1.1 429 Too Many Requests\nRetry-After: Sun, 30 Nov 2025 10:30:30 GMT\n\n{\"error\":\"rate_limit_exceeded\"}", broken)
 	if len(v.Problems) == 0 || !strings.HasPrefix(v.Problems[0].Message, "errdocs failed on this paste") {
 		t.Fatalf("panic not turned into a verdict: %+v", v.Problems)

@@ -35,11 +35,11 @@ package main
 
 import (
 	"syscall/js"
-	"time"
 
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/engine/triage"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/printf"
 	"github.com/errdocs/errdocs/wasm/internal/wire"
@@ -195,6 +195,10 @@ type result struct {
 	found  []string
 }
 
+// now is the engine's clock: JavaScript's Date.now(), in milliseconds, as Go's time.Now reads
+// it in the browser. The module links no package time.
+func now() instant.Time { return instant.UnixMilli(int64(js.Global().Get("Date").Call("now").Float())) }
+
 // explain runs the engine over text and encodes the verdict as the CLI does; with mask, it also
 // masks the paste for display. A panic, in the engine or here, becomes an error verdict: the
 // caller always gets JSON of the Verdict type.
@@ -208,12 +212,12 @@ func explain(c *catalog.Catalog, text string, mask bool) (r result) {
 		testHook(text)
 	}
 	if !mask {
-		v := triage.Explain(c, text, engine.Options{Now: time.Now})
+		v := triage.Explain(c, text, engine.Options{Now: now})
 		r.json, r.share = mustEncode(v), mustEncodeShare(v)
 		return r
 	}
 	// One search for secrets serves the verdict and the paste shown beside it.
-	v, m := triage.ExplainMasked(c, text, engine.Options{Now: time.Now})
+	v, m := triage.ExplainMasked(c, text, engine.Options{Now: now})
 	r.json, r.share = mustEncode(v), mustEncodeShare(v)
 	if m.Text != text {
 		r.masked, r.found = &m.Text, m.Found

@@ -13,6 +13,7 @@ import (
 	"github.com/errdocs/errdocs/catalog/load"
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/engine/triage"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/mcpserver"
 )
 
@@ -67,7 +68,7 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errdocs explain: %v\n", err)
 		return 2
 	}
-	v := triage.Explain(cat, string(data), engine.Options{Now: time.Now})
+	v := triage.Explain(cat, string(data), engine.Options{Now: func() instant.Time { return instant.Unix(0, time.Now().UnixNano()) }})
 	switch *format {
 	case "json":
 		// The same bytes as errdocs mcp's explain tool gives as text.

@@ -3,8 +3,8 @@ package triage
 import (
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/lazyre"
 	"github.com/errdocs/errdocs/internal/timetext"
 )
@@ -13,9 +13,9 @@ import (
 // they sort as strings and JavaScript's Date reads them. A time without a zone (most log
 // prefixes) is taken as UTC: the paste does not say which zone its clock was in.
 //
-// The few layouts logs use are read with patterns, and HTTP dates with internal/timetext, not
-// with time.Parse and time.Format: those two would add about 30 KB of code to the WebAssembly
-// module.
+// The few layouts logs use are read with patterns, HTTP dates with internal/timetext, and
+// instants are counted with internal/instant, not with package time, which the WebAssembly
+// module does not link.
 
 // harTime normalises a HAR startedDateTime (ISO 8601 with a zone).
 func harTime(s string) string { return normTime(s) }
@@ -59,7 +59,7 @@ func normTime(s string) string {
 	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
 		return ""
 	}
-	return format(time.Date(y, time.Month(mo), d, h, mi, sec, ms*1e6, time.UTC).Add(-time.Duration(off) * time.Second))
+	return format(instant.Date(y, mo, d, h, mi, sec-off, ms*1e6))
 }
 
 func atoi(s string) int {
@@ -68,12 +68,11 @@ func atoi(s string) int {
 }
 
 // format writes t (in UTC) as "2026-12-04T10:00:00.123Z".
-func format(t time.Time) string {
-	y, mo, d := t.Date()
-	h, mi, s := t.Clock()
+func format(t instant.Time) string {
+	y, mo, d, h, mi, s := t.Civil()
 	b := make([]byte, 0, 24)
 	b = appendPad(b, y, 4, '-')
-	b = appendPad(b, int(mo), 2, '-')
+	b = appendPad(b, mo, 2, '-')
 	b = appendPad(b, d, 2, 'T')
 	b = appendPad(b, h, 2, ':')
 	b = appendPad(b, mi, 2, ':')
@@ -121,9 +120,9 @@ func epochTime(s string) string {
 			}
 			ms, _ = strconv.Atoi((frac + "000")[:3])
 		}
-		return format(time.UnixMilli(n*1000 + int64(ms)).UTC())
+		return format(instant.UnixMilli(n*1000 + int64(ms)))
 	case len(digits) == 13 && frac == "":
-		return format(time.UnixMilli(n).UTC())
+		return format(instant.UnixMilli(n))
 	}
 	return ""
 }

@@ -5,15 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/errdocs/errdocs/engine"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/testkit"
 	"golang.org/x/tools/txtar"
 )
 
 // testOpts is the fixed clock every test explains with, as in package engine's tests.
-var testOpts = engine.Options{Now: func() time.Time { return time.Date(2026, 12, 4, 10, 30, 0, 0, time.UTC) }}
+var testOpts = engine.Options{Now: func() instant.Time { return instant.Date(2026, 12, 4, 10, 30, 0, 0) }}
 
 // TestGolden runs every case in testdata: a paste of many exchanges and the verdict it must
 // give. Run with -update to rewrite the verdicts after a deliberate change; review the diff.

@@ -35,6 +35,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/engine/triage"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/site"
 	"github.com/google/jsonschema-go/jsonschema"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -55,16 +56,18 @@ type Config struct {
 type server struct {
 	cat   *catalog.Catalog
 	pages []site.CodePage
-	now   func() time.Time
+	now   func() instant.Time
 }
 
 // New returns the MCP server for cfg, with its tools and one resource per code page. Run it
 // with (*mcp.Server).Run on a transport (mcp.StdioTransport for errdocs mcp).
 func New(cfg Config) *mcp.Server {
-	s := &server{cat: cfg.Catalog, pages: cfg.Pages, now: cfg.Now}
-	if s.now == nil {
-		s.now = time.Now
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
 	}
+	// The engine's clock is an instant.Time (it links no package time).
+	s := &server{cat: cfg.Catalog, pages: cfg.Pages, now: func() instant.Time { return instant.Unix(0, now().UnixNano()) }}
 	version := cfg.Version
 	if version == "" {
 		version = "dev"

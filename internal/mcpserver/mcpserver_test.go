@@ -12,6 +12,7 @@ import (
 	"github.com/errdocs/errdocs/content"
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/engine/triage"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/site"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
@@ -112,7 +113,7 @@ func TestServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := text(t, res)
-	want, err := VerdictJSON(triage.Explain(cat, paste, engine.Options{Now: clock}))
+	want, err := VerdictJSON(triage.Explain(cat, paste, engine.Options{Now: func() instant.Time { return instant.Unix(0, clock().UnixNano()) }}))
 	if err != nil {
 		t.Fatal(err)
 	}

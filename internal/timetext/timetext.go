@@ -17,7 +17,7 @@
 // and so never matches.
 package timetext
 
-import "time"
+import "github.com/errdocs/errdocs/internal/instant"
 
 // The layouts in read's code: Y is 2006, y 06, M 01, D 02, _ _2, h 15, m 04, s 05 (and any
 // fraction after it), b Jan, a Mon, A Monday, Z Z07:00, z MST; any other byte is itself.
@@ -46,13 +46,13 @@ func RFC3339(s string) bool {
 // HTTPDate reads s as time.Parse does with time.RFC1123 ("Mon, 02 Jan 2006 15:04:05 MST"), then
 // RFC 850's "Monday, 02-Jan-06 15:04:05 MST", then time.ANSIC ("Mon Jan _2 15:04:05 2006"), the
 // three forms RFC 9110 lets a recipient read, and returns the first that accepts it.
-func HTTPDate(s string) (time.Time, bool) {
+func HTTPDate(s string) (instant.Time, bool) {
 	for _, layout := range [...]string{rfc1123Layout, rfc850Layout, ansiCLayout} {
 		if f, ok := read(layout, s); ok {
-			return time.Date(f.y, time.Month(f.mo), f.d, f.h, f.mi, f.sec, f.ns, time.UTC), true
+			return instant.Date(f.y, f.mo, f.d, f.h, f.mi, f.sec, f.ns), true
 		}
 	}
-	return time.Time{}, false
+	return instant.Time{}, false
 }
 
 type fields struct{ y, mo, d, h, mi, sec, ns int }

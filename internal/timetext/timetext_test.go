@@ -43,7 +43,7 @@ func check(t *testing.T, s string) {
 	}
 	want, wantOK := parseHTTPDate(s)
 	got, ok := HTTPDate(s)
-	if ok != wantOK || !got.Equal(want) {
+	if ok != wantOK || ok && (got.Unix() != want.Unix() || got.Nanosecond() != want.Nanosecond()) {
 		t.Errorf("HTTPDate(%q) = %v, %v; time.Parse says %v, %v", s, got, ok, want, wantOK)
 	}
 }
@@ -135,7 +135,7 @@ func TestCasesAccept(t *testing.T) {
 func TestHTTPDateInstant(t *testing.T) {
 	got, ok := HTTPDate("Friday, 04-Dec-26 10:00:05.5 GMT+1")
 	want := time.Date(2026, 12, 4, 10, 0, 5, 5e8, time.UTC) // the zone is a label only
-	if !ok || !got.Equal(want) {
+	if !ok || got.Unix() != want.Unix() || got.Nanosecond() != want.Nanosecond() {
 		t.Errorf("got %v, %v; want %v", got, ok, want)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/errdocs/errdocs/engine"
 	"github.com/errdocs/errdocs/engine/triage"
+	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/testkit"
 	"github.com/errdocs/errdocs/wasm/internal/playsite"
 )
@@ -28,7 +29,7 @@ import (
 func TestTriageHAR(t *testing.T) {
 	a := testkit.ReadTxtar(t, "../../../engine/triage/testdata/har-devtools.txtar")
 	har, _ := a.Section("paste")
-	want := triage.Explain(cat, har, engine.Options{Now: time.Now})
+	want := triage.Explain(cat, har, engine.Options{Now: func() instant.Time { return instant.Unix(0, time.Now().UnixNano()) }})
 	if want.Exchanges == nil {
 		t.Fatal("the CLI reads the HAR as one exchange")
 	}
@@ -135,7 +136,7 @@ func orDash(s string) string {
 func TestTriagePastedLog(t *testing.T) {
 	a := testkit.ReadTxtar(t, "../../../engine/triage/testdata/log-lines.txtar")
 	log, _ := a.Section("paste")
-	want := triage.Explain(cat, log, engine.Options{Now: time.Now})
+	want := triage.Explain(cat, log, engine.Options{Now: func() instant.Time { return instant.Unix(0, time.Now().UnixNano()) }})
 	ctx := tab(t)
 	openPlayground(t, ctx, "")
 	eval[string](t, ctx, playsite.PasteJS+"("+jsString(log)+")")
