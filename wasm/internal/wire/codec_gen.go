@@ -113,6 +113,30 @@ func decCatalogCatalog(dec *jsonlite.Decoder, v *catalog.Catalog) {
 	}
 }
 
+var fieldsCatalogCookieAuth = []string{"name", "scheme", "headers"}
+
+func decCatalogCookieAuth(dec *jsonlite.Decoder, v *catalog.CookieAuth) {
+	if !dec.ObjectStart("catalog.CookieAuth") {
+		return
+	}
+	for dec.More() {
+		switch jsonlite.Field(dec.Key(), fieldsCatalogCookieAuth) {
+		case 0:
+			if s, ok := dec.String(); ok {
+				v.Name = s
+			}
+		case 1:
+			if s, ok := dec.String(); ok {
+				v.Scheme = s
+			}
+		case 2:
+			decSliceCatalogSessionHeader(dec, &v.Headers)
+		default:
+			dec.Skip()
+		}
+	}
+}
+
 var fieldsCatalogEntry = []string{"code", "status", "statuses", "shape", "when", "title", "retry", "meaning", "causes", "fix", "hints", "docs", "examples", "drift", "source"}
 
 func decCatalogEntry(dec *jsonlite.Decoder, v *catalog.Entry) {
@@ -403,7 +427,7 @@ func decCatalogNeeded(dec *jsonlite.Decoder, v *catalog.Needed) {
 	}
 }
 
-var fieldsCatalogOperation = []string{"id", "method", "path", "summary", "key", "scope", "success", "params", "body", "body_required", "media_types", "examples", "order", "validation", "refused_headers", "responses", "inferred", "line"}
+var fieldsCatalogOperation = []string{"id", "method", "path", "summary", "key", "scope", "success", "params", "body", "body_required", "media_types", "examples", "order", "validation", "refused_headers", "cookie", "responses", "inferred", "line"}
 
 func decCatalogOperation(dec *jsonlite.Decoder, v *catalog.Operation) {
 	if !dec.ObjectStart("catalog.Operation") {
@@ -472,12 +496,21 @@ func decCatalogOperation(dec *jsonlite.Decoder, v *catalog.Operation) {
 		case 14:
 			decSliceCatalogRefusedHeader(dec, &v.RefusedHeaders)
 		case 15:
-			decSlicePtrCatalogResponse(dec, &v.Responses)
+			if dec.Null() {
+				v.Cookie = nil
+			} else {
+				if v.Cookie == nil {
+					v.Cookie = new(catalog.CookieAuth)
+				}
+				decCatalogCookieAuth(dec, v.Cookie)
+			}
 		case 16:
+			decSlicePtrCatalogResponse(dec, &v.Responses)
+		case 17:
 			if b, ok := dec.Bool(); ok {
 				v.Inferred = b
 			}
-		case 17:
+		case 18:
 			if n, ok := dec.Int(); ok {
 				v.Line = n
 			}
@@ -971,6 +1004,33 @@ func decCatalogSchema(dec *jsonlite.Decoder, v *catalog.Schema) {
 		case 32:
 			if s, ok := dec.String(); ok {
 				v.Description = s
+			}
+		default:
+			dec.Skip()
+		}
+	}
+}
+
+var fieldsCatalogSessionHeader = []string{"name", "missing"}
+
+func decCatalogSessionHeader(dec *jsonlite.Decoder, v *catalog.SessionHeader) {
+	if !dec.ObjectStart("catalog.SessionHeader") {
+		return
+	}
+	for dec.More() {
+		switch jsonlite.Field(dec.Key(), fieldsCatalogSessionHeader) {
+		case 0:
+			if s, ok := dec.String(); ok {
+				v.Name = s
+			}
+		case 1:
+			if dec.Null() {
+				v.Missing = nil
+			} else {
+				if v.Missing == nil {
+					v.Missing = new(catalog.Issue)
+				}
+				decCatalogIssue(dec, v.Missing)
 			}
 		default:
 			dec.Skip()
@@ -1539,6 +1599,26 @@ func decSliceCatalogResponseExample(dec *jsonlite.Decoder, p *[]catalog.Response
 	}
 	if s == nil {
 		s = []catalog.ResponseExample{}
+	}
+	*p = s
+}
+
+func decSliceCatalogSessionHeader(dec *jsonlite.Decoder, p *[]catalog.SessionHeader) {
+	if dec.Null() {
+		*p = nil
+		return
+	}
+	if !dec.ArrayStart("[]catalog.SessionHeader") {
+		return
+	}
+	s := (*p)[:0]
+	for dec.More() {
+		var x catalog.SessionHeader
+		decCatalogSessionHeader(dec, &x)
+		s = append(s, x)
+	}
+	if s == nil {
+		s = []catalog.SessionHeader{}
 	}
 	*p = s
 }
