@@ -53,6 +53,7 @@ func (l *loader) openapi(a *catalog.API) {
 	r := &oaReader{l: l, file: file, root: root, api: a, schemas: map[string]*catalog.Schema{},
 		building: map[string]bool{}}
 	r.read()
+	r.webhooks()
 	if len(r.schemas) > 0 {
 		a.Schemas = r.schemas
 	}
@@ -363,6 +364,9 @@ func (r *oaReader) responseExample(resp *catalog.Response, name string, ex *ynod
 	if err != nil {
 		r.fail(v, "response example %q: %v", name, err)
 		return
+	}
+	if resp.Status >= 200 && resp.Status < 300 {
+		r.addForm(v, "")
 	}
 	when := ex.get("x-errdocs-when").str()
 	r.checkName(ex, "x-errdocs-when", when)

@@ -8,7 +8,7 @@ import (
 	"github.com/errdocs/errdocs/internal/jsonlite"
 )
 
-var fieldsCatalogAPI = []string{"id", "name", "hosts", "path_prefixes", "secret_paths", "keys", "headers", "shapes", "retry", "docs", "errors", "operations", "schemas", "predict", "source"}
+var fieldsCatalogAPI = []string{"id", "name", "hosts", "path_prefixes", "secret_paths", "keys", "headers", "shapes", "retry", "docs", "errors", "operations", "schemas", "predict", "bodies", "source"}
 
 func decCatalogAPI(dec *jsonlite.Decoder, v *catalog.API) {
 	if !dec.ObjectStart("catalog.API") {
@@ -58,6 +58,8 @@ func decCatalogAPI(dec *jsonlite.Decoder, v *catalog.API) {
 				decCatalogPredict(dec, v.Predict)
 			}
 		case 14:
+			decSliceCatalogBodyForm(dec, &v.Bodies)
+		case 15:
 			if s, ok := dec.String(); ok {
 				v.Source = s
 			}
@@ -90,6 +92,28 @@ func decCatalogAuthRule(dec *jsonlite.Decoder, v *catalog.AuthRule) {
 		case 3:
 			if b, ok := dec.Bool(); ok {
 				v.CheckPrefix = b
+			}
+		default:
+			dec.Skip()
+		}
+	}
+}
+
+var fieldsCatalogBodyForm = []string{"keys", "webhook"}
+
+func decCatalogBodyForm(dec *jsonlite.Decoder, v *catalog.BodyForm) {
+	if !dec.ObjectStart("catalog.BodyForm") {
+		return
+	}
+	for dec.More() {
+		switch jsonlite.Field(dec.Key(), fieldsCatalogBodyForm) {
+		case 0:
+			if s, ok := dec.String(); ok {
+				v.Keys = s
+			}
+		case 1:
+			if s, ok := dec.String(); ok {
+				v.Webhook = s
 			}
 		default:
 			dec.Skip()
@@ -1439,6 +1463,26 @@ func decSliceAny(dec *jsonlite.Decoder, p *[]any) {
 	}
 	if s == nil {
 		s = []any{}
+	}
+	*p = s
+}
+
+func decSliceCatalogBodyForm(dec *jsonlite.Decoder, p *[]catalog.BodyForm) {
+	if dec.Null() {
+		*p = nil
+		return
+	}
+	if !dec.ArrayStart("[]catalog.BodyForm") {
+		return
+	}
+	s := (*p)[:0]
+	for dec.More() {
+		var x catalog.BodyForm
+		decCatalogBodyForm(dec, &x)
+		s = append(s, x)
+	}
+	if s == nil {
+		s = []catalog.BodyForm{}
 	}
 	*p = s
 }
