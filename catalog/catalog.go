@@ -74,6 +74,8 @@ type API struct {
 	Operations []*Operation       `json:"operations,omitempty"`
 	Schemas    map[string]*Schema `json:"schemas,omitempty"`
 	Predict    *Predict           `json:"predict,omitempty"`
+	// Bodies are the top-level forms of the API's success answers and webhook payloads.
+	Bodies []BodyForm `json:"bodies,omitempty"`
 	// Source is the index page, relative to the content root.
 	Source string `json:"source"`
 }

@@ -41,6 +41,9 @@ type Operation struct {
 	Validation *Validation `json:"validation,omitempty"`
 	// RefusedHeaders are request headers the operation refuses outright.
 	RefusedHeaders []RefusedHeader `json:"refused_headers,omitempty"`
+	// Cookie is the session cookie that signs a request in to the operation in place of a key;
+	// nil when no security requirement of the operation names one.
+	Cookie *CookieAuth `json:"cookie,omitempty"`
 	// Responses are the documented answers with their examples, by status.
 	Responses []*Response `json:"responses,omitempty"`
 	// Inferred says the operation itself is inferred rather than documented.
@@ -83,6 +86,24 @@ type RefusedHeader struct {
 	Code   string `json:"code,omitempty"`
 	// When is the check name, matching an error example's When.
 	When string `json:"when,omitempty"`
+}
+
+// CookieAuth is a session cookie an operation accepts in place of a key: a security requirement
+// whose scheme is an apiKey "in: cookie", with the headers ("in: header" apiKeys) the same
+// requirement needs beside it.
+type CookieAuth struct {
+	// Name is the cookie's name; Scheme the securityScheme's.
+	Name   string `json:"name"`
+	Scheme string `json:"scheme"`
+	// Headers are the headers the session needs beside the cookie.
+	Headers []SessionHeader `json:"headers,omitempty"`
+}
+
+// SessionHeader is a header a session cookie needs beside it, and the answer to a session sent
+// without it (the scheme's x-errdocs-missing), if documented.
+type SessionHeader struct {
+	Name    string `json:"name"`
+	Missing *Issue `json:"missing,omitempty"`
 }
 
 // Response is one documented answer of an operation.

@@ -187,7 +187,7 @@ func (e *explainer) chooseAPI() {
 				break
 			}
 		}
-		c.score += e.hostEvidence(a) + e.keyEvidence(a) + e.headerEvidence(a)
+		c.score += e.hostEvidence(a) + e.keyEvidence(a) + e.headerEvidence(a) + e.bodyEvidence(a)
 		if c.score > best.score {
 			best, second = c, best
 		} else if c.score > second.score {
@@ -312,6 +312,15 @@ func (e *explainer) headerEvidence(a *catalog.API) int {
 		if _, ok := e.p.resp.header(h); ok {
 			return 1
 		}
+	}
+	return 0
+}
+
+// bodyEvidence is 1 when a body no error shape fits has the top level of a's success answers or
+// webhook payloads, and of no other API's (catalog.APIOfBody).
+func (e *explainer) bodyEvidence(a *catalog.API) int {
+	if r := e.b.root; r != nil && len(e.b.candidates) == 0 && e.cat.APIOfBody(r.MemberForms()) == a {
+		return 1
 	}
 	return 0
 }
@@ -508,6 +517,9 @@ func (e *explainer) describe() {
 			}
 		}
 		v.Meaning = statusMeaning(status)
+		if status == 0 && e.api != nil {
+			v.Meaning = "The body is " + e.api.Name + "'s, but errdocs could not tell what status it had."
+		}
 	}
 	if len(v.Fix) == 0 && status >= 400 {
 		v.Fix = statusFix(status)

@@ -53,6 +53,7 @@ func (l *loader) openapi(a *catalog.API) {
 	r := &oaReader{l: l, file: file, root: root, api: a, schemas: map[string]*catalog.Schema{},
 		building: map[string]bool{}}
 	r.read()
+	r.webhooks()
 	if len(r.schemas) > 0 {
 		a.Schemas = r.schemas
 	}
@@ -206,6 +207,7 @@ func (r *oaReader) operation(method, path string, n *ynode, shared *ynode) *cata
 			r.checkName(h, "x-errdocs-refused-headers", h.get("when").str())
 		}
 	}
+	op.Cookie = r.cookieAuth(n)
 	// Parameters: the path item's, overridden by the operation's of the same name and place.
 	var params []*catalog.Param
 	add := func(list *ynode) {
@@ -362,6 +364,9 @@ func (r *oaReader) responseExample(resp *catalog.Response, name string, ex *ynod
 	if err != nil {
 		r.fail(v, "response example %q: %v", name, err)
 		return
+	}
+	if resp.Status >= 200 && resp.Status < 300 {
+		r.addForm(v, "")
 	}
 	when := ex.get("x-errdocs-when").str()
 	r.checkName(ex, "x-errdocs-when", when)
@@ -611,4 +616,51 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// cookieAuth reads the session cookie an operation accepts: the first of its security
+// requirements (else the document's) that names an apiKey scheme "in: cookie", with the
+// "in: header" apiKeys the same requirement names beside it. It returns nil when none does.
+func (r *oaReader) cookieAuth(n *ynode) *catalog.CookieAuth {
+	sec := n.get("security")
+	if sec == nil {
+		sec = r.root.get("security")
+	}
+	if sec == nil {
+		return nil
+	}
+	schemes := r.root.get("components").get("securitySchemes")
+	for _, req := range sec.vals {
+		var auth *catalog.CookieAuth
+		var headers []catalog.SessionHeader
+		for i, name := range req.keys {
+			s := schemes.get(name)
+			if s == nil {
+				r.fail(req.vals[i], "security: %q is not one of components.securitySchemes", name)
+				continue
+			}
+			if s.get("type").str() != "apiKey" {
+				continue
+			}
+			switch s.get("in").str() {
+			case "cookie":
+				auth = &catalog.CookieAuth{Name: s.get("name").str(), Scheme: name}
+			case "header":
+				h := catalog.SessionHeader{Name: s.get("name").str()}
+				if m := s.get("x-errdocs-missing"); m != nil {
+					st, _ := strconv.Atoi(m.get("status").str())
+					h.Missing = &catalog.Issue{Status: st, Shape: m.get("shape").str(), Code: m.get("code").str(), Message: m.get("message").str()}
+					if h.Missing.Shape != "" && r.api.Shape(h.Missing.Shape) == nil {
+						r.fail(m, "x-errdocs-missing: shape %q is not one of %s's shapes", h.Missing.Shape, r.api.ID)
+					}
+				}
+				headers = append(headers, h)
+			}
+		}
+		if auth != nil {
+			auth.Headers = headers
+			return auth
+		}
+	}
+	return nil
 }

@@ -209,3 +209,43 @@ func TestShippedOpenAPI(t *testing.T) {
 		t.Logf("%s: %d operations, %d schemas, %d bytes of operations in catalog.json", a.ID, len(a.Operations), len(a.Schemas), len(b))
 	}
 }
+
+// TestShippedSessionAndForms checks what the loader reads from the shipped security schemes
+// and example bodies: Plunk's dashboard session cookie on its resource routes only, and the
+// body forms that name an API from a success body or a webhook payload alone.
+func TestShippedSessionAndForms(t *testing.T) {
+	s, err := Content(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := s.Catalog
+	for _, a := range cat.APIs {
+		for _, op := range a.Operations {
+			resource := a.ID == "plunk" && !strings.HasPrefix(op.Path, "/v1/")
+			if got := op.Cookie != nil; got != resource {
+				t.Errorf("%s %s: session cookie %v, want %v", a.ID, op.Name(), got, resource)
+			}
+			if op.Cookie != nil && (op.Cookie.Name != "next_token" || len(op.Cookie.Headers) != 1 ||
+				op.Cookie.Headers[0].Name != "X-Project-Id" || op.Cookie.Headers[0].Missing == nil || op.Cookie.Headers[0].Missing.Status != 400) {
+				t.Errorf("%s %s: cookie %+v", a.ID, op.Name(), op.Cookie)
+			}
+		}
+	}
+	for _, c := range []struct {
+		members []string
+		want    string
+	}{
+		{[]string{"success=true", "data"}, "plunk"},
+		{[]string{"event_id", "event_type", "emitted_at", "api_version", "data"}, "puck"},
+		{[]string{"success=false", "data"}, ""},
+		{[]string{"data"}, ""},
+	} {
+		got := ""
+		if a := cat.APIOfBody(c.members); a != nil {
+			got = a.ID
+		}
+		if got != c.want {
+			t.Errorf("APIOfBody(%q) = %q, want %q", c.members, got, c.want)
+		}
+	}
+}

@@ -37,6 +37,16 @@ type oaComponents struct {
 	RequestBodies map[string]*oaRequestBody `yaml:"requestBodies"`
 	Examples      map[string]*oaExample
 	PathItems     map[string]*oaPathItem `yaml:"pathItems"`
+	// SecuritySchemes are read for the session cookie an operation accepts (CookieAuth).
+	SecuritySchemes map[string]*oaSecurityScheme `yaml:"securitySchemes"`
+}
+
+type oaSecurityScheme struct {
+	Type string
+	In   string
+	Name string
+	// Missing is the answer to a session sent without this header (an apiKey in: header).
+	Missing *catalog.Issue `yaml:"x-errdocs-missing"`
 }
 
 type oaPathItem struct {
@@ -152,13 +162,14 @@ type oaTotalLength struct {
 	Issue *catalog.Issue
 }
 
-func (oaDocument) openObject()    {}
-func (oaComponents) openObject()  {}
-func (oaPathItem) openObject()    {}
-func (oaOperation) openObject()   {}
-func (oaParameter) openObject()   {}
-func (oaRequestBody) openObject() {}
-func (oaResponse) openObject()    {}
-func (oaMedia) openObject()       {}
-func (oaExample) openObject()     {}
-func (oaSchema) openObject()      {}
+func (oaDocument) openObject()       {}
+func (oaComponents) openObject()     {}
+func (oaPathItem) openObject()       {}
+func (oaOperation) openObject()      {}
+func (oaParameter) openObject()      {}
+func (oaRequestBody) openObject()    {}
+func (oaResponse) openObject()       {}
+func (oaMedia) openObject()          {}
+func (oaExample) openObject()        {}
+func (oaSchema) openObject()         {}
+func (oaSecurityScheme) openObject() {}

@@ -91,6 +91,8 @@ func fallbacks(check string) []string {
 		return []string{ckAuthWrongKey, ckAuthMissing}
 	case ckAuthWrongKey:
 		return []string{ckAuthMalformed}
+	case ckAuthSession:
+		return []string{ckAuthMalformed, ckAuthMissing}
 	case ckBodyJSON:
 		return []string{ckBodyInvalid, ckBodySchema}
 	case ckBodySchema:

@@ -12,7 +12,8 @@ import (
 )
 
 // The corrected request. Each mechanical fix is an edit of the paste itself, so the corrected
-// request keeps the form it was pasted in (curl stays curl, with its quoting and line breaks),
+// request keeps the form it was pasted in (curl stays curl, with its quoting and line breaks;
+// httpie stays httpie: Name:value items, = and := fields),
 // and only what had to change changes. An edit is made only where the paste reads exactly as
 // expected; otherwise the fix is not mechanical, and no corrected request is offered.
 
@@ -96,7 +97,7 @@ func (c *reqChecker) lineText(line int) (string, int) {
 
 // fixHeaderValue replaces old with new in a header's value, on the header's line.
 func (c *reqChecker) fixHeaderValue(h *reqparse.Header, old, new string) bool {
-	if h.Flag != "" || h.Line == 0 || old == "" {
+	if h.Flag != "" && h.Flag != "item" || h.Line == 0 || old == "" {
 		return false
 	}
 	text, start := c.lineText(h.Line)
@@ -194,6 +195,8 @@ func (c *reqChecker) addHeader(name, value string) bool {
 		return c.addEdit(at, at, nl+prefix+name+": "+value)
 	case "fetch":
 		return c.addFetchHeader(name, value)
+	case "httpie":
+		return c.addHTTPieItem(name, value)
 	}
 	return false
 }
@@ -250,9 +253,41 @@ func (c *reqChecker) addFetchHeader(name, value string) bool {
 	return c.addEdit(at, at, entry+" ")
 }
 
+// addHTTPieItem adds a header item (Name:value) at the end of an httpie command, quoted as the
+// command quotes when the value needs it. A command line that goes on with a pipe, a redirection
+// or a comment is left alone.
+func (c *reqChecker) addHTTPieItem(name, value string) bool {
+	text, start := c.lineText(c.req.EndLine)
+	t := strings.TrimRight(text, " \t\r")
+	if start < 0 || t == "" {
+		return false
+	}
+	for i, q := 0, byte(0); i < len(t); i++ {
+		switch {
+		case q != 0:
+			if t[i] == q {
+				q = 0
+			}
+		case t[i] == '\'' || t[i] == '"':
+			q = t[i]
+		case strings.IndexByte("|<>;&#", t[i]) >= 0:
+			return false
+		}
+	}
+	item := name + ":" + value
+	if strings.ContainsAny(value, " \t\"'$`\\*?[]{}()!;&|<>^%") {
+		q := string(c.quoteStyle())
+		if strings.Contains(value, q) {
+			return false
+		}
+		item = name + ":" + q + value + q
+	}
+	return c.addEdit(start+len(t), start+len(t), " "+item)
+}
+
 // removeHeader removes a header from the request.
 func (c *reqChecker) removeHeader(h *reqparse.Header) bool {
-	if h.Flag != "" || h.Line == 0 {
+	if h.Flag != "" && !(h.Flag == "item" && c.req.Form == "httpie") || h.Line == 0 {
 		return false
 	}
 	text, start := c.lineText(h.Line)
@@ -303,6 +338,31 @@ func (c *reqChecker) removeHeader(h *reqparse.Header) bool {
 			return c.addEdit(start, lineEnd, "")
 		}
 		return c.addEdit(start+flagStart, start+end, "")
+	case "httpie":
+		// Name:value, 'Name: value' or Name:"value": remove the item and the blank before it.
+		w := i
+		if w > 0 && (text[w-1] == '\'' || text[w-1] == '"') {
+			w--
+		}
+		if w == 0 || text[w-1] != ' ' && text[w-1] != '\t' {
+			return false
+		}
+		end, q := w, byte(0)
+		for ; end < len(text) && (q != 0 || text[end] != ' ' && text[end] != '\t' && text[end] != '\r'); end++ {
+			switch {
+			case q == 0 && (text[end] == '\'' || text[end] == '"'):
+				q = text[end]
+			case text[end] == q:
+				q = 0
+			}
+		}
+		if q != 0 {
+			return false
+		}
+		for w > 0 && (text[w-1] == ' ' || text[w-1] == '\t') {
+			w--
+		}
+		return c.addEdit(start+w, start+end, "")
 	case "fetch":
 		rest := strings.TrimSpace(text[:i])
 		if rest != "" && rest != "'" && rest != `"` {
@@ -453,7 +513,7 @@ func (c *reqChecker) fixValue(is *vIssue) bool {
 		return false
 	}
 	start, stop := c.bodyOffset(n.Off), c.bodyOffset(end)
-	if start < 0 || stop < start {
+	if start < 0 || stop < start && c.req.Form != "httpie" { // httpie maps a closing } to the last item
 		return false
 	}
 	switch is.fix {
@@ -467,7 +527,12 @@ func (c *reqChecker) fixValue(is *vIssue) bool {
 		}
 		return c.addEdit(in0, in1, is.fixTo)
 	case "quote":
-		if c.paste[start:stop] != b[n.Off:end] {
+		if c.req.Form == "httpie" {
+			// name:=5 sends raw JSON; name=5 sends the string.
+			return start >= 2 && c.paste[start-2:start] == ":=" && strings.HasPrefix(c.paste[start:], b[n.Off:end]) &&
+				c.addEdit(start-2, start, "=")
+		}
+		if stop < start || c.paste[start:stop] != b[n.Off:end] {
 			return false
 		}
 		q := c.bodyQuote()
@@ -477,7 +542,12 @@ func (c *reqChecker) fixValue(is *vIssue) bool {
 		if in0 < 0 || in1 < in0 || c.paste[in0:in1] != b[n.Off+1:end-1] {
 			return false
 		}
-		return c.addEdit(start, stop, is.fixTo)
+		if c.req.Form == "httpie" {
+			// name=5 sends the string; name:=5 sends raw JSON.
+			return in0 >= 2 && c.paste[in0-1] == '=' && c.paste[in0-2] != ':' &&
+				c.addEdit(in0-1, in0-1, ":") && c.addEdit(in0, in1, is.fixTo)
+		}
+		return stop >= start && c.addEdit(start, stop, is.fixTo)
 	}
 	return false
 }

@@ -98,7 +98,10 @@ func (c *reqChecker) checkAuth() {
 		}
 		return
 	}
-	if len(api.Keys) == 0 && op.Key == "" && op.Scope == "" {
+	if len(api.Keys) == 0 && op.Key == "" && op.Scope == "" && op.Cookie == nil {
+		return
+	}
+	if c.checkSession(h, qName) {
 		return
 	}
 	scheme := c.pred.Auth.Scheme

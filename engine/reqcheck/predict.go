@@ -50,7 +50,7 @@ func sameFamily(a, b string) bool {
 		switch c {
 		case ckBodySchema, ckBodyRequired, ckBodyInvalid:
 			return 1
-		case ckAuthMalformed, ckAuthWrongKey:
+		case ckAuthMalformed, ckAuthWrongKey, ckAuthSession:
 			return 2
 		}
 		return 0

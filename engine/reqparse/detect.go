@@ -91,14 +91,24 @@ func classifyLine(text string, i int, deep bool) (kind, int) {
 
 // isScriptLine reports whether s is a line a shell script starts with rather than a command
 // that sends a request: a shebang or a comment, set (set -euo pipefail), or a variable
-// assignment, exported or not.
+// assignment, exported or not; in a cmd.exe batch, @echo off, rem and :: comments and set
+// NAME=value; in PowerShell, $env:NAME = "value" and $NAME = "value".
 func isScriptLine(s string) bool {
-	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "set -") || strings.HasPrefix(s, "set +") {
+	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "set -") || strings.HasPrefix(s, "set +") ||
+		strings.HasPrefix(s, "::") || hasPrefixFold(s, "@echo ") || hasPrefixFold(s, "rem ") {
 		return true
 	}
 	s = strings.TrimPrefix(s, "export ")
+	if hasPrefixFold(s, "set ") {
+		s = strings.TrimLeft(s[4:], ` "`)
+	} else if strings.HasPrefix(s, "$") {
+		s = s[1:]
+		if hasPrefixFold(s, "env:") {
+			s = s[4:]
+		}
+	}
 	eq := strings.IndexByte(s, '=')
-	return eq > 0 && isIdentifier(s[:eq])
+	return eq > 0 && isIdentifier(strings.TrimRight(s[:eq], " \t"))
 }
 
 // isTraceInfo reports whether a line is one curl -v prints around the request: "* …" or

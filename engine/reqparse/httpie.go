@@ -122,10 +122,16 @@ func (p *parser) parseHTTPie(at int) (int, bool) {
 				continue
 			}
 			b.AddAt(jsonx.Quote(name, jsonx.JS)+":", w.Src())
-			if sep == ":=" {
+			switch q := jsonx.Quote(val.Text, jsonx.JS); {
+			case sep == ":=":
 				b.AddMapped(val)
-			} else {
-				b.AddAt(jsonx.Quote(val.Text, jsonx.JS), val.SrcAt(0))
+			case val.Text != "" && q[1:len(q)-1] == val.Text:
+				// Mapped byte for byte, so that a fix of the value can edit the paste.
+				b.AddAt(`"`, val.SrcAt(0))
+				b.AddMapped(val)
+				b.AddAt(`"`, val.SrcAt(len(val.Text)-1)+1)
+			default:
+				b.AddAt(q, val.SrcAt(0))
 			}
 		case "@", "=@", ":=@":
 			r.BodyFile = val.Text

@@ -689,6 +689,38 @@ var curlCases = []tc{
 		in:   "curl.exe https://x.test/a `\n  -d x=1",
 		body: "x=1", notes: []string{"backtick"},
 	},
+	{
+		name:    "windows cmd expands %VAR% from a set line above",
+		in:      "@echo off\nrem send\nset PLUNK_KEY=sk_abc\ncurl https://x.test/a%2Fb -H \"Authorization: Bearer %PLUNK_KEY%\" -d x=1",
+		url:     "https://x.test/a%2Fb",
+		headers: []string{"Authorization: Bearer sk_abc"}, headerLines: []int{4}, body: "x=1", noNotes: true,
+	},
+	{
+		name:    "windows cmd expands a quoted set, case-blind, across ^ continuations",
+		in:      "set \"Plunk_Key=sk_abc\"\ncurl ^\"https://x.test/a^\" ^\n  -H ^\"Authorization: Bearer %PLUNK_KEY%^\"",
+		headers: []string{"Authorization: Bearer sk_abc"}, headerLines: []int{3},
+	},
+	{
+		name:    "windows cmd keeps an unset %VAR% and says so",
+		in:      "curl https://x.test/a ^\n  -H \"Authorization: Bearer %PLUNK_KEY%\"",
+		headers: []string{"Authorization: Bearer %PLUNK_KEY%"}, notes: []string{"%PLUNK_KEY%, which cmd.exe would expand"},
+	},
+	{
+		name: "powershell expands $env:VAR from an assignment above",
+		in: "# PowerShell 7\n$env:PLUNK_KEY = \"sk_abc\"\ncurl.exe https://x.test/a `\n" +
+			"  -H \"Authorization: Bearer $env:PLUNK_KEY\" `\n  -d x=1",
+		headers: []string{"Authorization: Bearer sk_abc"}, headerLines: []int{4}, body: "x=1",
+	},
+	{
+		name:    "powershell expands $var and ${env:VAR}, names ignoring case",
+		in:      "$Key = 'sk_abc'\n$env:H='v'\ncurl.exe https://x.test/a -H \"Authorization: Bearer $key\" -H \"X-H: ${ENV:h}\"",
+		headers: []string{"Authorization: Bearer sk_abc", "X-H: v"}, headerLines: []int{3, 3},
+	},
+	{
+		name:    "powershell keeps an unset $env:VAR and says so",
+		in:      "curl.exe https://x.test/a -H \"Authorization: Bearer $env:PLUNK_KEY\"",
+		headers: []string{"Authorization: Bearer $env:PLUNK_KEY"}, notes: []string{"$env:PLUNK_KEY, which a shell would expand"},
+	},
 }
 
 func TestHTTP(t *testing.T) { runCases(t, httpCases) }

@@ -71,6 +71,22 @@ func (n *Node) Get(path string) *Node {
 	return n
 }
 
+// MemberForms lists an object's member names, a boolean member's as name=true or name=false
+// (the form catalog.FormKey takes); nil for anything but an object.
+func (n *Node) MemberForms() []string {
+	if n == nil || n.Kind != Object {
+		return nil
+	}
+	out := make([]string, len(n.Vals))
+	for i, v := range n.Vals {
+		out[i] = v.Key
+		if v.Kind == Bool {
+			out[i] += "=" + v.Str
+		}
+	}
+	return out
+}
+
 // text returns a scalar's text: a string's value, a number's literal; "" otherwise.
 func (n *Node) Text() string {
 	if n == nil || n.Kind == Object || n.Kind == Array || n.Kind == Null {

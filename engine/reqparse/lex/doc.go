@@ -12,8 +12,9 @@
 // text.go holds line helpers, Mapped (a string with a map from its bytes to the paste) and
 // Builder, which assembles one without copying text taken verbatim; shell.go splits a command
 // line into Words as bash and as Windows cmd.exe do (NewWordLexer picks the flavour), reporting
-// what a shell would read differently through Notes; jslex.go reads JavaScript Tokens
-// (JSLexer) and decodes string literals (CookJS).
+// what a shell would read differently through Notes; vars.go reads the variables a script
+// sets before its command (bash, cmd.exe's set, PowerShell's $env:) for the lexers to expand;
+// jslex.go reads JavaScript Tokens (JSLexer) and decodes string literals (CookJS).
 //
 // # Positions
 //

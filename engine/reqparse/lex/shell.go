@@ -26,7 +26,7 @@ func note(n Notes, format string, args ...any) { n.AddNote(printf.Sprintf(format
 // when the command line is written for Windows cmd.exe, else a bashLexer.
 func NewWordLexer(text string, at int, n Notes) WordLexer {
 	if isCmdFlavour(text, at) {
-		return &cmdLexer{text: text, i: at, last: at}
+		return &cmdLexer{notes: n, text: text, i: at, last: at, cmdAt: at}
 	}
 	return &bashLexer{notes: n, text: text, i: at, last: at, cmdAt: at}
 }
@@ -78,47 +78,6 @@ type bashLexer struct {
 	// read on the first $NAME.
 	cmdAt int
 	vars  map[string]shellVar
-}
-
-// shellVar is a variable's value and the paste offset where the value is written.
-type shellVar struct {
-	value string
-	src   int
-}
-
-// scriptVars reads the variables the lines before offset at set, NAME=value or export
-// NAME=value, with one pair of quotes undone and nothing expanded inside them. It reads at most
-// the 64 KB before at.
-func scriptVars(text string, at int) map[string]shellVar {
-	vars := map[string]shellVar{}
-	from := max(0, at-64<<10)
-	if from > 0 {
-		from = NextLine(text, from) // the first whole line
-	}
-	for i := from; i < at && i < len(text); i = NextLine(text, i) {
-		line := LineText(text, i)
-		s := strings.TrimPrefix(strings.TrimLeft(line, " \t"), "export ")
-		off := i + len(line) - len(s)
-		eq := strings.IndexByte(s, '=')
-		if eq <= 0 || strings.IndexFunc(s[:eq], func(r rune) bool { return !(r < 128 && (IsAlnum(byte(r)) || r == '_')) }) >= 0 {
-			continue
-		}
-		v, src := s[eq+1:], off+eq+1
-		if q := strings.IndexByte(v[min(1, len(v)):], firstByte(v)); len(v) > 1 && (v[0] == '"' || v[0] == '\'') && q >= 0 {
-			v, src = v[1:1+q], src+1
-		} else if k := strings.IndexAny(v, " \t;#"); k >= 0 {
-			v = v[:k]
-		}
-		vars[s[:eq]] = shellVar{v, src}
-	}
-	return vars
-}
-
-func firstByte(s string) byte {
-	if s == "" {
-		return 0
-	}
-	return s[0]
 }
 
 func (lx *bashLexer) RestAt() int           { return lx.rest }
@@ -468,6 +427,11 @@ func (lx *bashLexer) dollar(b *Builder) {
 		for j < len(text) && (IsAlnum(text[j]) || text[j] == '_') {
 			j++
 		}
+		if j+1 < len(text) && text[j] == ':' && strings.EqualFold(text[start+1:j], "env") && (isLetter(text[j+1]) || text[j+1] == '_') {
+			// PowerShell's $env:NAME.
+			for j++; j < len(text) && (IsAlnum(text[j]) || text[j] == '_'); j++ {
+			}
+		}
 	case j < len(text) && strings.IndexByte("0123456789@*#?$!-", text[j]) >= 0:
 		j++
 	default:
@@ -480,7 +444,7 @@ func (lx *bashLexer) dollar(b *Builder) {
 	if lx.vars == nil {
 		lx.vars = scriptVars(text, lx.cmdAt)
 	}
-	if v, ok := lx.vars[strings.Trim(expr[1:], "{}")]; ok && !strings.ContainsAny(v.value, "$`") {
+	if v, ok := lookupVar(lx.vars, strings.Trim(expr[1:], "{}")); ok && !strings.ContainsAny(v.value, "$`") {
 		// A variable the script set above the command: its value, mapped to where it is set.
 		b.AddRun(v.value, v.src)
 		return
@@ -612,14 +576,19 @@ func hexValue(text string, i, width int) (int, int) {
 // "^" with two line ends is a line feed, and in the words themselves "…" quotes and \" escapes
 // a quote.
 type cmdLexer struct {
-	text string
-	i    int
-	inq  bool  // inside a cmd.exe quote, where ^ is literal
-	q    []cch // characters after cmd.exe's pass, waiting to be split into words
-	qh   int
-	end  bool
-	rest int
-	last int
+	notes Notes
+	text  string
+	i     int
+	inq   bool  // inside a cmd.exe quote, where ^ is literal
+	q     []cch // characters after cmd.exe's pass, waiting to be split into words
+	qh    int
+	end   bool
+	rest  int
+	last  int
+	// cmdAt is where the command starts; vars are the variables set lines before it set, read
+	// on the first %NAME%.
+	cmdAt int
+	vars  map[string]shellVar
 }
 
 // cch is a character after cmd.exe's pass, with its paste offset.
@@ -671,6 +640,10 @@ func (lx *cmdLexer) fill() bool {
 			lx.push(n, j)
 			lx.i = j + 1
 			return true
+		case c == '%':
+			if lx.percent() {
+				return true
+			}
 		case c == '"':
 			lx.inq = !lx.inq
 			lx.push(c, lx.i)
@@ -689,6 +662,31 @@ func (lx *cmdLexer) fill() bool {
 		}
 	}
 	return false
+}
+
+// percent expands a %NAME% at lx.i that a set line above the command sets, as cmd.exe does
+// before anything else, mapping the value to where it is set; it reports whether it pushed a
+// character. Any other % is pushed as written.
+func (lx *cmdLexer) percent() bool {
+	name, next, ok := cmdVarAt(lx.text, lx.i)
+	if ok {
+		if lx.vars == nil {
+			lx.vars = scriptVars(lx.text, lx.cmdAt)
+		}
+		if v, set := lx.vars["env:"+strings.ToLower(name)]; set {
+			for k := 0; k < len(v.value); k++ {
+				lx.push(v.value[k], v.src+k)
+			}
+			lx.i = next
+			return v.value != ""
+		}
+		if strings.Trim(name, "0123456789abcdefABCDEF") != "" { // not a URL's %2F…%
+			note(lx.notes, "The command uses %%%s%%, which cmd.exe would expand; it is kept as written.", printf.Clip(name, 60))
+		}
+	}
+	lx.push('%', lx.i)
+	lx.i++
+	return true
 }
 
 func (lx *cmdLexer) push(c byte, src int) {
@@ -782,10 +780,10 @@ func (lx *cmdLexer) Next() (Word, bool) {
 }
 
 // isCmdFlavour reports whether the command line at offset at is written for Windows cmd.exe:
-// it ends with a ^ continuation or holds ^" escapes.
+// it ends with a ^ continuation, holds ^" escapes or uses a %NAME% a set line above it sets.
 func isCmdFlavour(text string, at int) bool {
 	l := strings.TrimRight(LineText(text, at), " \t")
-	return strings.HasSuffix(l, "^") || strings.Contains(l, `^"`)
+	return strings.HasSuffix(l, "^") || strings.Contains(l, `^"`) || usesCmdVar(text, at)
 }
 
 func IsDigit(c byte) bool  { return '0' <= c && c <= '9' }

@@ -8,7 +8,7 @@ import (
 	"github.com/errdocs/errdocs/internal/jsonlite"
 )
 
-var fieldsCatalogAPI = []string{"id", "name", "hosts", "path_prefixes", "secret_paths", "keys", "headers", "shapes", "retry", "docs", "errors", "operations", "schemas", "predict", "source"}
+var fieldsCatalogAPI = []string{"id", "name", "hosts", "path_prefixes", "secret_paths", "keys", "headers", "shapes", "retry", "docs", "errors", "operations", "schemas", "predict", "bodies", "source"}
 
 func decCatalogAPI(dec *jsonlite.Decoder, v *catalog.API) {
 	if !dec.ObjectStart("catalog.API") {
@@ -58,6 +58,8 @@ func decCatalogAPI(dec *jsonlite.Decoder, v *catalog.API) {
 				decCatalogPredict(dec, v.Predict)
 			}
 		case 14:
+			decSliceCatalogBodyForm(dec, &v.Bodies)
+		case 15:
 			if s, ok := dec.String(); ok {
 				v.Source = s
 			}
@@ -97,6 +99,28 @@ func decCatalogAuthRule(dec *jsonlite.Decoder, v *catalog.AuthRule) {
 	}
 }
 
+var fieldsCatalogBodyForm = []string{"keys", "webhook"}
+
+func decCatalogBodyForm(dec *jsonlite.Decoder, v *catalog.BodyForm) {
+	if !dec.ObjectStart("catalog.BodyForm") {
+		return
+	}
+	for dec.More() {
+		switch jsonlite.Field(dec.Key(), fieldsCatalogBodyForm) {
+		case 0:
+			if s, ok := dec.String(); ok {
+				v.Keys = s
+			}
+		case 1:
+			if s, ok := dec.String(); ok {
+				v.Webhook = s
+			}
+		default:
+			dec.Skip()
+		}
+	}
+}
+
 var fieldsCatalogCatalog = []string{"apis"}
 
 func decCatalogCatalog(dec *jsonlite.Decoder, v *catalog.Catalog) {
@@ -107,6 +131,30 @@ func decCatalogCatalog(dec *jsonlite.Decoder, v *catalog.Catalog) {
 		switch jsonlite.Field(dec.Key(), fieldsCatalogCatalog) {
 		case 0:
 			decSlicePtrCatalogAPI(dec, &v.APIs)
+		default:
+			dec.Skip()
+		}
+	}
+}
+
+var fieldsCatalogCookieAuth = []string{"name", "scheme", "headers"}
+
+func decCatalogCookieAuth(dec *jsonlite.Decoder, v *catalog.CookieAuth) {
+	if !dec.ObjectStart("catalog.CookieAuth") {
+		return
+	}
+	for dec.More() {
+		switch jsonlite.Field(dec.Key(), fieldsCatalogCookieAuth) {
+		case 0:
+			if s, ok := dec.String(); ok {
+				v.Name = s
+			}
+		case 1:
+			if s, ok := dec.String(); ok {
+				v.Scheme = s
+			}
+		case 2:
+			decSliceCatalogSessionHeader(dec, &v.Headers)
 		default:
 			dec.Skip()
 		}
@@ -403,7 +451,7 @@ func decCatalogNeeded(dec *jsonlite.Decoder, v *catalog.Needed) {
 	}
 }
 
-var fieldsCatalogOperation = []string{"id", "method", "path", "summary", "key", "scope", "success", "params", "body", "body_required", "media_types", "examples", "order", "validation", "refused_headers", "responses", "inferred", "line"}
+var fieldsCatalogOperation = []string{"id", "method", "path", "summary", "key", "scope", "success", "params", "body", "body_required", "media_types", "examples", "order", "validation", "refused_headers", "cookie", "responses", "inferred", "line"}
 
 func decCatalogOperation(dec *jsonlite.Decoder, v *catalog.Operation) {
 	if !dec.ObjectStart("catalog.Operation") {
@@ -472,12 +520,21 @@ func decCatalogOperation(dec *jsonlite.Decoder, v *catalog.Operation) {
 		case 14:
 			decSliceCatalogRefusedHeader(dec, &v.RefusedHeaders)
 		case 15:
-			decSlicePtrCatalogResponse(dec, &v.Responses)
+			if dec.Null() {
+				v.Cookie = nil
+			} else {
+				if v.Cookie == nil {
+					v.Cookie = new(catalog.CookieAuth)
+				}
+				decCatalogCookieAuth(dec, v.Cookie)
+			}
 		case 16:
+			decSlicePtrCatalogResponse(dec, &v.Responses)
+		case 17:
 			if b, ok := dec.Bool(); ok {
 				v.Inferred = b
 			}
-		case 17:
+		case 18:
 			if n, ok := dec.Int(); ok {
 				v.Line = n
 			}
@@ -978,6 +1035,33 @@ func decCatalogSchema(dec *jsonlite.Decoder, v *catalog.Schema) {
 	}
 }
 
+var fieldsCatalogSessionHeader = []string{"name", "missing"}
+
+func decCatalogSessionHeader(dec *jsonlite.Decoder, v *catalog.SessionHeader) {
+	if !dec.ObjectStart("catalog.SessionHeader") {
+		return
+	}
+	for dec.More() {
+		switch jsonlite.Field(dec.Key(), fieldsCatalogSessionHeader) {
+		case 0:
+			if s, ok := dec.String(); ok {
+				v.Name = s
+			}
+		case 1:
+			if dec.Null() {
+				v.Missing = nil
+			} else {
+				if v.Missing == nil {
+					v.Missing = new(catalog.Issue)
+				}
+				decCatalogIssue(dec, v.Missing)
+			}
+		default:
+			dec.Skip()
+		}
+	}
+}
+
 var fieldsCatalogShape = []string{"name", "preset", "match", "only", "code_pattern", "code", "message", "status", "request_id", "request_id_pattern", "category", "sub_code", "doc_url", "should_retry", "retry_delay", "fields", "field_path", "field_message", "field_code", "promised", "fields_only", "strength", "content_type", "allow_2xx"}
 
 func decCatalogShape(dec *jsonlite.Decoder, v *catalog.Shape) {
@@ -1383,6 +1467,26 @@ func decSliceAny(dec *jsonlite.Decoder, p *[]any) {
 	*p = s
 }
 
+func decSliceCatalogBodyForm(dec *jsonlite.Decoder, p *[]catalog.BodyForm) {
+	if dec.Null() {
+		*p = nil
+		return
+	}
+	if !dec.ArrayStart("[]catalog.BodyForm") {
+		return
+	}
+	s := (*p)[:0]
+	for dec.More() {
+		var x catalog.BodyForm
+		decCatalogBodyForm(dec, &x)
+		s = append(s, x)
+	}
+	if s == nil {
+		s = []catalog.BodyForm{}
+	}
+	*p = s
+}
+
 func decSliceCatalogExample(dec *jsonlite.Decoder, p *[]catalog.Example) {
 	if dec.Null() {
 		*p = nil
@@ -1539,6 +1643,26 @@ func decSliceCatalogResponseExample(dec *jsonlite.Decoder, p *[]catalog.Response
 	}
 	if s == nil {
 		s = []catalog.ResponseExample{}
+	}
+	*p = s
+}
+
+func decSliceCatalogSessionHeader(dec *jsonlite.Decoder, p *[]catalog.SessionHeader) {
+	if dec.Null() {
+		*p = nil
+		return
+	}
+	if !dec.ArrayStart("[]catalog.SessionHeader") {
+		return
+	}
+	s := (*p)[:0]
+	for dec.More() {
+		var x catalog.SessionHeader
+		decCatalogSessionHeader(dec, &x)
+		s = append(s, x)
+	}
+	if s == nil {
+		s = []catalog.SessionHeader{}
 	}
 	*p = s
 }
