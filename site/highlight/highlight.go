@@ -174,6 +174,10 @@ func highlight(w io.Writer, f *chtml.Formatter, style *chroma.Style, lang, code 
 		if tokens, ok := httpTokens(code); ok {
 			return f.Format(w, style, chroma.Literator(tokens...))
 		}
+	case "js", "javascript":
+		if tokens, ok := jsTokens(code); ok {
+			return f.Format(w, style, chroma.Literator(tokens...))
+		}
 	case "bash", "sh", "shell", "curl":
 		if tokens, ok := shTokens(code); ok {
 			return f.Format(w, style, chroma.Literator(tokens...))
