@@ -3,9 +3,10 @@
 // per build for a light and a dark theme, with every colour nudged until it meets WCAG AA
 // (4.5:1) against the code background the site's stylesheet uses.
 //
-// JSON and HTTP, most of what an error catalog shows, are tokenised without regular expressions
-// (jsonlex.go), exactly as chroma's own lexers would; anything else goes through chroma's lexers,
-// whose output is cached by text.
+// JSON and HTTP, most of what an error catalog shows, and shell and JavaScript, most of what its
+// examples run, are tokenised without regular expressions (jsonlex.go, shlex.go, jslex.go),
+// exactly as chroma's own lexers would; anything else, and anything those tokenisers decline,
+// goes through chroma's lexers, whose output is cached by text.
 //
 // Package highlight may import chroma and the standard library, and nothing of errdocs: the
 // Markdown renderer (site/markdown) and the API reference (site/apiref) both use it.
