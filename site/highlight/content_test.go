@@ -19,6 +19,8 @@ func fastTokens(lang string) func(string) ([]chroma.Token, bool) {
 		return jsTokens
 	case "bash", "sh", "shell", "curl":
 		return shTokens
+	case "console":
+		return consoleTokens
 	}
 	return nil
 }

@@ -183,6 +183,10 @@ func highlight(w io.Writer, f *chtml.Formatter, style *chroma.Style, lang, code 
 		if tokens, ok := shTokens(code); ok {
 			return f.Format(w, style, chroma.Literator(tokens...))
 		}
+	case "console":
+		if tokens, ok := consoleTokens(code); ok {
+			return f.Format(w, style, chroma.Literator(tokens...))
+		}
 	}
 	if l := lexerFor(lang); l != nil {
 		key := lang + "\x00" + code

@@ -13,7 +13,7 @@ import (
 // random strings built from the characters and words their rules turn on: a quick, deterministic
 // companion to the fuzz targets, whose inputs rarely reach the interesting states.
 func TestTokenisersAgainstChroma(t *testing.T) {
-	alpha := []string{"/", "\\", "\"", "'", "`", "$", "{", "}", "(", ")", "[", "]", "\n", " ", "a", "1", ".", "e", "*", "=", "<", "!", "-", "x", "in", "if", "do", "#", "0x", "g", "&", "|", ";", "+", "_", "echo", "this"}
+	alpha := []string{"/", "\\", "\"", "'", "`", "$", "{", "}", "(", ")", "[", "]", "\n", " ", "a", "1", ".", "e", "*", "=", "<", "!", "-", "x", "in", "if", "do", "#", "0x", "g", "&", "|", ";", "+", "_", "echo", "this", "\n$ ", "\n> "}
 	r := rand.New(rand.NewSource(3))
 	bad, accepted := 0, 0
 	for n := 0; n < 20000 && bad < 6; n++ {
@@ -21,22 +21,29 @@ func TestTokenisersAgainstChroma(t *testing.T) {
 		for k := r.Intn(40); k > 0; k-- {
 			s += alpha[r.Intn(len(alpha))]
 		}
-		for _, lang := range []string{"js", "bash"} {
+		for _, lang := range []string{"js", "bash", "console"} {
+			in := s
+			if lang == "console" {
+				in = "$ " + s + "\n"
+			}
 			var got []chroma.Token
 			var ok bool
-			if lang == "js" {
-				got, ok = jsTokens(s)
-			} else {
-				got, ok = shTokens(s)
+			switch lang {
+			case "js":
+				got, ok = jsTokens(in)
+			case "bash":
+				got, ok = shTokens(in)
+			case "console":
+				got, ok = consoleTokens(in)
 			}
 			if !ok {
 				continue
 			}
 			accepted++
-			want, wantOK := chromaTokens(t, lang, s)
+			want, wantOK := chromaTokens(t, lang, in)
 			if !wantOK || !cmp.Equal(want, got) {
 				bad++
-				t.Errorf("%s %q: chroma ok=%v\n%s", lang, s, wantOK, cmp.Diff(want, got))
+				t.Errorf("%s %q: chroma ok=%v\n%s", lang, in, wantOK, cmp.Diff(want, got))
 			}
 		}
 	}

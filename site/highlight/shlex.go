@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 )
@@ -361,4 +362,49 @@ func shInterp(ts *tokens, s string, i int, stack *[]int) (int, bool) {
 	}
 	ts.emit(chroma.Text, "$")
 	return i + 1, true
+}
+
+// consoleTokens tokenises a shell session as chroma's BashSession lexer
+// (lexers/embedded/bash_session.xml) does: a line that starts with a prompt ($, #, % or >) is
+// the prompt, the space after it and the command, tokenised on its own as Bash; any other line is
+// output. It reports ok = false for what it leaves to chroma: an empty line (chroma's lexer marks
+// it as an error), a prompt with nothing after it, a [user@host] prompt, a command shTokens
+// declines, a last line without its newline, and text that is not valid UTF-8 or holds \r.
+func consoleTokens(s string) (out []chroma.Token, ok bool) {
+	if !utf8.ValidString(s) || strings.ContainsRune(s, '\r') || s != "" && !strings.HasSuffix(s, "\n") {
+		return nil, false // chroma adds a final newline and may keep it in the last token
+	}
+	var ts tokens
+	for rest := s; rest != ""; {
+		line := rest
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			line = rest[:nl+1]
+		}
+		rest = rest[len(line):]
+		body := strings.TrimSuffix(line, "\n")
+		if body == "" || body[0] == '[' {
+			return nil, false
+		}
+		if strings.IndexByte("#$%>", body[0]) < 0 {
+			ts.emit(chroma.GenericOutput, line)
+			continue
+		}
+		j := 1
+		for j < len(body) && isSpaceByte(body[j]) {
+			j++
+		}
+		if j == len(body) {
+			return nil, false // \s* would run on into the next line
+		}
+		cmd, ok := shTokens(line[j:])
+		if !ok {
+			return nil, false
+		}
+		ts.emit(chroma.GenericPrompt, body[:1])
+		ts.emit(chroma.Text, body[1:j])
+		for _, t := range cmd {
+			ts.emit(t.Type, t.Value)
+		}
+	}
+	return ts, true
 }

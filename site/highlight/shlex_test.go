@@ -75,3 +75,58 @@ func FuzzShTokens(f *testing.F) {
 		}
 	})
 }
+
+var consoleSnippets = []string{
+	"$ curl -i https://api.example.com/v1/send -H \"Authorization: Bearer $KEY\"\nHTTP/1.1 401 Unauthorized\ncontent-type: application/json\n{\"error\": \"invalid_api_key\"}\n",
+	"$ echo $((1+2))\n3\n# whoami\nroot\n%   ls -la\n> continued 'x'\n",
+	"",
+}
+
+func TestConsoleTokensMatchChroma(t *testing.T) {
+	for _, in := range consoleSnippets {
+		want, wantOK := chromaTokens(t, "console", in)
+		got, ok := consoleTokens(in)
+		if !ok || !wantOK {
+			t.Fatalf("%q: ok = %v, chroma ok = %v", in, ok, wantOK)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%q: tokens (-chroma +ours):\n%s", in, diff)
+		}
+	}
+	for _, in := range []string{"$ a\n\nb\n", "$   \nx\n", "[me@host]$ ls\n", "$ cat <<EOF\n", "$ echo no newline"} {
+		if _, ok := consoleTokens(in); ok {
+			t.Errorf("consoleTokens(%q) = ok, want a fall-back to chroma", in)
+		}
+	}
+}
+
+// FuzzConsoleTokens checks that the session tokeniser never panics, keeps every byte of its
+// input, and agrees with chroma's BashSession lexer whenever it accepts an input.
+func FuzzConsoleTokens(f *testing.F) {
+	for _, s := range consoleSnippets {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := consoleTokens(s)
+		if !ok {
+			return
+		}
+		var b strings.Builder
+		for _, tok := range got {
+			b.WriteString(tok.Value)
+		}
+		if b.String() != s {
+			t.Fatalf("consoleTokens(%q) text = %q", s, b.String())
+		}
+		if len(s) > 512 || strings.Count(s, "\\") > 12 {
+			return
+		}
+		want, wantOK := chromaTokens(t, "console", s)
+		if !wantOK {
+			t.Fatalf("consoleTokens accepted %q, chroma finds an error", s)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("consoleTokens(%q) (-chroma +ours):\n%s", s, diff)
+		}
+	})
+}
