@@ -75,8 +75,8 @@ func setOf(words string) map[string]bool {
 // shTokens tokenises a shell script exactly as chroma's Bash lexer (lexers/embedded/bash.xml)
 // does, coalesced, in one pass without regular expressions: keywords, builtins, comments, the
 // shebang, backslash escapes and continuations, assignments, single- and double-quoted strings
-// with $VAR, $(…) and $((…)) inside, numbers and the punctuation between. It reports
-// ok = false for what it leaves to chroma: non-ASCII text, heredocs, ${…}, backticks, $'…', and
+// with $VAR, ${…}, $(…) and $((…)) inside, numbers and the punctuation between. It reports
+// ok = false for what it leaves to chroma: non-ASCII text, heredocs, backticks, $'…', and
 // anything chroma's lexer would mark as an error (an unterminated quote, a trailing backslash).
 func shTokens(s string) (out []chroma.Token, ok bool) {
 	if !asciiOnly(s) {
@@ -87,6 +87,7 @@ func shTokens(s string) (out []chroma.Token, ok bool) {
 		stString
 		stParen
 		stMath
+		stCurly
 	)
 	var ts tokens
 	stack := []int{stRoot}
@@ -122,6 +123,38 @@ func shTokens(s string) (out []chroma.Token, ok bool) {
 			ts.emit(chroma.LiteralStringDouble, s[i:j])
 			i = j
 			continue
+		case stCurly:
+			switch {
+			case c == '}':
+				ts.emit(chroma.LiteralStringInterpol, "}")
+				stack = stack[:len(stack)-1]
+				i++
+				continue
+			case strings.HasPrefix(s[i:], ":-"):
+				ts.emit(chroma.Keyword, ":-")
+				i += 2
+				continue
+			case isWordByte(c):
+				j := i
+				for j < len(s) && isWordByte(s[j]) {
+					j++
+				}
+				ts.emit(chroma.NameVariable, s[i:j])
+				i = j
+				continue
+			case c == ':':
+				ts.emit(chroma.Punctuation, ":")
+				i++
+				continue
+			case strings.IndexByte("}\"'`$\\", c) < 0:
+				j := i
+				for j < len(s) && strings.IndexByte("}:\"'`$\\", s[j]) < 0 {
+					j++
+				}
+				ts.emit(chroma.Punctuation, s[i:j])
+				i = j
+				continue
+			}
 		case stParen:
 			if c == ')' {
 				ts.emit(chroma.Keyword, ")")
@@ -329,7 +362,7 @@ func shPlainDouble(s string, i int) (int, bool) {
 
 // shInterp tokenises the interp rules at s[i] == '$' and returns where they end.
 func shInterp(ts *tokens, s string, i int, stack *[]int) (int, bool) {
-	const stParen, stMath = 2, 3
+	const stParen, stMath, stCurly = 2, 3, 4
 	rest := s[i+1:]
 	switch {
 	case strings.HasPrefix(rest, "(("):
@@ -340,8 +373,14 @@ func shInterp(ts *tokens, s string, i int, stack *[]int) (int, bool) {
 		ts.emit(chroma.Keyword, "$(")
 		*stack = append(*stack, stParen)
 		return i + 2, true
+	case strings.HasPrefix(rest, "{#"):
+		ts.emit(chroma.LiteralStringInterpol, "${#")
+		*stack = append(*stack, stCurly)
+		return i + 3, true
 	case strings.HasPrefix(rest, "{"):
-		return 0, false
+		ts.emit(chroma.LiteralStringInterpol, "${")
+		*stack = append(*stack, stCurly)
+		return i + 2, true
 	case rest != "" && (rest[0] == '_' || rest[0] >= 'a' && rest[0] <= 'z' || rest[0] >= 'A' && rest[0] <= 'Z'):
 		j := i + 2
 		for j < len(s) && isWordByte(s[j]) {
