@@ -13,7 +13,7 @@ import (
 // random strings built from the characters and words their rules turn on: a quick, deterministic
 // companion to the fuzz targets, whose inputs rarely reach the interesting states.
 func TestTokenisersAgainstChroma(t *testing.T) {
-	alpha := []string{"/", "\\", "\"", "'", "`", "$", "{", "}", "(", ")", "[", "]", "\n", " ", "a", "1", ".", "e", "*", "=", "<", "!", "-", "x", "in", "if", "do", "#", "0x", "g", "&", "|", ";", "+", "_", "echo", "this", "\n$ ", "\n> ", "${", ":-", ":"}
+	alpha := []string{"/", "\\", "\"", "'", "`", "$", "{", "}", "(", ")", "[", "]", "\n", " ", "a", "1", ".", "e", "*", "=", "<", "!", "-", "x", "in", "if", "do", "#", "0x", "g", "&", "|", ";", "+", "_", "echo", "this", "\n$ ", "\n> ", "${", ":-", ":", "<<", "EOF", "<<-"}
 	r := rand.New(rand.NewSource(3))
 	bad, accepted := 0, 0
 	for n := 0; n < 20000 && bad < 6; n++ {

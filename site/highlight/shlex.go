@@ -74,9 +74,9 @@ func setOf(words string) map[string]bool {
 
 // shTokens tokenises a shell script exactly as chroma's Bash lexer (lexers/embedded/bash.xml)
 // does, coalesced, in one pass without regular expressions: keywords, builtins, comments, the
-// shebang, backslash escapes and continuations, assignments, single- and double-quoted strings
+// shebang, backslash escapes and continuations, assignments, heredocs, single- and double-quoted strings
 // with $VAR, ${…}, $(…) and $((…)) inside, numbers and the punctuation between. It reports
-// ok = false for what it leaves to chroma: non-ASCII text, heredocs, backticks, $'…', and
+// ok = false for what it leaves to chroma: non-ASCII text, backticks, $'…', and
 // anything chroma's lexer would mark as an error (an unterminated quote, a trailing backslash).
 func shTokens(s string) (out []chroma.Token, ok bool) {
 	if !asciiOnly(s) {
@@ -260,7 +260,13 @@ func shTokens(s string) (out []chroma.Token, ok bool) {
 			i += 3
 			continue
 		case strings.HasPrefix(s[i:], "<<"):
-			return nil, false // a heredoc: chroma's pattern backtracks; leave it to chroma
+			end, ok := shHeredoc(s, i)
+			if !ok {
+				return nil, false
+			}
+			ts.emit(chroma.LiteralString, s[i:end])
+			i = end
+			continue
 		case strings.HasPrefix(s[i:], "&&") || strings.HasPrefix(s[i:], "||"):
 			ts.emit(chroma.Operator, s[i:i+2])
 			i += 2
@@ -446,4 +452,37 @@ func consoleTokens(s string) (out []chroma.Token, ok bool) {
 		}
 	}
 	return ts, true
+}
+
+// shHeredoc matches chroma's heredoc rule at s[i:] == "<<…" and returns its end:
+// <<-?\s*('?)\\?(\w+)[\w\W]+?\2, the text up to the next occurrence of the word (or, when the
+// word never recurs, of its longest prefix that does, as the regular expression backtracks).
+func shHeredoc(s string, i int) (int, bool) {
+	j := i + 2
+	if j < len(s) && s[j] == '-' {
+		j++
+	}
+	for j < len(s) && isSpaceByte(s[j]) {
+		j++
+	}
+	if j < len(s) && s[j] == '\'' {
+		j++
+	}
+	if j < len(s) && s[j] == '\\' {
+		j++
+	}
+	k := j
+	for k < len(s) && isWordByte(s[k]) {
+		k++
+	}
+	for n := k - j; n > 0; n-- {
+		word, from := s[j:j+n], j+n+1
+		if from > len(s) {
+			continue
+		}
+		if at := strings.Index(s[from:], word); at >= 0 {
+			return from + at + n, true
+		}
+	}
+	return 0, false
 }

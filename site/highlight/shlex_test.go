@@ -19,6 +19,8 @@ var shSnippets = []struct{ name, in string }{
 	{"comment mid", "ls # list\n  # indented   \n"},
 	{"nested", "echo \"$(date +%s) and $(echo \"$(pwd)\")\"\n"},
 	{"curly", "echo ${HOME} ${#ARR} \"${NAME:-anon} ${a-b c}\" ${x:=1} ${y:+$z}\n"},
+	{"heredoc", "cat <<EOF > body.json\n{\"to\": \"$TO\"}\nEOF\ncat <<- 'END'\n\tx\n\tEND\ncurl -d @- <<JSON\n{}\nJSON\n"},
+	{"heredoc prefix", "cat <<EOFX\nEOF\n"},
 	{"no newline", "echo hi"},
 	{"empty", ""},
 }
@@ -39,7 +41,7 @@ func TestShTokensMatchChroma(t *testing.T) {
 }
 
 func TestShTokensFallBack(t *testing.T) {
-	for _, in := range []string{"echo 'open", "echo \\", "cat <<EOF\nx\nEOF\n", "echo `date`", "echo $'a\\tb'", "echo é"} {
+	for _, in := range []string{"echo 'open", "echo \\", "cat <<EOF\nx\n", "echo `date`", "echo $'a\\tb'", "echo é"} {
 		if _, ok := shTokens(in); ok {
 			t.Errorf("shTokens(%q) = ok, want a fall-back to chroma", in)
 		}
