@@ -3,9 +3,10 @@
 // per build for a light and a dark theme, with every colour nudged until it meets WCAG AA
 // (4.5:1) against the code background the site's stylesheet uses.
 //
-// JSON and HTTP, most of what an error catalog shows, are tokenised without regular expressions
-// (jsonlex.go), exactly as chroma's own lexers would; anything else goes through chroma's lexers,
-// whose output is cached by text.
+// JSON and HTTP, most of what an error catalog shows, and shell and JavaScript, most of what its
+// examples run, are tokenised without regular expressions (jsonlex.go, shlex.go, jslex.go),
+// exactly as chroma's own lexers would; anything else, and anything those tokenisers decline,
+// goes through chroma's lexers, whose output is cached by text.
 //
 // Package highlight may import chroma and the standard library, and nothing of errdocs: the
 // Markdown renderer (site/markdown) and the API reference (site/apiref) both use it.
@@ -172,6 +173,18 @@ func highlight(w io.Writer, f *chtml.Formatter, style *chroma.Style, lang, code 
 		}
 	case "http":
 		if tokens, ok := httpTokens(code); ok {
+			return f.Format(w, style, chroma.Literator(tokens...))
+		}
+	case "js", "javascript":
+		if tokens, ok := jsTokens(code); ok {
+			return f.Format(w, style, chroma.Literator(tokens...))
+		}
+	case "bash", "sh", "shell", "curl":
+		if tokens, ok := shTokens(code); ok {
+			return f.Format(w, style, chroma.Literator(tokens...))
+		}
+	case "console":
+		if tokens, ok := consoleTokens(code); ok {
 			return f.Format(w, style, chroma.Literator(tokens...))
 		}
 	}
