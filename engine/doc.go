@@ -17,7 +17,8 @@
 //     response says about retrying (a should-retry header, a body's retry delay, Retry-After)
 //     overrides the catalog (retry_override.go).
 //  5. Check the paste against what the API documents, as problems.
-//  6. Redact secrets in the whole verdict, always last.
+//  6. Redact secrets in the whole verdict, always last (redact.go; package engine/secrets holds
+//     the kinds of secret and finds them in text).
 //
 // Explain reads one exchange. A paste of many (a HAR file, a log, several transcripts) is split
 // by package engine/triage, which explains each part with Explain and redacts the assembled
@@ -35,7 +36,7 @@
 //
 // # Imports
 //
-// It may import catalog, engine/reqcheck, engine/reqparse, engine/shapepath, internal/ascii,
+// It may import catalog, engine/reqcheck, engine/reqparse, engine/secrets, engine/shapepath, internal/ascii,
 // internal/instant, internal/jsonx, internal/printf, internal/timetext and the standard library
 // (no fmt, reflect, encoding/json or time: the WebAssembly module links it). It never imports site, wasm or cmd; they import it.
 package engine

@@ -7,6 +7,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqcheck"
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/engine/secrets"
 	"github.com/errdocs/errdocs/internal/instant"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
@@ -68,9 +69,9 @@ func explain(cat *catalog.Catalog, text string, opt Options, mask *Masked) (v *V
 		if mask != nil {
 			if len(text) > MaxPaste {
 				// The verdict's search stopped at MaxPaste; Redact reads the whole text.
-				found = redactorFor(cat).find(text)
+				found = secrets.Find(cat, text)
 			}
-			mask.Text, mask.Found = apply(text, found), describe(found, text)
+			mask.Text, mask.Found = secrets.Apply(text, found), describe(found, text)
 		}
 	}()
 	if cat == nil {

@@ -81,16 +81,3 @@ func FuzzExplain(f *testing.F) {
 		}
 	})
 }
-
-func TestIndexFoldASCII(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want int
-	}{
-		{"<html>", 0}, {"x <HTML>", 2}, {"\x83\x83\x83<html", 3}, {"<ht", -1}, {"<htm <HtMl", 5}, {"", -1}, {"<<html", 1},
-	} {
-		if got := indexFoldASCII(c.text, "<html"); got != c.want {
-			t.Errorf("indexFoldASCII(%q) = %d, want %d", c.text, got, c.want)
-		}
-	}
-}

@@ -6,6 +6,7 @@ import (
 	"github.com/errdocs/errdocs/catalog"
 	"github.com/errdocs/errdocs/engine/reqcheck"
 	"github.com/errdocs/errdocs/engine/reqparse"
+	"github.com/errdocs/errdocs/engine/secrets"
 	"github.com/errdocs/errdocs/internal/ascii"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/lazyre"
@@ -62,7 +63,7 @@ func keyHeader(name string) bool {
 	case "cookie", "proxy-authorization":
 		return false
 	}
-	return secretName(name)
+	return secrets.Named(name)
 }
 
 var (

@@ -9,6 +9,7 @@ import (
 
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/engine/unwrap"
+	"github.com/errdocs/errdocs/internal/ascii"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/lazyre"
 )
@@ -320,7 +321,7 @@ func (p *paste) readLoose(from int) {
 		r.body, r.bodyOff = text[i:], from+i
 		return
 	}
-	if i := indexFoldASCII(text, "<html"); i >= 0 {
+	if i := ascii.IndexFold(text, "<html"); i >= 0 {
 		p.form = "html"
 		r.body, r.bodyOff = text[i:], from+i
 		return
@@ -455,25 +456,6 @@ func (p *paste) readCurlVerbose() {
 	}
 	r.body, r.bodyOff = body, bodyOff
 	p.resp = r
-}
-
-// indexFoldASCII is the index of the first match of the lower-case ASCII word in text, with
-// letters matched regardless of case, or -1. word must start with a byte that has no case, such
-// as '<'. Unlike an index into strings.ToLower(text), it is an
-// index into text itself: lowering invalid UTF-8 changes its length.
-func indexFoldASCII(text, word string) int {
-	for i := 0; i+len(word) <= len(text); {
-		j := strings.IndexByte(text[i:], word[0])
-		if j < 0 || i+j+len(word) > len(text) {
-			return -1
-		}
-		i += j
-		if equalLower(text[i:i+len(word)], word) {
-			return i
-		}
-		i++
-	}
-	return -1
 }
 
 func looksHTML(s string) bool {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqcheck/schema"
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
@@ -47,22 +48,22 @@ func (c *reqChecker) bodyPos(off int) (int, int) {
 }
 
 // issuePos is where an issue sits in the paste: its key, its value, or the object that lacks it.
-func (c *reqChecker) issuePos(is *vIssue) (int, int) {
+func (c *reqChecker) issuePos(is *schema.Issue) (int, int) {
 	switch {
-	case is.header != "":
+	case is.Header != "":
 		for _, h := range c.req.Headers {
-			if strings.EqualFold(h.Name, is.header) {
+			if strings.EqualFold(h.Name, is.Header) {
 				return h.Line, 0
 			}
 		}
-	case is.query != "":
+	case is.Query != "":
 		return c.req.URLLine, 0
-	case is.node != nil && is.node.KeyOff >= 0:
-		return c.bodyPos(is.node.KeyOff)
-	case is.node != nil:
-		return c.bodyPos(is.node.Off)
-	case is.parent != nil:
-		return c.bodyPos(is.parent.Off)
+	case is.Node != nil && is.Node.KeyOff >= 0:
+		return c.bodyPos(is.Node.KeyOff)
+	case is.Node != nil:
+		return c.bodyPos(is.Node.Off)
+	case is.Parent != nil:
+		return c.bodyPos(is.Parent.Off)
 	}
 	return c.bodyPos(0)
 }
@@ -211,7 +212,7 @@ func (c *reqChecker) jsonProblem(root *jsonx.Node, end int, cut bool, jerr *json
 	}
 	line, col := c.bodyPos(off)
 	c.problem("error", ckBodyJSON, "The body is not valid JSON: "+msg+" (line "+strconv.Itoa(line)+", column "+strconv.Itoa(col)+").", "", line, col)
-	c.fail(ckBodyJSON, &vIssue{keyword: "json", message: "must be valid JSON", code: "invalid_json"})
+	c.fail(ckBodyJSON, &schema.Issue{Keyword: "json", Message: "must be valid JSON", Code: "invalid_json"})
 	if jerr == nil || !strings.HasPrefix(jerr.Msg, "trailing comma") || !c.removeTrailingComma(jerr.Off) {
 		c.unfixable = true
 		return
@@ -259,7 +260,7 @@ const (
 // validateBody checks a parsed body against the operation's schema.
 func (c *reqChecker) validateBody(root *jsonx.Node, mode int) {
 	v := c.newValidator()
-	issues, _ := v.validate(root, c.op.Body, nil, false)
+	issues, _ := v.Validate(root, c.op.Body, nil, false)
 	if len(issues) > maxIssues {
 		c.problem("warning", c.bodyCheck(issues[maxIssues]), "The body has "+strconv.Itoa(len(issues))+" problems; the first "+strconv.Itoa(maxIssues)+" are shown.", "", 0, 0)
 		issues = issues[:maxIssues]
@@ -270,23 +271,23 @@ func (c *reqChecker) validateBody(root *jsonx.Node, mode int) {
 	blockingCount := 0
 	for _, is := range issues {
 		note := ""
-		if unchecked && !is.lenient {
-			is.lenient = true
+		if unchecked && !is.Lenient {
+			is.Lenient = true
 			note = " " + c.api.Name + " does not check this on " + c.op.Name() + ", as documented."
 		}
 		sev := "error"
-		if is.lenient {
+		if is.Lenient {
 			sev = "warning"
 		} else {
 			blockingCount++
 		}
 		line, col := c.issuePos(is)
-		msg := fieldLabel(is) + ": " + is.message
-		if is.node != nil && (is.node.Kind == jsonx.String || is.node.Kind == jsonx.Number || is.node.Kind == jsonx.Bool) && is.keyword != "required" {
-			msg += " (got " + printf.Clip(quoteIfString(is.node), 60) + ")"
+		msg := fieldLabel(is) + ": " + is.Message
+		if is.Node != nil && (is.Node.Kind == jsonx.String || is.Node.Kind == jsonx.Number || is.Node.Kind == jsonx.Bool) && is.Keyword != "required" {
+			msg += " (got " + printf.Clip(quoteIfString(is.Node), 60) + ")"
 		}
-		if is.hint != "" {
-			msg += ". " + is.hint
+		if is.Hint != "" {
+			msg += ". " + is.Hint
 		} else {
 			msg += "."
 		}
@@ -295,19 +296,19 @@ func (c *reqChecker) validateBody(root *jsonx.Node, mode int) {
 		case bodyUnread:
 			sev = "info"
 		case bodyAfterFix:
-			if is.lenient {
+			if is.Lenient {
 				continue
 			}
 			msg = "Once the body is read: " + msg
 		}
-		c.problem(sev, c.bodyCheck(is), msg, is.pointer(), line, col)
-		if is.lenient {
+		c.problem(sev, c.bodyCheck(is), msg, is.Pointer(), line, col)
+		if is.Lenient {
 			continue
 		}
 		if mode != bodyAfterFix {
 			c.fail(c.bodyCheck(is), is)
 		}
-		if mode != bodyUnread && (is.fix == "" || !c.fixValue(is)) {
+		if mode != bodyUnread && (is.Fix == "" || !c.fixValue(is)) {
 			c.unfixable = true
 		}
 	}
@@ -324,38 +325,38 @@ func (c *reqChecker) validateBody(root *jsonx.Node, mode int) {
 	if mode == bodyAfterFix {
 		prefix = "Once the body is read: "
 	}
-	for _, a := range v.answers {
-		f := &failure{check: c.answerCheck(), answer: a.issue}
+	for _, a := range v.Answers {
+		f := &failure{check: c.answerCheck(), answer: a.Issue}
 		fail(f)
-		line, col := c.bodyPos(a.node.Off)
-		msg := a.issue.Message
+		line, col := c.bodyPos(a.Node.Off)
+		msg := a.Issue.Message
 		if msg == "" {
 			msg = "The body breaks a rule of " + c.op.Name()
 		}
-		c.problem("error", f.check, prefix+msg+".", jsonPointer(a.path), line, col)
+		c.problem("error", f.check, prefix+msg+".", schema.JSONPointer(a.Path), line, col)
 	}
-	for _, r := range v.reserved {
-		vars := msgVars{value: r.node.Str}
-		is := &vIssue{path: r.path, keyword: "reserved", node: r.node, code: r.issue.Code,
-			message: expand(r.issue.Message, vars), received: expand(r.issue.Received, vars)}
-		if r.issue.Field != "" {
-			is.path = strings.Split(r.issue.Field, ".")
+	for _, r := range v.Reserved {
+		vars := schema.Vars{Value: r.Node.Str}
+		is := &schema.Issue{Path: r.Path, Keyword: "reserved", Node: r.Node, Code: r.Issue.Code,
+			Message: schema.Expand(r.Issue.Message, vars), Received: schema.Expand(r.Issue.Received, vars)}
+		if r.Issue.Field != "" {
+			is.Path = strings.Split(r.Issue.Field, ".")
 		}
-		f := &failure{check: ckReserved, issues: []*vIssue{is}, message: r.issue.ErrorMessage, ownIssues: true}
+		f := &failure{check: ckReserved, issues: []*schema.Issue{is}, message: r.Issue.ErrorMessage, ownIssues: true}
 		fail(f)
 		line, col := c.issuePos(is)
-		c.problem("error", ckReserved, prefix+fieldLabel(is)+": "+is.message+".", is.pointer(), line, col)
+		c.problem("error", ckReserved, prefix+fieldLabel(is)+": "+is.Message+".", is.Pointer(), line, col)
 	}
-	for _, n := range v.needed {
-		is := &vIssue{path: n.path, keyword: "required", parent: n.parent, code: n.need.Issue.Code,
-			message: n.need.Issue.Message}
+	for _, n := range v.Needed {
+		is := &schema.Issue{Path: n.Path, Keyword: "required", Parent: n.Parent, Code: n.Need.Issue.Code,
+			Message: n.Need.Issue.Message}
 		line, col := c.issuePos(is)
-		if n.maybe {
-			c.problem("info", n.need.When, fieldLabel(is)+": not sent, so it must come from the "+joinOr(n.need.Unless)+".", is.pointer(), line, col)
+		if n.Maybe {
+			c.problem("info", n.Need.When, fieldLabel(is)+": not sent, so it must come from the "+joinOr(n.Need.Unless)+".", is.Pointer(), line, col)
 			continue
 		}
-		fail(&failure{check: n.need.When, issues: []*vIssue{is}, message: n.need.Issue.ErrorMessage, ownIssues: true})
-		c.problem("error", n.need.When, prefix+fieldLabel(is)+": "+is.message+".", is.pointer(), line, col)
+		fail(&failure{check: n.Need.When, issues: []*schema.Issue{is}, message: n.Need.Issue.ErrorMessage, ownIssues: true})
+		c.problem("error", n.Need.When, prefix+fieldLabel(is)+": "+is.Message+".", is.Pointer(), line, col)
 	}
 }
 
@@ -366,14 +367,14 @@ func (c *reqChecker) answerCheck() string {
 			return o
 		}
 	}
-	return c.bodyCheck(&vIssue{})
+	return c.bodyCheck(&schema.Issue{})
 }
 
-func fieldLabel(is *vIssue) string {
-	if len(is.path) == 0 {
+func fieldLabel(is *schema.Issue) string {
+	if len(is.Path) == 0 {
 		return "The body"
 	}
-	return "`" + is.dotted() + "`"
+	return "`" + is.Dotted() + "`"
 }
 
 func quoteIfString(n *jsonx.Node) string {
@@ -385,7 +386,7 @@ func quoteIfString(n *jsonx.Node) string {
 
 // checkForm checks a multipart body: the parts the schema requires must be there.
 func (c *reqChecker) checkForm() {
-	s := c.newValidator().resolve(c.op.Body)
+	s := c.newValidator().Resolve(c.op.Body)
 	if s == nil {
 		return
 	}
@@ -395,7 +396,7 @@ func (c *reqChecker) checkForm() {
 	}
 	v := c.newValidator()
 	for _, name := range s.Required {
-		if member(root, name) != nil {
+		if schema.Member(root, name) != nil {
 			continue
 		}
 		var ps *catalog.Schema
@@ -404,7 +405,7 @@ func (c *reqChecker) checkForm() {
 				ps = p.Schema
 			}
 		}
-		is := v.requiredIssue(s, ps, []string{name}, root, false)
+		is := v.RequiredIssue(s, ps, []string{name}, root, false)
 		c.problem("error", c.bodyCheck(is), "The form has no part named "+name+" (with curl: -F '"+name+"=@file').", "/"+name, c.req.StartLine, 0)
 		c.fail(c.bodyCheck(is), is)
 		c.unfixable = true

@@ -2,6 +2,7 @@ package reqcheck
 
 import (
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqcheck/schema"
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/printf"
@@ -122,7 +123,7 @@ func validationCheck(name string) bool {
 // failure is one failed check.
 type failure struct {
 	check  string
-	issues []*vIssue
+	issues []*schema.Issue
 	// answer is a rule's answer of its own (status, shape, code, message), when it has one.
 	answer *catalog.Issue
 	// message, when set, is the answer's message.
@@ -199,7 +200,7 @@ func (c *reqChecker) problem(sev, check, msg, pointer string, line, col int) {
 		Line: line, Column: col, Check: check})
 }
 
-func (c *reqChecker) fail(check string, issues ...*vIssue) *failure {
+func (c *reqChecker) fail(check string, issues ...*schema.Issue) *failure {
 	for _, f := range c.failures {
 		if f.check == check && f.answer == nil {
 			f.issues = append(f.issues, issues...)

@@ -18,15 +18,16 @@
 //
 // check.go holds Check, Result and the order of checks; match.go finds the operation; parts.go
 // checks the key, the headers and the path and query parameters; body.go the body's syntax and
-// form; schema.go and schema_*.go are the JSON Schema validator; predict.go builds the
+// form, and runs the JSON Schema validator (package engine/reqcheck/schema); predict.go builds the
 // predicted answer and fix.go the corrected request; credential.go tells a key from a
 // placeholder; shape.go recognises a body's catalog shape; example.go writes an operation's
 // example as curl.
 //
 // # Imports
 //
-// It may import catalog, engine/reqparse (the request as read), engine/shapepath (an answer's
-// shape), internal/jsonx (bodies as JSON trees), internal/ascii and internal/printf, and the
-// standard library. It must not import engine: engine imports it, runs Check on a request pasted with or without its response, and converts the
-// Result (problems, fields, predicted answer) into its Verdict.
+// It may import catalog, engine/reqcheck/schema (a value against its schema), engine/reqparse
+// (the request as read), engine/shapepath (an answer's shape), internal/jsonx (bodies as JSON
+// trees), internal/ascii and internal/printf, and the standard library. It must not import
+// engine: engine imports it, runs Check on a request pasted with or without its response, and
+// converts the Result (problems, fields, predicted answer) into its Verdict.
 package reqcheck

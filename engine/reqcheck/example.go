@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqcheck/schema"
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
 
@@ -90,9 +91,9 @@ func shellQuoteExpanding(s string) string {
 
 // samplePath fills an operation's path parameters with values their schemas accept.
 func samplePath(api *catalog.API, op *catalog.Operation) string {
-	v := &validator{api: api, pred: api.Predict}
-	if v.pred == nil {
-		v.pred = &catalog.Predict{}
+	v := &schema.Validator{API: api, Pred: api.Predict}
+	if v.Pred == nil {
+		v.Pred = &catalog.Predict{}
 	}
 	segs := pathSegments(op.Path)
 	for i, s := range segs {
@@ -105,7 +106,7 @@ func samplePath(api *catalog.API, op *catalog.Operation) string {
 			if p.In != "path" || p.Name != name {
 				continue
 			}
-			if ps := v.resolve(p.Schema); ps != nil {
+			if ps := v.Resolve(p.Schema); ps != nil {
 				switch {
 				case len(ps.Enum) > 0:
 					if e, ok := ps.Enum[0].(string); ok {

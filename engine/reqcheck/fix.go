@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/errdocs/errdocs/engine/reqcheck/schema"
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/ascii"
 	"github.com/errdocs/errdocs/internal/jsonx"
@@ -502,8 +503,8 @@ func (c *reqChecker) bodyQuote() string {
 
 // fixValue edits a body value: an enum near miss, a number or boolean that needs quotes or
 // a quoted one that needs none.
-func (c *reqChecker) fixValue(is *vIssue) bool {
-	n := is.node
+func (c *reqChecker) fixValue(is *schema.Issue) bool {
+	n := is.Node
 	if n == nil || c.body == nil {
 		return false
 	}
@@ -516,16 +517,16 @@ func (c *reqChecker) fixValue(is *vIssue) bool {
 	if start < 0 || stop < start && c.req.Form != "httpie" { // httpie maps a closing } to the last item
 		return false
 	}
-	switch is.fix {
+	switch is.Fix {
 	case "enum":
-		if n.Kind != jsonx.String || strings.ContainsAny(is.fixTo, `"\'`+"`$") {
+		if n.Kind != jsonx.String || strings.ContainsAny(is.FixTo, `"\'`+"`$") {
 			return false
 		}
 		in0, in1 := c.bodyOffset(n.Off+1), c.bodyOffset(end-1)
 		if in0 < 0 || in1 < in0 || c.paste[in0:in1] != b[n.Off+1:end-1] {
 			return false
 		}
-		return c.addEdit(in0, in1, is.fixTo)
+		return c.addEdit(in0, in1, is.FixTo)
 	case "quote":
 		if c.req.Form == "httpie" {
 			// name:=5 sends raw JSON; name=5 sends the string.
@@ -545,9 +546,9 @@ func (c *reqChecker) fixValue(is *vIssue) bool {
 		if c.req.Form == "httpie" {
 			// name=5 sends the string; name:=5 sends raw JSON.
 			return in0 >= 2 && c.paste[in0-1] == '=' && c.paste[in0-2] != ':' &&
-				c.addEdit(in0-1, in0-1, ":") && c.addEdit(in0, in1, is.fixTo)
+				c.addEdit(in0-1, in0-1, ":") && c.addEdit(in0, in1, is.FixTo)
 		}
-		return stop >= start && c.addEdit(start, stop, is.fixTo)
+		return stop >= start && c.addEdit(start, stop, is.FixTo)
 	}
 	return false
 }

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqcheck/schema"
 	"github.com/errdocs/errdocs/internal/jsonx"
 	"github.com/errdocs/errdocs/internal/testkit"
 	"golang.org/x/tools/txtar"
@@ -26,7 +28,7 @@ func TestGenerateOperationCases(t *testing.T) {
 	wrote := map[string]bool{}
 	for _, api := range cat.APIs {
 		for _, op := range api.Operations {
-			g := &caseGen{api: api, op: op, v: &validator{api: api, pred: api.Predict}}
+			g := &caseGen{api: api, op: op, v: &schema.Validator{API: api, Pred: api.Predict}}
 			id := op.ID
 			if id == "" {
 				id = strings.ToLower(op.Method) + strings.ReplaceAll(op.Path, "/", "-")
@@ -96,7 +98,7 @@ type genCase struct{ name, paste string }
 type caseGen struct {
 	api *catalog.API
 	op  *catalog.Operation
-	v   *validator
+	v   *schema.Validator
 }
 
 // curlOpts shapes one generated curl command.
@@ -214,7 +216,7 @@ func (g *caseGen) cases() []genCase {
 			o := base
 			o.idem = "receipt-order-1234"
 			add("idempotency-key", o)
-			if s := g.v.resolve(p.Schema); s != nil {
+			if s := g.v.Resolve(p.Schema); s != nil {
 				o.idem = ""
 				if s.Pattern != "" {
 					o.idem = "reçu-commande-1234"
@@ -230,7 +232,7 @@ func (g *caseGen) cases() []genCase {
 			o.query = g.requiredQuery(p.Name)
 			add("missing-query-"+p.Name, o)
 		case p.In == "query":
-			if s := g.v.resolve(p.Schema); s != nil && s.Lenient == "" {
+			if s := g.v.Resolve(p.Schema); s != nil && s.Lenient == "" {
 				if val := g.badValue(s); val != "" && !strings.ContainsAny(val, "&# \"") {
 					o := base
 					if o.query != "" {
@@ -241,7 +243,7 @@ func (g *caseGen) cases() []genCase {
 				}
 			}
 		case p.In == "path":
-			if s := g.v.resolve(p.Schema); s != nil && (s.Format != "" || len(s.Enum) > 0) {
+			if s := g.v.Resolve(p.Schema); s != nil && (s.Format != "" || len(s.Enum) > 0) {
 				o := base
 				o.path = strings.Replace(samplePath(api, op), "/"+g.pathSample(p.Name), "/not-a-valid-"+p.Name, 1)
 				add("bad-path-"+p.Name, o)
@@ -265,7 +267,7 @@ func (g *caseGen) cases() []genCase {
 	o.body = strings.TrimSuffix(strings.TrimSpace(body), "}") + ",}"
 	add("invalid-json", o)
 	root, _, _, _ := jsonx.Parse(body)
-	s := g.v.resolve(op.Body)
+	s := g.v.Resolve(op.Body)
 	if root == nil || s == nil {
 		return out
 	}
@@ -334,11 +336,11 @@ func (g *caseGen) badValue(s *catalog.Schema) string {
 // mutate changes the first top-level property that allows a defect of the given kind.
 func (g *caseGen) mutate(root *jsonx.Node, s *catalog.Schema, kind string) (string, bool) {
 	for _, p := range s.Properties {
-		ps := g.v.resolve(p.Schema)
+		ps := g.v.Resolve(p.Schema)
 		if ps == nil || ps.Lenient != "" {
 			continue
 		}
-		present := member(root, p.Name)
+		present := schema.Member(root, p.Name)
 		var val *jsonx.Node
 		switch kind {
 		case "missing-required":
@@ -372,8 +374,8 @@ func (g *caseGen) mutate(root *jsonx.Node, s *catalog.Schema, kind string) (stri
 			}
 			val = &jsonx.Node{Kind: jsonx.String, Str: g.badValue(&catalog.Schema{Format: ps.Format})}
 		case "pattern":
-			re := compiledPattern(ps.Pattern)
-			if ps.Pattern == "" || ps.Format != "" || re == nil {
+			re, err := regexp.Compile(ps.Pattern) // as the validator compiles it
+			if ps.Pattern == "" || ps.Format != "" || err != nil {
 				continue
 			}
 			for _, cand := range []string{"not valid!", "x\ny", "", "<b>", "http://example.com"} {

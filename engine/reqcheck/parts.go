@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqcheck/schema"
 	"github.com/errdocs/errdocs/engine/reqparse"
 	"github.com/errdocs/errdocs/internal/ascii"
 	"github.com/errdocs/errdocs/internal/jsonx"
@@ -372,15 +373,15 @@ func (c *reqChecker) checkHeaders() {
 		}
 		v := c.newValidator()
 		n := &jsonx.Node{Kind: jsonx.String, Str: strings.TrimSpace(h.Value), KeyOff: -1}
-		issues, _ := v.validate(n, p.Schema, []string{p.Name}, false)
+		issues, _ := v.Validate(n, p.Schema, []string{p.Name}, false)
 		for _, is := range issues {
-			is.header = p.Name
+			is.Header = p.Name
 			sev := "error"
-			if is.lenient {
+			if is.Lenient {
 				sev = "warning"
 			}
-			c.problem(sev, check, "The "+p.Name+" header: "+is.message+headerAdvice(is, h.Value), "", h.Line, c.headerCol(h))
-			if !is.lenient {
+			c.problem(sev, check, "The "+p.Name+" header: "+is.Message+headerAdvice(is, h.Value), "", h.Line, c.headerCol(h))
+			if !is.Lenient {
 				c.fail(check, is)
 				c.unfixable = true
 			}
@@ -402,14 +403,14 @@ func (c *reqChecker) checkHeaders() {
 }
 
 // headerAdvice says what is wrong with a header value in particular.
-func headerAdvice(is *vIssue, value string) string {
+func headerAdvice(is *schema.Issue, value string) string {
 	for i := 0; i < len(value); i++ {
 		if value[i] < 0x20 || value[i] > 0x7e {
 			return ". It has characters outside printable ASCII; hash the id (a SHA-256 hex digest is 64 ASCII characters)."
 		}
 	}
-	if is.keyword == "maxLength" || is.keyword == "pattern" && len(value) > 255 {
-		return ". It is " + strconv.Itoa(utf16Len(value)) + " characters long; hash it to a shorter key."
+	if is.Keyword == "maxLength" || is.Keyword == "pattern" && len(value) > 255 {
+		return ". It is " + strconv.Itoa(schema.UTF16Len(value)) + " characters long; hash it to a shorter key."
 	}
 	if strings.TrimSpace(value) == "" {
 		return ". It is empty; leave the header out, or send a key."
@@ -417,8 +418,8 @@ func headerAdvice(is *vIssue, value string) string {
 	return "."
 }
 
-func (c *reqChecker) newValidator() *validator {
-	return &validator{api: c.api, pred: c.pred, skip: c.unresolved}
+func (c *reqChecker) newValidator() *schema.Validator {
+	return &schema.Validator{API: c.api, Pred: c.pred, Skip: c.unresolved}
 }
 
 // checkParams checks the path and query parameters.
@@ -436,9 +437,9 @@ func (c *reqChecker) checkParams() {
 			v := c.newValidator()
 			// A path segment is text, read as the schema's type, like a query value: /keys/42
 			// sends the integer 42.
-			issues, _ := v.validate(queryValue(val, v.resolve(p.Schema)), p.Schema, []string{p.Name}, false)
+			issues, _ := v.Validate(queryValue(val, v.Resolve(p.Schema)), p.Schema, []string{p.Name}, false)
 			for _, is := range issues {
-				is.query = p.Name
+				is.Query = p.Name
 				c.paramProblem(ckPathParam, "The path parameter "+p.Name, is)
 			}
 		case "query":
@@ -446,16 +447,16 @@ func (c *reqChecker) checkParams() {
 			if len(vals) == 0 {
 				if p.Required {
 					v := c.newValidator()
-					is := v.issue(p.Schema, "required", []string{p.Name}, nil, false, msgVars{received: "undefined"})
-					is.query = p.Name
+					is := v.Issue(p.Schema, "required", []string{p.Name}, nil, false, schema.Vars{Received: "undefined"})
+					is.Query = p.Name
 					c.paramProblem(ckBodyRequired, "The query parameter "+p.Name, is)
 				}
 				continue
 			}
 			v := c.newValidator()
-			issues, _ := v.validate(queryValue(vals[0], v.resolve(p.Schema)), p.Schema, []string{p.Name}, false)
+			issues, _ := v.Validate(queryValue(vals[0], v.Resolve(p.Schema)), p.Schema, []string{p.Name}, false)
 			for _, is := range issues {
-				is.query = p.Name
+				is.Query = p.Name
 				c.paramProblem(ckBodyInvalid, "The query parameter "+p.Name, is)
 			}
 		}
@@ -481,20 +482,20 @@ func queryValue(s string, schema *catalog.Schema) *jsonx.Node {
 	return &jsonx.Node{Kind: jsonx.String, Str: s, KeyOff: -1}
 }
 
-func (c *reqChecker) paramProblem(check, what string, is *vIssue) {
+func (c *reqChecker) paramProblem(check, what string, is *schema.Issue) {
 	sev := "error"
-	if is.lenient {
+	if is.Lenient {
 		sev = "warning"
 	}
-	msg := what + ": " + is.message
-	if is.hint != "" {
-		msg += ". " + is.hint
+	msg := what + ": " + is.Message
+	if is.Hint != "" {
+		msg += ". " + is.Hint
 	} else {
 		msg += "."
 	}
-	c.problem(sev, check, msg, "", c.req.URLLine, c.queryCol(is.query))
-	if !is.lenient {
-		if is.keyword == "required" && check == ckBodyRequired {
+	c.problem(sev, check, msg, "", c.req.URLLine, c.queryCol(is.Query))
+	if !is.Lenient {
+		if is.Keyword == "required" && check == ckBodyRequired {
 			c.fail(c.bodyCheck(is), is)
 		} else if check == ckPathParam {
 			c.fail(ckPathParam, is)
@@ -507,13 +508,13 @@ func (c *reqChecker) paramProblem(check, what string, is *vIssue) {
 
 // bodyCheck names the check a field issue fails: body-schema when the operation checks the
 // whole body at once, else body-required or body-invalid.
-func (c *reqChecker) bodyCheck(is *vIssue) string {
+func (c *reqChecker) bodyCheck(is *schema.Issue) string {
 	req, _ := c.rank(ckBodyRequired)
 	inv, _ := c.rank(ckBodyInvalid)
 	if req == inv {
 		return req
 	}
-	if is.keyword == "required" {
+	if is.Keyword == "required" {
 		return req
 	}
 	return inv

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/errdocs/errdocs/catalog"
+	"github.com/errdocs/errdocs/engine/reqcheck/schema"
 	"github.com/errdocs/errdocs/engine/shapepath"
 	"github.com/errdocs/errdocs/internal/jsonx"
 )
@@ -35,11 +36,11 @@ func (c *reqChecker) predict() {
 		c.problem("info", best.check, c.api.Name+" does not document how "+c.op.Name()+" answers this ("+best.check+"); the predicted answer is the one it gives for "+bestName+".", "", 0, 0)
 	}
 	for _, is := range best.issues {
-		if is.keyword == "json" {
+		if is.Keyword == "json" {
 			continue
 		}
 		line, _ := c.issuePos(is)
-		c.out.Fields = append(c.out.Fields, Field{Path: is.dotted(), Message: is.message, Code: is.code, Hint: is.hint, Line: line})
+		c.out.Fields = append(c.out.Fields, Field{Path: is.Dotted(), Message: is.Message, Code: is.Code, Hint: is.Hint, Line: line})
 	}
 }
 
@@ -102,7 +103,7 @@ type answerSpec struct {
 	shape  *catalog.Shape
 	// code and message replace the template's when set.
 	code, message string
-	issues        []*vIssue
+	issues        []*schema.Issue
 	// writeIssues puts the issues in the body; dropIssues removes the template's;
 	// issuesIfTemplate writes them only where the template has field issues.
 	writeIssues, dropIssues, issuesIfTemplate bool
@@ -111,9 +112,9 @@ type answerSpec struct {
 	ownOnly bool
 }
 
-func allRequired(issues []*vIssue) bool {
+func allRequired(issues []*schema.Issue) bool {
 	for _, is := range issues {
-		if is.keyword != "required" {
+		if is.Keyword != "required" {
 			return false
 		}
 	}
@@ -152,7 +153,7 @@ func (c *reqChecker) answer(f *failure, name string) *Predicted {
 			sp.code = val.CodeMissing
 		}
 		if val.Issues == "first" {
-			sp.message, sp.dropIssues = f.issues[0].message, true
+			sp.message, sp.dropIssues = f.issues[0].Message, true
 		} else {
 			sp.message, sp.writeIssues = val.Message, true
 		}
@@ -311,19 +312,19 @@ func (c *reqChecker) build(sp answerSpec) *Predicted {
 }
 
 // suggestion picks the suggestion text for a set of issues.
-func suggestion(s *catalog.Suggestion, issues []*vIssue) string {
+func suggestion(s *catalog.Suggestion, issues []*schema.Issue) string {
 	for _, r := range s.Rules {
 		ok := true
 		if r.IssueCode != "" {
 			ok = false
 			for _, is := range issues {
-				ok = ok || is.code == r.IssueCode
+				ok = ok || is.Code == r.IssueCode
 			}
 		}
 		if ok && r.MessageContains != "" {
 			ok = false
 			for _, is := range issues {
-				ok = ok || strings.Contains(strings.ToLower(is.message), strings.ToLower(r.MessageContains))
+				ok = ok || strings.Contains(strings.ToLower(is.Message), strings.ToLower(r.MessageContains))
 			}
 		}
 		if ok {
@@ -334,21 +335,21 @@ func suggestion(s *catalog.Suggestion, issues []*vIssue) string {
 }
 
 // issueArray writes issues as the shape's field issues.
-func (c *reqChecker) issueArray(shape *catalog.Shape, issues []*vIssue) *jsonx.Node {
+func (c *reqChecker) issueArray(shape *catalog.Shape, issues []*schema.Issue) *jsonx.Node {
 	arr := &jsonx.Node{Kind: jsonx.Array}
 	for _, is := range issues {
 		it := &jsonx.Node{Kind: jsonx.Object}
 		if fp := shapepath.Primary(shape.FieldPath); fp != "" {
-			setPath(it, fp, &jsonx.Node{Kind: jsonx.String, Str: is.dotted()})
+			setPath(it, fp, &jsonx.Node{Kind: jsonx.String, Str: is.Dotted()})
 		}
 		if fm := shapepath.Primary(shape.FieldMessage); fm != "" {
-			setPath(it, fm, &jsonx.Node{Kind: jsonx.String, Str: is.message})
+			setPath(it, fm, &jsonx.Node{Kind: jsonx.String, Str: is.Message})
 		}
-		if fc := shapepath.Primary(shape.FieldCode); fc != "" && is.code != "" {
-			setPath(it, fc, &jsonx.Node{Kind: jsonx.String, Str: is.code})
+		if fc := shapepath.Primary(shape.FieldCode); fc != "" && is.Code != "" {
+			setPath(it, fc, &jsonx.Node{Kind: jsonx.String, Str: is.Code})
 		}
-		if c.pred.Received != "" && is.received != "" {
-			setPath(it, c.pred.Received, &jsonx.Node{Kind: jsonx.String, Str: is.received})
+		if c.pred.Received != "" && is.Received != "" {
+			setPath(it, c.pred.Received, &jsonx.Node{Kind: jsonx.String, Str: is.Received})
 		}
 		arr.Vals = append(arr.Vals, it)
 	}

@@ -20,3 +20,16 @@ func TestLower(t *testing.T) {
 		})
 	}
 }
+
+func TestIndexFold(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"<html>", 0}, {"x <HTML>", 2}, {"\x83\x83\x83<html", 3}, {"<ht", -1}, {"<htm <HtMl", 5}, {"", -1}, {"<<html", 1},
+	} {
+		if got := IndexFold(c.text, "<html"); got != c.want {
+			t.Errorf("IndexFold(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}

@@ -1,4 +1,4 @@
-package engine
+package secrets
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 // The table of secret kinds. Each kind is one pattern: formatSecrets are known by their own
 // shape (a vendor's prefix), contextSecrets by where they stand (a header, a URL, a field name,
 // an environment variable). The families follow gitleaks' default rules and GitHub's
-// secret-scanning partners; the patterns are our own. secrets_test.go runs one paste per kind
+// secret-scanning partners; the patterns are our own. engine/secrets_test.go runs one paste per kind
 // through every output.
 
 // secretPattern is one kind of secret. The secret is the first group of re that took part in
@@ -56,7 +56,7 @@ func keepNone(string) int { return 0 }
 // a key ("sk_live_", "whsec_").
 func keepThrough(sep string) func(string) int {
 	return func(s string) int {
-		if i := strings.LastIndex(clipBytes(s, 12), sep); i >= 0 {
+		if i := strings.LastIndex(s[:min(len(s), 12)], sep); i >= 0 {
 			return i + len(sep)
 		}
 		return 0
@@ -178,19 +178,19 @@ var contextSecrets = []secretPattern{
 		re: lazyre.New(`(?i)\bcookie["']?\s*[:=]\s*["']?((?:[^\s=;"']+=[^;"'\r\n]*;?\s*)+)`), keep: keepNone},
 	// A header whose name says it holds a secret: "X-Api-Key: …", "Stripe-Signature: …", as
 	// sent, as curl -v prints it ("> X-Api-Key: …"), as curl -H takes it, or a YAML line.
-	{label: "secret header", anchors: secretWords, back: 16, near: ":", rotate: true, name: 1, nameOK: secretName,
+	{label: "secret header", anchors: secretWords, back: 16, near: ":", rotate: true, name: 1, nameOK: Named,
 		re: lazyre.New(`(?m)(?:^[ \t]*(?:[<>][ \t]*)?|(?:-H|--header)[ \t=]*["']?)([A-Za-z0-9_.-]+)[ \t]*:[ \t]*(?:[A-Za-z][A-Za-z0-9_-]*[ \t]+)?([^\s"']+)`), keep: keepNone},
 	// A quoted name and a quoted value: JSON, JavaScript, Python, YAML, a curl -H.
-	{label: "secret value", anchors: secretWords, back: 16, near: ":=", rotate: true, name: 1, nameOK: secretName,
+	{label: "secret value", anchors: secretWords, back: 16, near: ":=", rotate: true, name: 1, nameOK: Named,
 		// Also a Ruby hash's :name=>"…".
 		re: lazyre.New(`["']?([A-Za-z0-9_.-]+)["']?\s*(?:=>|[:=])\s*(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)')`), keep: keepNone},
 	// A JSON string escaped inside another (a log line's body), \"name\":\"…\": the pattern above
 	// reads the outer string whole.
-	{label: "secret value", anchors: secretWords, back: 16, near: ":", rotate: true, name: 1, nameOK: secretName,
+	{label: "secret value", anchors: secretWords, back: 16, near: ":", rotate: true, name: 1, nameOK: Named,
 		re: lazyre.New(`\\"([A-Za-z0-9_.-]+)\\"\s*:\s*\\"((?:[^"\\\r\n]|\\[^"\r\n])+)\\"`), keep: keepNone},
 	// name=value: a query string, a form body, an environment dump, a connection string, a
 	// command-line flag.
-	{label: "secret parameter", anchors: secretWords, back: 16, near: "=", rotate: true, name: 1, nameOK: secretName,
+	{label: "secret parameter", anchors: secretWords, back: 16, near: "=", rotate: true, name: 1, nameOK: Named,
 		re: lazyre.New(`(?:^|[\s?&;,{("']|--)(?:export\s+)?([A-Za-z0-9_.-]+)=(?:"((?:[^"\\\r\n]|\\.)+)"|'([^'\r\n]+)'|([^\s&;"'#<>,)}]+))`), keep: keepNone},
 }
 
@@ -215,10 +215,10 @@ var notSecretNames = []string{
 	"signin", "signed", "signature_version", "oauth",
 }
 
-// secretName reports whether a header's, a field's or a variable's name says its value is a
+// Named reports whether a header's, a field's or a variable's name says its value is a
 // secret: its words (split at punctuation and case changes) hold "key", "token", "secret",
 // "password", "session", a cookie's name and the like.
-func secretName(name string) bool {
+func Named(name string) bool {
 	words := nameWords(name)
 	if len(words) == 0 {
 		return false

@@ -1,4 +1,4 @@
-package reqcheck
+package schema
 
 import (
 	"math"
@@ -16,37 +16,38 @@ import (
 // fails only softly, and rules that span fields checked only when no field failed hard. That is
 // zod's behaviour, which Plunk uses; it agrees with any validator that reports all issues.
 
-// vIssue is one failed keyword at one place in a value.
-type vIssue struct {
-	path []string
-	// keyword is the failed check: "required", "type", "integer", "enum", "const", "format",
+// Issue is one failed keyword at one place in a value.
+type Issue struct {
+	Path []string
+	// Keyword is the failed check: "required", "type", "integer", "enum", "const", "format",
 	// "pattern", "minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum",
 	// "union", "discriminator", "additional" or "rule".
-	keyword  string
-	message  string
-	code     string
-	received string
-	// abort says the value failed hard: zod stops a union branch and skips the rules of the
+	Keyword  string
+	Message  string
+	Code     string
+	Received string
+	// Abort says the value failed hard: zod stops a union branch and skips the rules of the
 	// objects around it.
-	abort bool
-	// lenient says the server does not refuse it: advice only.
-	lenient bool
-	// node is the failing value; parent the object that lacks a required property.
-	node, parent *jsonx.Node
-	// hint is a "did you mean" text; fixTo and fix say how to fix it mechanically ("enum",
+	Abort bool
+	// Lenient says the server does not refuse it: advice only.
+	Lenient bool
+	// Node is the failing value; Parent the object that lacks a required property.
+	Node, Parent *jsonx.Node
+	// Hint is a "did you mean" text; FixTo and Fix say how to Fix it mechanically ("enum",
 	// "quote", "unquote").
-	hint, fixTo, fix string
-	// header and query name the request part the value came from, when not the body.
-	header, query string
+	Hint, FixTo, Fix string
+	// Header and Query name the request part the value came from, when not the body.
+	Header, Query string
 }
 
-// dotted returns the issue's path as the APIs write it: "attachments.0.filename".
-func (is *vIssue) dotted() string { return strings.Join(is.path, ".") }
+// Dotted returns the issue's path as the APIs write it: "attachments.0.filename".
+func (is *Issue) Dotted() string { return strings.Join(is.Path, ".") }
 
-// pointer returns the issue's path as a JSON pointer: "/attachments/0/filename".
-func (is *vIssue) pointer() string { return jsonPointer(is.path) }
+// Pointer returns the issue's path as a JSON Pointer: "/attachments/0/filename".
+func (is *Issue) Pointer() string { return JSONPointer(is.Path) }
 
-func jsonPointer(path []string) string {
+// JSONPointer writes a path as a JSON Pointer (RFC 6901): "" for the whole value.
+func JSONPointer(path []string) string {
 	if len(path) == 0 {
 		return ""
 	}
@@ -58,47 +59,49 @@ func jsonPointer(path []string) string {
 	return b.String()
 }
 
-// reservedHit is a value the server refuses after the schema passed.
-type reservedHit struct {
-	issue *catalog.Issue
-	path  []string
-	node  *jsonx.Node
+// Reserved is a value the server refuses after the schema passed.
+type Reserved struct {
+	Issue *catalog.Issue
+	Path  []string
+	Node  *jsonx.Node
 }
 
-// neededHit is a field the server needs after the schema passed.
-type neededHit struct {
-	need   catalog.Needed
-	path   []string
-	parent *jsonx.Node
-	// maybe says a field named in Unless was sent, so the need may be met by it.
-	maybe bool
+// Needed is a field the server needs after the schema passed.
+type Needed struct {
+	Need   catalog.Needed
+	Path   []string
+	Parent *jsonx.Node
+	// Maybe says a field named in Unless was sent, so the need may be met by it.
+	Maybe bool
 }
 
-// ruleAnswer is a rule whose failure has an answer of its own.
-type ruleAnswer struct {
-	issue *catalog.Issue
-	path  []string
-	node  *jsonx.Node
+// Answer is a rule whose failure has an answer of its own.
+type Answer struct {
+	Issue *catalog.Issue
+	Path  []string
+	Node  *jsonx.Node
 }
 
-type validator struct {
-	api  *catalog.API
-	pred *catalog.Predict
-	// skip holds the JSON pointers of values written as expressions that could not be read.
-	skip     map[string]bool
-	reserved []reservedHit
-	needed   []neededHit
-	answers  []ruleAnswer
+// Validator checks values against the schemas of one API. Reserved, Needed and Answers collect
+// what the API's predict: block says the server refuses or needs after the schema passed.
+type Validator struct {
+	API  *catalog.API
+	Pred *catalog.Predict
+	// Skip holds the JSON pointers of values written as expressions that could not be read.
+	Skip     map[string]bool
+	Reserved []Reserved
+	Needed   []Needed
+	Answers  []Answer
 	depth    int
 	// quiet > 0 while trying union branches: side findings are not recorded.
 	quiet int
 }
 
-// resolve follows s's $ref (catalog.API.Resolve); nil when it leads nowhere.
-func (v *validator) resolve(s *catalog.Schema) *catalog.Schema { return v.api.Resolve(s) }
+// Resolve follows s's $ref (catalog.API.Resolve); nil when it leads nowhere.
+func (v *Validator) Resolve(s *catalog.Schema) *catalog.Schema { return v.API.Resolve(s) }
 
-// member returns an object's member named key (the last one, as JSON.parse keeps), or nil.
-func member(n *jsonx.Node, key string) *jsonx.Node {
+// Member returns an object's member named key (the last one, as JSON.parse keeps), or nil.
+func Member(n *jsonx.Node, key string) *jsonx.Node {
 	if n == nil || n.Kind != jsonx.Object {
 		return nil
 	}
@@ -210,14 +213,14 @@ func isKeyword(s string) bool {
 	return false
 }
 
-// validate checks n against s. It returns the issues in the order the server reports them, and
+// Validate checks n against s. It returns the issues in the order the server reports them, and
 // whether n failed hard.
-func (v *validator) validate(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) ([]*vIssue, bool) {
-	s = v.resolve(s)
+func (v *Validator) Validate(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) ([]*Issue, bool) {
+	s = v.Resolve(s)
 	if s == nil || n == nil || v.depth > 64 {
 		return nil, false
 	}
-	if len(v.skip) > 0 && v.skip[jsonPointer(path)] {
+	if len(v.Skip) > 0 && v.Skip[JSONPointer(path)] {
 		return nil, false
 	}
 	v.depth++
@@ -227,16 +230,16 @@ func (v *validator) validate(n *jsonx.Node, s *catalog.Schema, path []string, le
 }
 
 // check is validate's work, on a resolved schema.
-func (v *validator) check(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
+func (v *Validator) check(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*Issue, aborted bool) {
 	if s.Lenient != "" && lenientFor(s, "*") {
 		lenient = true
 	}
-	add := func(is []*vIssue, ab bool) {
+	add := func(is []*Issue, ab bool) {
 		out = append(out, is...)
 		aborted = aborted || ab
 	}
 	for _, sub := range s.AllOf {
-		add(v.validate(n, sub, path, lenient))
+		add(v.Validate(n, sub, path, lenient))
 	}
 	union := s.OneOf
 	if len(union) == 0 {
@@ -254,20 +257,20 @@ func (v *validator) check(n *jsonx.Node, s *catalog.Schema, path []string, lenie
 		if exp == "null" && len(s.Type) > 1 {
 			exp = s.Type[1]
 		}
-		is := v.issue(s, "type", path, n, lenient, msgVars{expected: v.typeName(exp), received: jsonTypeName(n)})
+		is := v.Issue(s, "type", path, n, lenient, Vars{expected: v.typeName(exp), Received: jsonTypeName(n)})
 		v.typeFix(is, s, n)
-		add([]*vIssue{is}, !is.lenient)
+		add([]*Issue{is}, !is.Lenient)
 		return out, aborted
 	}
 	if n.Kind == jsonx.Null {
 		return out, aborted
 	}
 	if n.Kind == jsonx.Number && slices.Contains(s.Type, "integer") && !slices.Contains(s.Type, "number") && !isIntegral(n.Str) {
-		add([]*vIssue{v.issue(s, "integer", path, n, lenient, msgVars{received: "float"})}, false)
+		add([]*Issue{v.Issue(s, "integer", path, n, lenient, Vars{Received: "float"})}, false)
 	}
 	if len(s.Enum) > 0 {
 		if !enumHas(s.Enum, n) {
-			add([]*vIssue{v.enumIssue(s, path, n, lenient)}, !lenient && !lenientFor(s, "enum"))
+			add([]*Issue{v.enumIssue(s, path, n, lenient)}, !lenient && !lenientFor(s, "enum"))
 			return out, aborted
 		}
 	}
@@ -284,8 +287,8 @@ func (v *validator) check(n *jsonx.Node, s *catalog.Schema, path []string, lenie
 	return out, aborted
 }
 
-func (v *validator) typeName(t string) string {
-	if n, ok := v.pred.TypeNames[t]; ok {
+func (v *Validator) typeName(t string) string {
+	if n, ok := v.Pred.TypeNames[t]; ok {
 		return n
 	}
 	return t
@@ -293,11 +296,11 @@ func (v *validator) typeName(t string) string {
 
 // typeFix marks a type issue that quoting or unquoting the value fixes: the value written the
 // other way must pass the schema.
-func (v *validator) typeFix(is *vIssue, s *catalog.Schema, n *jsonx.Node) {
+func (v *Validator) typeFix(is *Issue, s *catalog.Schema, n *jsonx.Node) {
 	want := s.Type[0]
 	passes := func(alt *jsonx.Node) bool {
 		v.quiet++
-		issues, _ := v.validate(alt, s, is.path, false)
+		issues, _ := v.Validate(alt, s, is.Path, false)
 		v.quiet--
 		return len(blocking(issues)) == 0
 	}
@@ -317,28 +320,28 @@ func (v *validator) typeFix(is *vIssue, s *catalog.Schema, n *jsonx.Node) {
 	}
 	switch {
 	case want == "string" && (n.Kind == jsonx.Number || n.Kind == jsonx.Bool):
-		is.fix, is.fixTo = "quote", n.Str
-		is.hint = "Quote the value: " + strconv.Quote(n.Str) + "."
+		is.Fix, is.FixTo = "quote", n.Str
+		is.Hint = "Quote the value: " + strconv.Quote(n.Str) + "."
 	case (want == "number" || want == "integer") && n.Kind == jsonx.String:
 		if _, err := strconv.ParseFloat(n.Str, 64); err == nil && strings.TrimSpace(n.Str) == n.Str && n.Str != "" &&
 			(want == "number" || isIntegral(n.Str)) && !strings.ContainsAny(n.Str, "xX_") {
-			is.fix, is.fixTo = "unquote", n.Str
-			is.hint = "Send the number without quotes: " + n.Str + "."
+			is.Fix, is.FixTo = "unquote", n.Str
+			is.Hint = "Send the number without quotes: " + n.Str + "."
 		}
 	case want == "boolean" && n.Kind == jsonx.String && (n.Str == "true" || n.Str == "false"):
-		is.fix, is.fixTo = "unquote", n.Str
-		is.hint = "Send the boolean without quotes: " + n.Str + "."
+		is.Fix, is.FixTo = "unquote", n.Str
+		is.Hint = "Send the boolean without quotes: " + n.Str + "."
 	}
 }
 
 // union checks n against typed union branches, as zod's union does: the first branch that
 // passes wins; else the first branch that failed only softly gives its issues; else one issue
 // for the whole union.
-func (v *validator) union(n *jsonx.Node, s *catalog.Schema, branches []*catalog.Schema, path []string, lenient bool) ([]*vIssue, bool) {
+func (v *Validator) union(n *jsonx.Node, s *catalog.Schema, branches []*catalog.Schema, path []string, lenient bool) ([]*Issue, bool) {
 	var rest []*catalog.Schema
 	nullable := false
 	for _, b := range branches {
-		if nullOnly(v.resolve(b)) {
+		if nullOnly(v.Resolve(b)) {
 			nullable = true
 		} else {
 			rest = append(rest, b)
@@ -348,35 +351,35 @@ func (v *validator) union(n *jsonx.Node, s *catalog.Schema, branches []*catalog.
 		return nil, false
 	}
 	if len(rest) == 1 {
-		return v.validate(n, rest[0], path, lenient)
+		return v.Validate(n, rest[0], path, lenient)
 	}
 	if prop, values, ok := v.discriminator(rest); ok && n.Kind == jsonx.Object {
-		d := member(n, prop)
+		d := Member(n, prop)
 		for i, val := range values {
 			if d != nil && d.Kind == jsonx.String && d.Str == val {
-				return v.validate(n, rest[i], path, lenient)
+				return v.Validate(n, rest[i], path, lenient)
 			}
 		}
-		vars := msgVars{options: v.options(anySlice(values)), value: d.Text()}
-		is := v.issue(s, "discriminator", appendPath(path, prop), d, lenient, vars)
+		vars := Vars{options: v.options(anySlice(values)), Value: d.Text()}
+		is := v.Issue(s, "discriminator", appendPath(path, prop), d, lenient, vars)
 		if d != nil && d.Kind == jsonx.String {
 			v.didYouMean(is, values, d.Str)
 		}
 		if d == nil {
-			is.parent = n
+			is.Parent = n
 		}
-		return []*vIssue{is}, !is.lenient
+		return []*Issue{is}, !is.Lenient
 	}
-	var soft []*vIssue
+	var soft []*Issue
 	found := false
 	for _, b := range rest {
 		// What a branch finds beyond its issues counts only if the branch is chosen.
-		nr, nn, na := len(v.reserved), len(v.needed), len(v.answers)
-		is, ab := v.validate(n, b, path, lenient)
+		nr, nn, na := len(v.Reserved), len(v.Needed), len(v.Answers)
+		is, ab := v.Validate(n, b, path, lenient)
 		if len(blocking(is)) == 0 {
 			return is, false
 		}
-		v.reserved, v.needed, v.answers = v.reserved[:nr], v.needed[:nn], v.answers[:na]
+		v.Reserved, v.Needed, v.Answers = v.Reserved[:nr], v.Needed[:nn], v.Answers[:na]
 		if !ab && !found {
 			soft, found = is, true
 		}
@@ -384,8 +387,8 @@ func (v *validator) union(n *jsonx.Node, s *catalog.Schema, branches []*catalog.
 	if found {
 		return soft, false
 	}
-	is := v.issue(s, "union", path, n, lenient, msgVars{})
-	return []*vIssue{is}, !is.lenient
+	is := v.Issue(s, "union", path, n, lenient, Vars{})
+	return []*Issue{is}, !is.Lenient
 }
 
 func anySlice(ss []string) []any {
@@ -397,19 +400,19 @@ func anySlice(ss []string) []any {
 }
 
 // discriminator finds a property every branch fixes to a string const, such as "mode".
-func (v *validator) discriminator(branches []*catalog.Schema) (string, []string, bool) {
-	first := v.resolve(branches[0])
+func (v *Validator) discriminator(branches []*catalog.Schema) (string, []string, bool) {
+	first := v.Resolve(branches[0])
 	if first == nil {
 		return "", nil, false
 	}
 	for _, p := range first.Properties {
 		var values []string
 		for _, b := range branches {
-			b = v.resolve(b)
+			b = v.Resolve(b)
 			var ps *catalog.Schema
 			for _, q := range b.Properties {
 				if q.Name == p.Name {
-					ps = v.resolve(q.Schema)
+					ps = v.Resolve(q.Schema)
 				}
 			}
 			if ps == nil || !ps.Const || len(ps.Enum) != 1 {
@@ -431,10 +434,10 @@ func (v *validator) discriminator(branches []*catalog.Schema) (string, []string,
 }
 
 // blocking returns the issues that are not lenient.
-func blocking(is []*vIssue) []*vIssue {
-	var out []*vIssue
+func blocking(is []*Issue) []*Issue {
+	var out []*Issue
 	for _, i := range is {
-		if !i.lenient {
+		if !i.Lenient {
 			out = append(out, i)
 		}
 	}
@@ -489,8 +492,8 @@ func literal(e any) string {
 }
 
 // options lists enum values the way the API's messages do.
-func (v *validator) options(enum []any) string {
-	opt, sep := v.pred.EnumOption, v.pred.EnumSeparator
+func (v *Validator) options(enum []any) string {
+	opt, sep := v.Pred.EnumOption, v.Pred.EnumSeparator
 	if opt == "" {
 		opt = "{value}"
 	}

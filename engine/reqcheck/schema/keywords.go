@@ -1,4 +1,4 @@
-package reqcheck
+package schema
 
 import (
 	"regexp"
@@ -16,7 +16,7 @@ import (
 // The keywords: enum and did-you-mean, strings, numbers, arrays and objects, the messages of
 // failed keywords, and the string formats.
 
-func (v *validator) enumIssue(s *catalog.Schema, path []string, n *jsonx.Node, lenient bool) *vIssue {
+func (v *Validator) enumIssue(s *catalog.Schema, path []string, n *jsonx.Node, lenient bool) *Issue {
 	allStrings := true
 	var strs []string
 	for _, e := range s.Enum {
@@ -25,12 +25,12 @@ func (v *validator) enumIssue(s *catalog.Schema, path []string, n *jsonx.Node, l
 		strs = append(strs, str)
 	}
 	if s.Const {
-		return v.issue(s, "const", path, n, lenient, msgVars{expected: literal(s.Enum[0]), value: n.Text()})
+		return v.Issue(s, "const", path, n, lenient, Vars{expected: literal(s.Enum[0]), Value: n.Text()})
 	}
 	if allStrings && n.Kind != jsonx.String {
-		return v.issue(s, "type", path, n, lenient, msgVars{expected: v.options(s.Enum), received: jsonTypeName(n)})
+		return v.Issue(s, "type", path, n, lenient, Vars{expected: v.options(s.Enum), Received: jsonTypeName(n)})
 	}
-	is := v.issue(s, "enum", path, n, lenient, msgVars{options: v.options(s.Enum), value: n.Text()})
+	is := v.Issue(s, "enum", path, n, lenient, Vars{options: v.options(s.Enum), Value: n.Text()})
 	if allStrings {
 		v.didYouMean(is, strs, n.Str)
 	}
@@ -39,7 +39,7 @@ func (v *validator) enumIssue(s *catalog.Schema, path []string, n *jsonx.Node, l
 
 // didYouMean sets a hint, and a mechanical fix, when the value is a near miss of one of the
 // allowed values: another case, or one or two letters off.
-func (v *validator) didYouMean(is *vIssue, allowed []string, got string) {
+func (v *Validator) didYouMean(is *Issue, allowed []string, got string) {
 	best, bestD := "", 1<<30
 	for _, a := range allowed {
 		var d int
@@ -59,8 +59,8 @@ func (v *validator) didYouMean(is *vIssue, allowed []string, got string) {
 	if best == "" || bestD > limit {
 		return
 	}
-	is.hint = "Did you mean " + strconv.Quote(best) + "?"
-	is.fix, is.fixTo = "enum", best
+	is.Hint = "Did you mean " + strconv.Quote(best) + "?"
+	is.Fix, is.FixTo = "enum", best
 }
 
 // osaDistance is the optimal string alignment distance: insertions, deletions, substitutions
@@ -96,8 +96,8 @@ func osaDistance(a, b string) int {
 	return d[len(ra)][len(rb)]
 }
 
-// utf16Len is a string's length as JavaScript counts it.
-func utf16Len(s string) int {
+// UTF16Len is a string's length as JavaScript counts it.
+func UTF16Len(s string) int {
 	n := 0
 	for _, r := range s {
 		n++
@@ -108,33 +108,33 @@ func utf16Len(s string) int {
 	return n
 }
 
-func (v *validator) stringChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) []*vIssue {
-	var out []*vIssue
+func (v *Validator) stringChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) []*Issue {
+	var out []*Issue
 	l := -1
 	length := func() int {
 		if l < 0 {
-			l = utf16Len(n.Str)
+			l = UTF16Len(n.Str)
 		}
 		return l
 	}
 	if s.MinLength != nil && length() < *s.MinLength {
-		out = append(out, v.issue(s, "minLength", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MinLength)}))
+		out = append(out, v.Issue(s, "minLength", path, n, lenient, Vars{limit: strconv.Itoa(*s.MinLength)}))
 	}
 	if s.MaxLength != nil && length() > *s.MaxLength {
-		out = append(out, v.issue(s, "maxLength", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MaxLength)}))
+		out = append(out, v.Issue(s, "maxLength", path, n, lenient, Vars{limit: strconv.Itoa(*s.MaxLength)}))
 	}
 	if s.Format != "" && !formatOK(s.Format, n.Str) {
-		out = append(out, v.issue(s, "format", path, n, lenient, msgVars{format: s.Format}))
+		out = append(out, v.Issue(s, "format", path, n, lenient, Vars{format: s.Format}))
 	}
 	if s.Pattern != "" {
 		if re := compiledPattern(s.Pattern); re != nil && !re.MatchString(n.Str) {
-			out = append(out, v.issue(s, "pattern", path, n, lenient, msgVars{pattern: s.Pattern}))
+			out = append(out, v.Issue(s, "pattern", path, n, lenient, Vars{pattern: s.Pattern}))
 		}
 	}
 	if len(s.Reserved) > 0 && s.ReservedIssue != nil && v.quiet == 0 {
 		for _, p := range s.Reserved {
 			if re := compiledPattern(p); re != nil && re.MatchString(n.Str) {
-				v.reserved = append(v.reserved, reservedHit{issue: s.ReservedIssue, path: keepPath(path), node: n})
+				v.Reserved = append(v.Reserved, Reserved{Issue: s.ReservedIssue, Path: keepPath(path), Node: n})
 				break
 			}
 		}
@@ -144,37 +144,37 @@ func (v *validator) stringChecks(n *jsonx.Node, s *catalog.Schema, path []string
 
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-func (v *validator) numberChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) []*vIssue {
+func (v *Validator) numberChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) []*Issue {
 	f, err := strconv.ParseFloat(n.Str, 64)
 	if err != nil {
 		return nil
 	}
-	var out []*vIssue
+	var out []*Issue
 	if s.Minimum != nil && f < *s.Minimum {
-		out = append(out, v.issue(s, "minimum", path, n, lenient, msgVars{limit: formatNumber(*s.Minimum)}))
+		out = append(out, v.Issue(s, "minimum", path, n, lenient, Vars{limit: formatNumber(*s.Minimum)}))
 	}
 	if s.ExclusiveMinimum != nil && f <= *s.ExclusiveMinimum {
-		out = append(out, v.issue(s, "minimum", path, n, lenient, msgVars{limit: formatNumber(*s.ExclusiveMinimum)}))
+		out = append(out, v.Issue(s, "minimum", path, n, lenient, Vars{limit: formatNumber(*s.ExclusiveMinimum)}))
 	}
 	if s.Maximum != nil && f > *s.Maximum {
-		out = append(out, v.issue(s, "maximum", path, n, lenient, msgVars{limit: formatNumber(*s.Maximum)}))
+		out = append(out, v.Issue(s, "maximum", path, n, lenient, Vars{limit: formatNumber(*s.Maximum)}))
 	}
 	if s.ExclusiveMaximum != nil && f >= *s.ExclusiveMaximum {
-		out = append(out, v.issue(s, "maximum", path, n, lenient, msgVars{limit: formatNumber(*s.ExclusiveMaximum)}))
+		out = append(out, v.Issue(s, "maximum", path, n, lenient, Vars{limit: formatNumber(*s.ExclusiveMaximum)}))
 	}
 	return out
 }
 
-func (v *validator) arrayChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
+func (v *Validator) arrayChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*Issue, aborted bool) {
 	if s.MinItems != nil && len(n.Vals) < *s.MinItems {
-		out = append(out, v.issue(s, "minItems", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MinItems)}))
+		out = append(out, v.Issue(s, "minItems", path, n, lenient, Vars{limit: strconv.Itoa(*s.MinItems)}))
 	}
 	if s.MaxItems != nil && len(n.Vals) > *s.MaxItems {
-		out = append(out, v.issue(s, "maxItems", path, n, lenient, msgVars{limit: strconv.Itoa(*s.MaxItems)}))
+		out = append(out, v.Issue(s, "maxItems", path, n, lenient, Vars{limit: strconv.Itoa(*s.MaxItems)}))
 	}
 	if s.Items != nil {
 		for i, it := range n.Vals {
-			is, ab := v.validate(it, s.Items, appendPath(path, strconv.Itoa(i)), lenient)
+			is, ab := v.Validate(it, s.Items, appendPath(path, strconv.Itoa(i)), lenient)
 			out = append(out, is...)
 			aborted = aborted || ab
 		}
@@ -182,18 +182,18 @@ func (v *validator) arrayChecks(n *jsonx.Node, s *catalog.Schema, path []string,
 	if t := s.MaxTotalLength; t != nil && t.Max > 0 && !aborted {
 		total := 0
 		for _, it := range n.Vals {
-			if p := member(it, t.Property); p != nil && p.Kind == jsonx.String {
-				total += utf16Len(p.Str)
+			if p := Member(it, t.Property); p != nil && p.Kind == jsonx.String {
+				total += UTF16Len(p.Str)
 			}
 		}
 		if total > t.Max {
-			is := v.issue(s, "rule", path, n, lenient, msgVars{})
+			is := v.Issue(s, "rule", path, n, lenient, Vars{})
 			if t.Issue != nil {
-				is.message, is.code = t.Issue.Message, t.Issue.Code
+				is.Message, is.Code = t.Issue.Message, t.Issue.Code
 				if t.Issue.Field != "" {
-					is.path = strings.Split(t.Issue.Field, ".")
+					is.Path = strings.Split(t.Issue.Field, ".")
 					if len(path) > 1 {
-						is.path = append(append([]string{}, path[:len(path)-1]...), is.path...)
+						is.Path = append(append([]string{}, path[:len(path)-1]...), is.Path...)
 					}
 				}
 			}
@@ -203,25 +203,25 @@ func (v *validator) arrayChecks(n *jsonx.Node, s *catalog.Schema, path []string,
 	return out, aborted
 }
 
-func (v *validator) objectChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*vIssue, aborted bool) {
-	add := func(is []*vIssue, ab bool) {
+func (v *Validator) objectChecks(n *jsonx.Node, s *catalog.Schema, path []string, lenient bool) (out []*Issue, aborted bool) {
+	add := func(is []*Issue, ab bool) {
 		out = append(out, is...)
 		aborted = aborted || ab
 	}
 	for _, p := range s.Properties {
-		child := member(n, p.Name)
+		child := Member(n, p.Name)
 		cpath := appendPath(path, p.Name)
 		if child == nil {
 			if slices.Contains(s.Required, p.Name) {
-				is := v.requiredIssue(s, p.Schema, cpath, n, lenient)
-				add([]*vIssue{is}, !is.lenient)
+				is := v.RequiredIssue(s, p.Schema, cpath, n, lenient)
+				add([]*Issue{is}, !is.Lenient)
 			}
 			continue
 		}
-		add(v.validate(child, p.Schema, cpath, lenient))
+		add(v.Validate(child, p.Schema, cpath, lenient))
 	}
 	for _, r := range s.Required {
-		if member(n, r) != nil {
+		if Member(n, r) != nil {
 			continue
 		}
 		declared := false
@@ -229,8 +229,8 @@ func (v *validator) objectChecks(n *jsonx.Node, s *catalog.Schema, path []string
 			declared = declared || p.Name == r
 		}
 		if !declared {
-			is := v.requiredIssue(s, nil, appendPath(path, r), n, lenient)
-			add([]*vIssue{is}, !is.lenient)
+			is := v.RequiredIssue(s, nil, appendPath(path, r), n, lenient)
+			add([]*Issue{is}, !is.Lenient)
 		}
 	}
 	if s.NoAdditional || s.AdditionalProperties != nil || s.PropertyNames != nil {
@@ -245,7 +245,7 @@ func (v *validator) objectChecks(n *jsonx.Node, s *catalog.Schema, path []string
 				if m.KeyOff < 0 {
 					key.Off = m.Off
 				}
-				is, _ := v.validate(key, s.PropertyNames, appendPath(path, m.Key), lenient)
+				is, _ := v.Validate(key, s.PropertyNames, appendPath(path, m.Key), lenient)
 				add(is, false)
 			}
 			if declared {
@@ -254,7 +254,7 @@ func (v *validator) objectChecks(n *jsonx.Node, s *catalog.Schema, path []string
 			if s.NoAdditional {
 				extra = append(extra, m.Key)
 			} else if s.AdditionalProperties != nil {
-				add(v.validate(m, s.AdditionalProperties, appendPath(path, m.Key), lenient))
+				add(v.Validate(m, s.AdditionalProperties, appendPath(path, m.Key), lenient))
 			}
 		}
 		if len(extra) > 0 {
@@ -262,8 +262,8 @@ func (v *validator) objectChecks(n *jsonx.Node, s *catalog.Schema, path []string
 			for i, k := range extra {
 				quoted[i] = "'" + k + "'"
 			}
-			is := v.issue(s, "additional", path, n, lenient, msgVars{keys: strings.Join(quoted, ", ")})
-			add([]*vIssue{is}, false)
+			is := v.Issue(s, "additional", path, n, lenient, Vars{keys: strings.Join(quoted, ", ")})
+			add([]*Issue{is}, false)
 		}
 	}
 	if aborted {
@@ -277,41 +277,41 @@ func (v *validator) objectChecks(n *jsonx.Node, s *catalog.Schema, path []string
 	if constraintOnly(union) && !v.anyPasses(n, union, path) {
 		if ri := s.RuleIssue; ri != nil && ri.Status != 0 {
 			if v.quiet == 0 {
-				v.answers = append(v.answers, ruleAnswer{issue: ri, path: keepPath(path), node: n})
+				v.Answers = append(v.Answers, Answer{Issue: ri, Path: keepPath(path), Node: n})
 			}
 		} else {
-			is := v.issue(s, "rule", path, n, lenient, msgVars{})
+			is := v.Issue(s, "rule", path, n, lenient, Vars{})
 			if ri != nil {
-				is.message, is.code = ri.Message, ri.Code
+				is.Message, is.Code = ri.Message, ri.Code
 				if ri.Field != "" {
-					is.path = append(append([]string{}, path...), strings.Split(ri.Field, ".")...)
-					is.node, is.parent = member(n, ri.Field), n
+					is.Path = append(append([]string{}, path...), strings.Split(ri.Field, ".")...)
+					is.Node, is.Parent = Member(n, ri.Field), n
 				}
 			}
-			add([]*vIssue{is}, false)
+			add([]*Issue{is}, false)
 		}
 	}
 	if v.quiet == 0 {
 		for _, need := range s.Needed {
-			if member(n, need.Field) != nil {
+			if Member(n, need.Field) != nil {
 				continue
 			}
-			h := neededHit{need: need, path: keepPath(appendPath(path, need.Field)), parent: n}
+			h := Needed{Need: need, Path: keepPath(appendPath(path, need.Field)), Parent: n}
 			for _, u := range need.Unless {
-				h.maybe = h.maybe || member(n, u) != nil
+				h.Maybe = h.Maybe || Member(n, u) != nil
 			}
-			v.needed = append(v.needed, h)
+			v.Needed = append(v.Needed, h)
 		}
 	}
 	return out, aborted
 }
 
 // anyPasses reports whether n meets one of the constraint branches.
-func (v *validator) anyPasses(n *jsonx.Node, branches []*catalog.Schema, path []string) bool {
+func (v *Validator) anyPasses(n *jsonx.Node, branches []*catalog.Schema, path []string) bool {
 	v.quiet++
 	ok := false
 	for _, b := range branches {
-		if is, _ := v.validate(n, b, path, false); len(blocking(is)) == 0 {
+		if is, _ := v.Validate(n, b, path, false); len(blocking(is)) == 0 {
 			ok = true
 			break
 		}
@@ -320,14 +320,15 @@ func (v *validator) anyPasses(n *jsonx.Node, branches []*catalog.Schema, path []
 	return ok
 }
 
-func (v *validator) requiredIssue(parent, prop *catalog.Schema, path []string, n *jsonx.Node, lenient bool) *vIssue {
+// RequiredIssue is the issue of a required property missing from n, worded as the API words it.
+func (v *Validator) RequiredIssue(parent, prop *catalog.Schema, path []string, n *jsonx.Node, lenient bool) *Issue {
 	// The property's own message for being required wins over the object's and the API's.
 	var s *catalog.Schema = parent
-	if ps := v.resolve(prop); ps != nil && ps.Messages["required"] != "" {
+	if ps := v.Resolve(prop); ps != nil && ps.Messages["required"] != "" {
 		s = ps
 	}
-	is := v.issue(s, "required", path, nil, lenient || lenientFor(parent, "required"), msgVars{received: "undefined"})
-	is.parent = n
+	is := v.Issue(s, "required", path, nil, lenient || lenientFor(parent, "required"), Vars{Received: "undefined"})
+	is.Parent = n
 	return is
 }
 
@@ -390,20 +391,20 @@ func builtinMessage(keyword string) string {
 	return ""
 }
 
-// issue builds an issue worded as the API words it.
-func (v *validator) issue(s *catalog.Schema, keyword string, path []string, n *jsonx.Node, lenient bool, vars msgVars) *vIssue {
-	is := &vIssue{path: keepPath(path), keyword: keyword, node: n,
-		lenient: lenient || lenientFor(s, keyword) || keyword == "integer" && lenientFor(s, "type")}
+// Issue builds an Issue worded as the API words it.
+func (v *Validator) Issue(s *catalog.Schema, keyword string, path []string, n *jsonx.Node, lenient bool, vars Vars) *Issue {
+	is := &Issue{Path: keepPath(path), Keyword: keyword, Node: n,
+		Lenient: lenient || lenientFor(s, keyword) || keyword == "integer" && lenientFor(s, "type")}
 	switch keyword {
 	case "required", "type", "enum", "const", "union", "discriminator":
-		is.abort = !is.lenient
+		is.Abort = !is.Lenient
 	}
 	text, found := catalog.IssueText{}, false
 	if keyword == "format" {
-		text, found = v.pred.Messages["format."+vars.format]
+		text, found = v.Pred.Messages["format."+vars.format]
 	}
 	if !found {
-		text, found = v.pred.Messages[keyword]
+		text, found = v.Pred.Messages[keyword]
 	}
 	if !found {
 		text = catalog.IssueText{Message: builtinMessage(keyword)}
@@ -417,29 +418,29 @@ func (v *validator) issue(s *catalog.Schema, keyword string, path []string, n *j
 			}
 		}
 	}
-	is.message = expand(text.Message, vars)
-	is.code = text.Code
+	is.Message = Expand(text.Message, vars)
+	is.Code = text.Code
 	if text.Received != "" {
-		is.received = expand(text.Received, vars)
+		is.Received = Expand(text.Received, vars)
 	}
 	return is
 }
 
-// msgVars fill the {names} of a message.
-type msgVars struct {
-	limit, expected, received, value, options, format, pattern, keys string
+// Vars fill the {names} of a message.
+type Vars struct {
+	limit, expected, Received, Value, options, format, pattern, keys string
 }
 
-func (m *msgVars) get(name string) (string, bool) {
+func (m *Vars) get(name string) (string, bool) {
 	switch name {
 	case "limit":
 		return m.limit, true
 	case "expected":
 		return m.expected, true
 	case "received":
-		return m.received, true
+		return m.Received, true
 	case "value":
-		return m.value, true
+		return m.Value, true
 	case "options":
 		return m.options, true
 	case "format":
@@ -452,8 +453,8 @@ func (m *msgVars) get(name string) (string, bool) {
 	return "", false
 }
 
-// expand fills {name} in a message.
-func expand(msg string, vars msgVars) string {
+// Expand fills {name} in a message.
+func Expand(msg string, vars Vars) string {
 	if !strings.Contains(msg, "{") {
 		return msg
 	}
