@@ -12,13 +12,14 @@ import (
 // body) from the values jseval.go evaluates; jsjson.go turns a JSON.stringify argument into
 // JSON text while keeping its layout.
 
-// parseFetch reads the fetch( call in the JavaScript that starts at offset at.
+// parseFetch reads the fetch( call in the JavaScript that starts at offset at, or the
+// new Request( whose object a fetch( call is given.
 func (p *parser) parseFetch(at int) (int, bool) {
 	r, text := p.r, p.text
 	jp := &jsParser{p: p, text: text, lx: lex.NewJSLexer(text, at), decls: map[string]int{}, prevEnd: at}
 	jp.advance()
 	var prev lex.Token
-	found := false
+	found, viaRequest := false, false
 scan:
 	for jp.tok.Kind != lex.EOF {
 		t := jp.tok
@@ -39,6 +40,17 @@ scan:
 					jp.advance()
 				}
 				continue
+			case "Request":
+				// new Request(url, init), then fetch(request): the same two arguments.
+				if prev.Kind == lex.Ident && text[prev.Start:prev.End] == "new" {
+					jp.advance()
+					if jp.isPunct("(") {
+						found, viaRequest = true, true
+						break scan
+					}
+					prev = t
+					continue
+				}
 			case "fetch":
 				if prev.Kind != lex.Ident || text[prev.Start:prev.End] != "function" {
 					jp.advance()
@@ -96,6 +108,23 @@ scan:
 		}
 		if jp.isPunct(";") {
 			end = jp.tok.End
+		}
+		if viaRequest {
+			// The fetch( the request is given to belongs to the paste's request too.
+			for n := 0; n < 64 && jp.tok.Kind != lex.EOF; n++ {
+				if jp.tok.Kind == lex.Ident && jp.tokText() == "fetch" {
+					jp.advance()
+					if jp.isPunct("(") {
+						end = jp.skipBalanced().End
+						jp.advance()
+						if jp.isPunct(";") {
+							end = jp.tok.End
+						}
+					}
+					break
+				}
+				jp.advance()
+			}
 		}
 	} else {
 		p.note("The fetch( call on line %d is never closed.", p.Line(open.Start))
