@@ -315,7 +315,7 @@ func Status(text string) (int, int) {
 					at++
 				}
 			}
-			from = at
+			from = min(at, len(text)) // "#<Net::HTTP" at the very end steps past it
 			if at+3 <= len(text) && digits(text[at:at+3]) && (at+3 == len(text) || text[at+3] < '0' || text[at+3] > '9') {
 				if n := statusNumber(text[at : at+3]); n != 0 {
 					best, bestOff = n, at

@@ -276,3 +276,13 @@ func TestPatternStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusAtTheEnd: a client's phrase that ends the text (Ruby's "#<Net::HTTP" with nothing
+// after it) is no status and no panic (found by FuzzExplain).
+func TestStatusAtTheEnd(t *testing.T) {
+	for _, s := range []string{"=> #<Net::HTTP", " body, headek.securs)\n=> #<Net::HTTP", "status=", `"status":`} {
+		if n, off := Status(s); n != 0 || off != -1 {
+			t.Errorf("%q: %d at %d", s, n, off)
+		}
+	}
+}
