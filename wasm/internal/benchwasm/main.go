@@ -147,7 +147,10 @@ func run(runs int, hello string, pastes bool) (over bool, err error) {
 	}
 	var wasmSent sent
 	h := playsite.Handler(out)
-	har50 := testkit.HAR(5000, 8300)
+	var har50 string // 50 MB, made only when the pastes are timed
+	if pastes {
+		har50 = testkit.HAR(5000, 8300)
+	}
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/bench/50mb.har" {
 			// The page fetches it into a File to drop, as a visitor's file would be.
